@@ -1,0 +1,48 @@
+package org.openionm.acquisition;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.openionm.core.driver.AcquisitionConfig;
+import org.openionm.core.driver.AmplifierDriver;
+import org.openionm.core.model.Channel;
+
+/**
+ * Runs one amplifier driver at a time on its own thread and fans its data out to consumers
+ * (processors, recorder, displays) without ever making the driver wait. Each consumer has a bounded
+ * queue; a consumer that cannot keep up misses blocks, is reported to {@link EngineListener}s, and
+ * receives an explicit {@link org.openionm.core.model.DataGap} for what it missed.
+ */
+public interface AcquisitionEngine {
+
+    /** Installed drivers, sorted by display name. */
+    List<AmplifierDriver> availableDrivers();
+
+    Optional<AmplifierDriver> driver(String id);
+
+    /**
+     * Configures and starts {@code driver}.
+     *
+     * @return the channels of this acquisition
+     * @throws IllegalStateException    if an acquisition is already running
+     * @throws IllegalArgumentException if the driver cannot honour {@code config} (message names the setting)
+     */
+    List<Channel> start(AmplifierDriver driver, AcquisitionConfig config);
+
+    /** Asks the running driver to stop and waits briefly for it; a no-op when idle. */
+    void stop();
+
+    EngineStatus status();
+
+    /**
+     * Adds a consumer that receives every future acquisition on its own thread.
+     *
+     * @param name             shown in overflow reports, e.g. "Raw signals display"
+     * @param queueCapacity    blocks that may wait for this consumer before it starts missing data
+     */
+    ConsumerRegistration addConsumer(String name, SampleConsumer consumer, int queueCapacity);
+
+    void addListener(EngineListener listener);
+
+    void removeListener(EngineListener listener);
+}

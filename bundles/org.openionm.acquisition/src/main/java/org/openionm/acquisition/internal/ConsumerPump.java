@@ -1,0 +1,198 @@
+package org.openionm.acquisition.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
+
+import org.openionm.acquisition.ConsumerRegistration;
+import org.openionm.acquisition.SampleConsumer;
+import org.openionm.core.model.Channel;
+import org.openionm.core.model.DataGap;
+import org.openionm.core.model.DriverHealth;
+import org.openionm.core.model.SampleBlock;
+import org.openionm.core.model.StimulusEvent;
+
+/**
+ * One consumer's queue and thread. Data blocks are bounded by {@code capacity}; control items
+ * (start, stop, gaps, stimuli, health) always get through so that order and meaning survive an
+ * overflow. {@link #offerBlock} never waits.
+ */
+final class ConsumerPump implements ConsumerRegistration {
+
+    private sealed interface Item {
+    }
+
+    private record Start(String driverId, List<Channel> channels) implements Item {
+    }
+
+    private record Block(SampleBlock block) implements Item {
+    }
+
+    private record Stimulus(StimulusEvent event) implements Item {
+    }
+
+    private record Gap(DataGap gap) implements Item {
+    }
+
+    private record Health(DriverHealth health) implements Item {
+    }
+
+    private record Stop(String reason) implements Item {
+    }
+
+    private record Close() implements Item {
+    }
+
+    private final String name;
+    private final SampleConsumer consumer;
+    private final int capacity;
+    private final LongConsumer overflowReporter;
+    private final BiConsumer<String, Throwable> failureReporter;
+    private final Runnable onClose;
+    private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private final AtomicInteger queuedBlocks = new AtomicInteger();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong missed = new AtomicLong();
+    private final Thread thread;
+
+    // Overflow bookkeeping, touched only by the producing (driver) thread.
+    private long pendingGapStart = -1;
+    private long pendingGapEnd;
+    private long pendingGapBlocks;
+    private final List<StimulusEvent> heldStimuli = new ArrayList<>();
+
+    ConsumerPump(String name, SampleConsumer consumer, int capacity, LongConsumer overflowReporter,
+            BiConsumer<String, Throwable> failureReporter, Runnable onClose) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("queue capacity of consumer '" + name + "' must be >= 1, was " + capacity);
+        }
+        this.name = name;
+        this.consumer = consumer;
+        this.capacity = capacity;
+        this.overflowReporter = overflowReporter;
+        this.failureReporter = failureReporter;
+        this.onClose = onClose;
+        this.thread = new Thread(this::pump, "openionm-consumer-" + name);
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    void start(String driverId, List<Channel> channels) {
+        pendingGapStart = -1;
+        heldStimuli.clear();
+        queue.add(new Start(driverId, channels));
+    }
+
+    /** Hands a block on or, if the consumer is behind, records it as missed. Never waits. */
+    void offerBlock(SampleBlock block) {
+        if (queuedBlocks.get() >= capacity) {
+            if (pendingGapStart < 0) {
+                pendingGapStart = block.firstSampleIndex();
+                pendingGapBlocks = 0;
+            }
+            pendingGapEnd = block.endSampleIndex();
+            pendingGapBlocks++;
+            overflowReporter.accept(missed.incrementAndGet());
+            return;
+        }
+        flushPendingGap();
+        queuedBlocks.incrementAndGet();
+        queue.add(new Block(block));
+    }
+
+    void offerStimulus(StimulusEvent event) {
+        if (pendingGapStart >= 0) {
+            heldStimuli.add(event); // keep sample order: delivered right after the gap notice
+        } else {
+            queue.add(new Stimulus(event));
+        }
+    }
+
+    void offerGap(DataGap gap) {
+        flushPendingGap();
+        queue.add(new Gap(gap));
+    }
+
+    void offerHealth(DriverHealth health) {
+        queue.add(new Health(health));
+    }
+
+    void stop(String reason) {
+        flushPendingGap();
+        queue.add(new Stop(reason));
+    }
+
+    private void flushPendingGap() {
+        if (pendingGapStart < 0) {
+            return;
+        }
+        queue.add(new Gap(new DataGap(pendingGapStart, pendingGapEnd - pendingGapStart,
+                "consumer '" + name + "' could not keep up: " + pendingGapBlocks + " block(s) not delivered")));
+        for (StimulusEvent held : heldStimuli) {
+            queue.add(new Stimulus(held));
+        }
+        heldStimuli.clear();
+        pendingGapStart = -1;
+    }
+
+    private void pump() {
+        while (true) {
+            Item item;
+            try {
+                item = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (item instanceof Close) {
+                return;
+            }
+            try {
+                deliver(item);
+            } catch (RuntimeException | Error e) {
+                failureReporter.accept(name, e);
+            }
+        }
+    }
+
+    private void deliver(Item item) {
+        switch (item) {
+            case Start s -> consumer.onStart(s.driverId(), s.channels());
+            case Block b -> {
+                queuedBlocks.decrementAndGet();
+                consumer.onBlock(b.block());
+                delivered.incrementAndGet();
+            }
+            case Stimulus s -> consumer.onStimulus(s.event());
+            case Gap g -> consumer.onGap(g.gap());
+            case Health h -> consumer.onHealth(h.health());
+            case Stop s -> consumer.onStop(s.reason());
+            case Close c -> throw new IllegalStateException("handled by the pump loop");
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public long deliveredBlocks() {
+        return delivered.get();
+    }
+
+    @Override
+    public long missedBlocks() {
+        return missed.get();
+    }
+
+    @Override
+    public void close() {
+        onClose.run();
+        queue.add(new Close());
+    }
+}

@@ -1,0 +1,320 @@
+package org.openionm.acquisition.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.openionm.acquisition.AcquisitionEngine;
+import org.openionm.acquisition.ConsumerRegistration;
+import org.openionm.acquisition.EngineListener;
+import org.openionm.acquisition.EngineState;
+import org.openionm.acquisition.EngineStatus;
+import org.openionm.acquisition.SampleConsumer;
+import org.openionm.core.driver.AcquisitionConfig;
+import org.openionm.core.driver.AmplifierDriver;
+import org.openionm.core.driver.DriverContext;
+import org.openionm.core.model.Channel;
+import org.openionm.core.model.DataGap;
+import org.openionm.core.model.DriverHealth;
+import org.openionm.core.model.SampleBlock;
+import org.openionm.core.model.StimulusEvent;
+
+/** The engine, free of OSGi so that it runs in plain unit tests; {@link AcquisitionEngineComponent} publishes it. */
+public class DefaultAcquisitionEngine implements AcquisitionEngine {
+
+    static final long STOP_TIMEOUT_MS = 5000;
+
+    private static final System.Logger LOG = System.getLogger(DefaultAcquisitionEngine.class.getName());
+
+    private final Map<String, AmplifierDriver> drivers = new ConcurrentHashMap<>();
+    private final List<ConsumerPump> consumers = new CopyOnWriteArrayList<>();
+    private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+    /** One thread for listener calls, so that a listener can never stall the driver. */
+    private final ExecutorService notifier = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "openionm-engine-notifier");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Object lifecycle = new Object();
+    private volatile Run current;
+    private volatile EngineStatus lastStatus = EngineStatus.IDLE;
+
+    /** Registers a driver; a second driver with the same id is refused loudly. */
+    public void addDriver(AmplifierDriver driver) {
+        AmplifierDriver previous = drivers.putIfAbsent(driver.id(), driver);
+        if (previous != null && previous != driver) {
+            throw new IllegalArgumentException("amplifier driver id '" + driver.id() + "' is already taken by "
+                    + previous.getClass().getName() + "; " + driver.getClass().getName() + " is ignored");
+        }
+    }
+
+    /** Unregisters a driver; if it is running, the acquisition stops and is reported as a lost amplifier. */
+    public void removeDriver(AmplifierDriver driver) {
+        if (!drivers.remove(driver.id(), driver)) {
+            return;
+        }
+        Run run = current;
+        if (run != null && run.driver == driver && run.isAlive()) {
+            run.lostReason = "amplifier driver '" + driver.displayName() + "' was removed";
+            notifyHealth(new DriverHealth(DriverHealth.Condition.DISCONNECTED, DriverHealth.WHOLE_DEVICE, true,
+                    run.nextIndex, run.lostReason));
+            stop();
+        }
+    }
+
+    @Override
+    public List<AmplifierDriver> availableDrivers() {
+        List<AmplifierDriver> list = new ArrayList<>(drivers.values());
+        list.sort(Comparator.comparing(AmplifierDriver::displayName));
+        return list;
+    }
+
+    @Override
+    public Optional<AmplifierDriver> driver(String id) {
+        return Optional.ofNullable(drivers.get(id));
+    }
+
+    @Override
+    public List<Channel> start(AmplifierDriver driver, AcquisitionConfig config) {
+        synchronized (lifecycle) {
+            Run running = current;
+            if (running != null && running.isAlive()) {
+                throw new IllegalStateException("an acquisition with '" + running.driver.displayName()
+                        + "' is running; stop it before starting another");
+            }
+            driver.capabilities().check(config);
+            List<Channel> channels = List.copyOf(driver.configure(config));
+            if (channels.isEmpty()) {
+                throw new IllegalArgumentException("driver '" + driver.displayName() + "' configured no channels");
+            }
+            Run run = new Run(driver, channels);
+            for (ConsumerPump pump : consumers) {
+                pump.start(driver.id(), channels);
+            }
+            current = run;
+            publish(run.status(EngineState.RUNNING, "acquiring"));
+            run.thread.start();
+            return channels;
+        }
+    }
+
+    @Override
+    public void stop() {
+        Run run = current;
+        if (run == null) {
+            return;
+        }
+        run.stopRequested = true;
+        run.thread.interrupt();
+        if (Thread.currentThread() == run.thread) {
+            return; // a driver stopping itself: its run() returns next
+        }
+        try {
+            run.thread.join(STOP_TIMEOUT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (run.thread.isAlive()) {
+            publish(run.status(EngineState.FAILED, "amplifier driver '" + run.driver.displayName()
+                    + "' did not stop within " + STOP_TIMEOUT_MS + " ms"));
+        }
+    }
+
+    @Override
+    public EngineStatus status() {
+        Run run = current;
+        if (run != null && run.isAlive() && lastStatus.state() == EngineState.RUNNING) {
+            return run.status(EngineState.RUNNING, lastStatus.message());
+        }
+        return lastStatus;
+    }
+
+    @Override
+    public ConsumerRegistration addConsumer(String name, SampleConsumer consumer, int queueCapacity) {
+        ConsumerPump[] self = new ConsumerPump[1];
+        ConsumerPump pump = new ConsumerPump(name, consumer, queueCapacity,
+                missed -> onOverflow(name, missed),
+                (who, error) -> notifyListeners(l -> l.consumerFailed(who, error)),
+                () -> consumers.remove(self[0]));
+        self[0] = pump;
+        synchronized (lifecycle) {
+            Run run = current;
+            if (run != null && run.isAlive()) {
+                pump.start(run.driver.id(), run.channels);
+            }
+            consumers.add(pump);
+        }
+        return pump;
+    }
+
+    @Override
+    public void addListener(EngineListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(EngineListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Stops acquisition and the notifier; the engine is unusable afterwards. */
+    public void dispose() {
+        stop();
+        for (ConsumerPump pump : consumers) {
+            pump.close();
+        }
+        notifier.shutdown();
+        try {
+            notifier.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void onOverflow(String consumer, long missed) {
+        Run run = current;
+        if (run != null) {
+            run.missedTotal.incrementAndGet();
+        }
+        // Report the first miss and then every 100th, so a stuck consumer cannot flood the notifier.
+        if (missed == 1 || missed % 100 == 0) {
+            LOG.log(System.Logger.Level.WARNING, "consumer ''{0}'' fell behind: {1} block(s) missed", consumer, missed);
+            notifyListeners(l -> l.consumerOverflow(consumer, missed));
+        }
+    }
+
+    private void publish(EngineStatus status) {
+        lastStatus = status;
+        notifyListeners(l -> l.statusChanged(status));
+    }
+
+    private void notifyHealth(DriverHealth health) {
+        for (ConsumerPump pump : consumers) {
+            pump.offerHealth(health);
+        }
+        notifyListeners(l -> l.health(health));
+    }
+
+    private void notifyListeners(Consumer<EngineListener> call) {
+        if (listeners.isEmpty() || notifier.isShutdown()) {
+            return;
+        }
+        notifier.execute(() -> {
+            for (EngineListener listener : listeners) {
+                try {
+                    call.accept(listener);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "engine listener " + listener + " failed", e);
+                }
+            }
+        });
+    }
+
+    /** One acquisition: the driver thread and the sample clock it must follow. */
+    private final class Run implements DriverContext {
+
+        final AmplifierDriver driver;
+        final List<Channel> channels;
+        final Thread thread;
+        final long startNanos = System.nanoTime();
+        final AtomicLong missedTotal = new AtomicLong();
+        volatile boolean stopRequested;
+        volatile long nextIndex;
+        volatile String lostReason;
+
+        Run(AmplifierDriver driver, List<Channel> channels) {
+            this.driver = driver;
+            this.channels = channels;
+            this.thread = new Thread(this::runDriver, "openionm-driver-" + driver.id());
+            this.thread.setDaemon(true);
+            this.thread.setPriority(Thread.MAX_PRIORITY);
+        }
+
+        boolean isAlive() {
+            return thread.isAlive();
+        }
+
+        EngineStatus status(EngineState state, String message) {
+            return new EngineStatus(state, driver.id(), driver.displayName(), channels, nextIndex, startNanos, message,
+                    missedTotal.get());
+        }
+
+        private void runDriver() {
+            EngineState endState = EngineState.STOPPED;
+            String reason;
+            try {
+                driver.run(this);
+                reason = lostReason != null ? lostReason : stopRequested ? "stopped by user" : "end of stream";
+            } catch (InterruptedException e) {
+                reason = lostReason != null ? lostReason : "stopped by user";
+            } catch (Throwable t) { // isolate any driver failure from the rest of the workbench
+                if (stopRequested && lostReason == null && t.getCause() instanceof InterruptedException) {
+                    reason = "stopped by user";
+                } else {
+                    endState = EngineState.FAILED;
+                    reason = "amplifier '" + driver.displayName() + "' failed: " + t;
+                    LOG.log(System.Logger.Level.ERROR, reason, t);
+                    notifyHealth(new DriverHealth(DriverHealth.Condition.DISCONNECTED, DriverHealth.WHOLE_DEVICE,
+                            true, nextIndex, reason));
+                }
+            }
+            if (lostReason != null) {
+                endState = EngineState.FAILED;
+            }
+            for (ConsumerPump pump : consumers) {
+                pump.stop(reason);
+            }
+            publish(status(endState, reason));
+        }
+
+        @Override
+        public void block(SampleBlock block) {
+            if (block.channelCount() != channels.size()) {
+                throw new IllegalArgumentException("driver '" + driver.id() + "' delivered " + block.channelCount()
+                        + " channels but configured " + channels.size());
+            }
+            long expected = nextIndex;
+            if (block.firstSampleIndex() < expected) {
+                throw new IllegalStateException("driver '" + driver.id() + "' went back in time: block starts at sample "
+                        + block.firstSampleIndex() + " but " + expected + " was expected");
+            }
+            if (block.firstSampleIndex() > expected) {
+                DataGap gap = new DataGap(expected, block.firstSampleIndex() - expected,
+                        "amplifier '" + driver.displayName() + "' skipped samples");
+                for (ConsumerPump pump : consumers) {
+                    pump.offerGap(gap);
+                }
+            }
+            for (ConsumerPump pump : consumers) {
+                pump.offerBlock(block);
+            }
+            nextIndex = block.endSampleIndex();
+        }
+
+        @Override
+        public void stimulus(StimulusEvent event) {
+            for (ConsumerPump pump : consumers) {
+                pump.offerStimulus(event);
+            }
+        }
+
+        @Override
+        public void health(DriverHealth health) {
+            notifyHealth(health);
+        }
+
+        @Override
+        public boolean isStopRequested() {
+            return stopRequested;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.openionm.core.driver;
+
+import java.util.List;
+
+import org.openionm.core.model.Channel;
+
+/**
+ * An amplifier family, registered as an OSGi service (Declarative Services) by its driver bundle.
+ * <p>
+ * Lifecycle, driven by the acquisition engine: {@link #capabilities()} at any time →
+ * {@link #configure(AcquisitionConfig)} → {@link #run(DriverContext)} on a thread the engine owns,
+ * until {@link DriverContext#isStopRequested()} turns true or the thread is interrupted.
+ * A driver never blocks on its consumers: {@link DriverContext} hands every block on without waiting.
+ */
+public interface AmplifierDriver {
+
+    /** Stable identifier, e.g. {@code "simulator"}; unique among installed drivers. */
+    String id();
+
+    /** Name shown to the technologist, e.g. "Simulated amplifier". */
+    String displayName();
+
+    /** What the device can do; callable before {@link #configure}. */
+    DriverCapabilities capabilities();
+
+    /**
+     * Applies settings for the next run and returns the channels it will deliver.
+     *
+     * @throws IllegalArgumentException with a message naming the setting, for settings the device cannot honour
+     */
+    List<Channel> configure(AcquisitionConfig config);
+
+    /**
+     * Acquires until stopped. Blocks of consecutive sample indices starting at 0 go to
+     * {@link DriverContext#block}, stimuli to {@link DriverContext#stimulus}, and technical
+     * conditions to {@link DriverContext#health}. Returning normally means the stream ended
+     * (e.g. the end of a played-back file); an exception means the device failed.
+     */
+    void run(DriverContext context) throws Exception;
+}

@@ -1,0 +1,43 @@
+package org.openionm.core.processing;
+
+import java.util.List;
+import java.util.Set;
+
+import org.openionm.core.model.ChannelRole;
+import org.openionm.core.model.DataGap;
+import org.openionm.core.model.SampleBlock;
+import org.openionm.core.model.StimulusEvent;
+
+/**
+ * A modality (SSEP, MEP, EMG, EEG, …) registered as an OSGi service by its plugin bundle. The
+ * engine collects every processor service (whiteboard) and feeds it from its own thread, never the
+ * UI thread.
+ * <p>
+ * Lifecycle: {@link #start(ProcessorContext)} once per acquisition, then any interleaving of
+ * {@link #onBlock}, {@link #onStimulus} and {@link #onGap} in sample order, then {@link #stop()}.
+ */
+public interface ModalityProcessor {
+
+    /** Stable identifier, e.g. {@code "ssep"}; duplicates are rejected by the engine. */
+    String id();
+
+    /** Name shown to users, e.g. "Somatosensory evoked potentials". */
+    String displayName();
+
+    /** Channel roles this processor reads; channels of other roles are not its business. */
+    Set<ChannelRole> acceptedRoles();
+
+    /** Every setting the processor honours, with units, ranges, defaults and where the default comes from. */
+    List<SettingDescriptor> settings();
+
+    void start(ProcessorContext context);
+
+    void onBlock(SampleBlock block);
+
+    void onStimulus(StimulusEvent event);
+
+    /** Samples that will not arrive; averages spanning the gap must not pretend otherwise. */
+    void onGap(DataGap gap);
+
+    void stop();
+}
