@@ -97,11 +97,11 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
                 throw new IllegalArgumentException("driver '" + driver.displayName() + "' configured no channels");
             }
             Run run = new Run(driver, channels);
+            current = run;
+            publish(run.status(EngineState.RUNNING, "acquiring")); // before consumers hear of the start
             for (ConsumerPump pump : consumers) {
                 pump.start(driver.id(), channels);
             }
-            current = run;
-            publish(run.status(EngineState.RUNNING, "acquiring"));
             run.thread.start();
             return channels;
         }

@@ -3,15 +3,16 @@ package org.openionm.driver.simulator.internal;
 import java.util.SplittableRandom;
 
 /**
- * 1/f ("pink") noise as a sum of one-pole low-passed white noises whose corner frequencies are
- * spaced by factors of 4 and whose plateau power falls as 1/corner: the sum of such Lorentzian
- * spectra approximates 1/f between the lowest and highest corner. Corners are physical frequencies,
- * so the spectrum is the same at every sampling rate.
+ * EEG-like background: a sum of one-pole low-passed white noises whose corner frequencies are
+ * spaced by factors of 4 and whose plateau power falls as 1/corner. The sum of such Lorentzian
+ * spectra follows 1/f between the lowest and highest corner (0.25–64 Hz) and falls as 1/f² above,
+ * as scalp EEG does (simulation recipe: 1/f^β, β 1–2). Corners are physical frequencies, so the
+ * spectrum is the same at every sampling rate.
  */
 final class PinkNoise {
 
     /** Corner frequencies in Hz: 1/f holds from about the first to the last. */
-    static final double[] CORNERS_HZ = { 0.25, 1, 4, 16, 64, 256, 1024, 4096 };
+    static final double[] CORNERS_HZ = { 0.25, 1, 4, 16, 64 };
 
     private final SplittableRandom random;
     private final double[] poles;

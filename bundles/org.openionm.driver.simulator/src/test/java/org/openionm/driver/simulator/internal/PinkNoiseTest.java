@@ -12,18 +12,25 @@ class PinkNoiseTest {
     private static final double RATE = 1000;
 
     @Test
-    void spectrumFallsAsOneOverF() {
+    void spectrumFallsAsOneOverFThenFasterAboveTheEegBand() {
         float[] x = generate(RATE, 20, 400_000, 7);
-        // Average power over octave-wide bands centred on 2..128 Hz: for 1/f every octave carries the
-        // same power, so the per-Hz density falls by half per octave, a log-log slope of -1.
-        double[] centres = { 2, 4, 8, 16, 32, 64, 128 };
+        // For 1/f every octave carries the same power, so the per-Hz density halves per octave: a
+        // log-log slope of -1. Above the last corner (64 Hz) the spectrum tends to 1/f^2: between
+        // 150 and 600 Hz the analytic slope of the 64 Hz Lorentzian averages -1.93.
+        assertEquals(-1.0, octaveSlope(x, RATE, new double[] { 1, 2, 4, 8, 16, 32 }), 0.15, "slope 1-32 Hz");
+        // well below Nyquist, where the discrete one-pole sections still behave like analog ones
+        float[] fast = generate(4000, 20, 200_000, 7);
+        assertEquals(-1.93, octaveSlope(fast, 4000, new double[] { 150, 300, 600 }), 0.25, "slope 150-600 Hz");
+    }
+
+    private static double octaveSlope(float[] x, double rate, double[] centres) {
         double[] logF = new double[centres.length];
         double[] logP = new double[centres.length];
         for (int i = 0; i < centres.length; i++) {
             logF[i] = Math.log(centres[i]);
-            logP[i] = Math.log(meanDensity(x, RATE, centres[i] / Math.sqrt(2), centres[i] * Math.sqrt(2)));
+            logP[i] = Math.log(meanDensity(x, rate, centres[i] / Math.pow(2, 0.25), centres[i] * Math.pow(2, 0.25)));
         }
-        assertEquals(-1.0, slope(logF, logP), 0.15, "log-log spectral slope");
+        return slope(logF, logP);
     }
 
     @Test

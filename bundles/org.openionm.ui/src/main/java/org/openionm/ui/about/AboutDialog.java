@@ -1,0 +1,75 @@
+package org.openionm.ui.about;
+
+import java.util.List;
+
+import org.eclipse.jface.dialogs.Dialog;
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.osgi.framework.FrameworkUtil;
+
+/** About OpenIONM: version, runtime, and the installed amplifier drivers and modalities. */
+public class AboutDialog extends Dialog {
+
+    private final List<InstalledComponents.Entry> entries;
+    private Table table;
+
+    public AboutDialog(Shell parent, List<InstalledComponents.Entry> entries) {
+        super(parent);
+        this.entries = List.copyOf(entries);
+    }
+
+    @Override
+    protected void configureShell(Shell shell) {
+        super.configureShell(shell);
+        shell.setText("About OpenIONM");
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        Composite area = (Composite) super.createDialogArea(parent);
+        area.setLayout(new GridLayout(1, false));
+        Label title = new Label(area, SWT.NONE);
+        title.setText("OpenIONM " + FrameworkUtil.getBundle(AboutDialog.class).getVersion()
+                + " — open intraoperative neuromonitoring workbench");
+        Label runtime = new Label(area, SWT.NONE);
+        runtime.setText("Java " + System.getProperty("java.version") + ", SWT " + SWT.getPlatform() + " " + SWT.getVersion());
+        Label installed = new Label(area, SWT.NONE);
+        installed.setText(entries.isEmpty() ? "No amplifier drivers or modalities are installed."
+                : "Installed amplifier drivers and modalities:");
+        table = new Table(area, SWT.BORDER | SWT.FULL_SELECTION);
+        table.setHeaderVisible(true);
+        for (String heading : new String[] { "Kind", "Name", "Id", "Bundle", "Version" }) {
+            new TableColumn(table, SWT.LEFT).setText(heading);
+        }
+        for (InstalledComponents.Entry e : entries) {
+            new TableItem(table, SWT.NONE).setText(new String[] { e.kind(), e.name(), e.id(), e.bundle(), e.version() });
+        }
+        for (TableColumn column : table.getColumns()) {
+            column.pack();
+        }
+        GridData data = new GridData(SWT.FILL, SWT.FILL, true, true);
+        data.heightHint = 160;
+        data.widthHint = 640;
+        table.setLayoutData(data);
+        return area;
+    }
+
+    @Override
+    protected void createButtonsForButtonBar(Composite parent) {
+        createButton(parent, IDialogConstants.OK_ID, IDialogConstants.CLOSE_LABEL, true);
+    }
+
+    /** The table's rows, for tests. */
+    Table table() {
+        return table;
+    }
+}

@@ -1,0 +1,157 @@
+package org.openionm.ui.parts;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.openionm.acquisition.AcquisitionEngine;
+import org.openionm.acquisition.ConsumerRegistration;
+import org.openionm.acquisition.SampleConsumer;
+import org.openionm.core.model.Channel;
+import org.openionm.core.model.DataGap;
+import org.openionm.core.model.SampleBlock;
+import org.openionm.ui.trace.TraceBuffer;
+import org.openionm.ui.trace.TraceCanvas;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * Live "Raw signals": every channel of the running acquisition, unfiltered, scrolling. Data arrive
+ * on the engine's consumer thread into a {@link TraceBuffer}; the canvas repaints at display rate
+ * (≈30 Hz), never once per block.
+ */
+public class RawSignalsPart {
+
+    public static final String ID = "org.openionm.ui.part.rawsignals";
+    static final int FRAME_MS = 33;
+    static final double BUFFER_SECONDS = 30;
+    private static final double DEFAULT_SCALE_UV = 100;
+    private static final int[] WINDOWS_S = { 2, 5, 10, 20, 30 };
+
+    @Inject
+    @Optional
+    @Service
+    AcquisitionEngine engine;
+
+    private Display display;
+    private Label header;
+    private TraceCanvas canvas;
+    private ConsumerRegistration registration;
+    private volatile TraceBuffer buffer;
+    private volatile String source = "No acquisition";
+    private volatile String state = "";
+
+    @PostConstruct
+    public void create(Composite parent) {
+        display = parent.getDisplay();
+        parent.setLayout(new GridLayout(3, false));
+        header = new Label(parent, SWT.NONE);
+        header.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        new Label(parent, SWT.NONE).setText("Display window");
+        Combo windowChoice = new Combo(parent, SWT.READ_ONLY);
+        for (int seconds : WINDOWS_S) {
+            windowChoice.add(seconds + " s");
+        }
+        windowChoice.select(2);
+        canvas = new TraceCanvas(parent, SWT.NONE);
+        canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        canvas.setWindowSeconds(WINDOWS_S[2]);
+        windowChoice.addListener(SWT.Selection, e -> canvas.setWindowSeconds(WINDOWS_S[windowChoice.getSelectionIndex()]));
+        if (engine == null) {
+            header.setText("The acquisition engine is not installed: no signals can be shown.");
+            return;
+        }
+        updateHeader();
+        registration = engine.addConsumer("Raw signals display", new DisplayFeed(), 200);
+        display.timerExec(FRAME_MS, this::frame);
+    }
+
+    /** The canvas, for tests. */
+    public TraceCanvas canvas() {
+        return canvas;
+    }
+
+    private void frame() {
+        if (canvas == null || canvas.isDisposed()) {
+            return;
+        }
+        TraceBuffer current = buffer;
+        if (current != null && current.newestIndex() != canvas.lastPaintedNewestIndex()) {
+            canvas.redraw();
+        }
+        display.timerExec(FRAME_MS, this::frame);
+    }
+
+    private void updateHeader() {
+        if (!header.isDisposed()) {
+            header.setText(source + state + "  ·  raw signal, no filter  ·  mouse wheel on a trace: sensitivity");
+            header.getParent().layout();
+        }
+    }
+
+    private void onAcquisitionStart(TraceBuffer newBuffer, List<Channel> channels) {
+        if (canvas.isDisposed()) {
+            return;
+        }
+        List<TraceCanvas.Trace> traces = new ArrayList<>();
+        for (Channel channel : channels) {
+            traces.add(new TraceCanvas.Trace(channel.label(), DEFAULT_SCALE_UV));
+        }
+        canvas.setSource(newBuffer, traces);
+        updateHeader();
+    }
+
+    @PreDestroy
+    void dispose() {
+        if (registration != null) {
+            registration.close();
+        }
+    }
+
+    /** Runs on the engine's consumer thread. */
+    private final class DisplayFeed implements SampleConsumer {
+
+        @Override
+        public void onStart(String driverId, List<Channel> channels) {
+            TraceBuffer newBuffer = new TraceBuffer(channels.size(), channels.get(0).samplingRateHz(), BUFFER_SECONDS);
+            buffer = newBuffer;
+            source = engine.status().driverName() + "  ·  " + channels.size() + " channels  ·  "
+                    + Math.round(channels.get(0).samplingRateHz()) + " Hz";
+            state = "";
+            // once per acquisition, not per block
+            display.asyncExec(() -> onAcquisitionStart(newBuffer, channels));
+        }
+
+        @Override
+        public void onBlock(SampleBlock block) {
+            TraceBuffer current = buffer;
+            if (current != null) {
+                current.append(block);
+            }
+        }
+
+        @Override
+        public void onGap(DataGap gap) {
+            TraceBuffer current = buffer;
+            if (current != null) {
+                current.gap(gap.endSampleIndex());
+            }
+        }
+
+        @Override
+        public void onStop(String reason) {
+            state = "  ·  stopped: " + reason;
+            display.asyncExec(RawSignalsPart.this::updateHeader);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.openionm.ui.status;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.swt.widgets.Composite;
+import org.openionm.acquisition.AcquisitionEngine;
+import org.openionm.acquisition.EngineState;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+/** Status bar: case time, counted on the amplifier's sample clock (what the data say, not the wall clock). */
+public class CaseTimeControl extends PolledStatusLabel {
+
+    @Inject
+    @Optional
+    @Service
+    AcquisitionEngine engine;
+
+    @PostConstruct
+    public void create(Composite parent) {
+        createLabel(parent, "CaseTime", 20);
+    }
+
+    @Override
+    protected String text() {
+        if (engine == null || engine.status().state() == EngineState.IDLE) {
+            return "Case time --:--:--";
+        }
+        return "Case time " + format(engine.status().signalSeconds());
+    }
+
+    static String format(double seconds) {
+        long s = (long) Math.floor(seconds);
+        return String.format("%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+}

@@ -1,0 +1,192 @@
+package org.openionm.ui.workbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.internal.workbench.E4Workbench;
+import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.menu.MToolControl;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+import org.junit.jupiter.api.Test;
+import org.openionm.acquisition.AcquisitionEngine;
+import org.openionm.ui.handlers.SwitchPerspectiveHandler;
+import org.openionm.ui.internal.AcquisitionSettings;
+import org.openionm.ui.parts.AmplifierSetupPart;
+import org.openionm.ui.parts.RawSignalsPart;
+import org.openionm.ui.status.DriverStatusControl;
+import org.openionm.ui.trace.TraceCanvas;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Starts the real workbench from Application.e4xmi, with the simulated amplifier started by the
+ * demo autostart, and checks what a technologist would see: the Live perspective's Raw signals
+ * part repainting with new data, the status bar, and perspective switching.
+ */
+class WorkbenchUiTest {
+
+    private static final long TIMEOUT_MS = 60_000;
+
+    /** Steps run one after another on the UI thread, each until it returns true. */
+    private interface Step {
+        boolean run() throws Exception;
+    }
+
+    @Test
+    void workbenchOpensOnLiveRawSignalsThatRepaintWithData() throws Exception {
+        System.setProperty(AcquisitionSettings.AUTOSTART_PROPERTY, "simulator");
+        Display display = Display.getDefault();
+        E4Workbench workbench = new E4Application().createE4Workbench(new TestApplicationContext(
+                "-applicationXMI", "org.openionm.ui/Application.e4xmi", "-clearPersistedState", "-persistState", "false",
+                "-cssTheme", "org.openionm.theme.dark"), display);
+        assertNotNull(workbench, "the workbench could not be created");
+        MApplication application = workbench.getApplication();
+        EModelService models = application.getContext().get(EModelService.class);
+
+        RawSignalsPart[] raw = new RawSignalsPart[1];
+        long[] firstFrame = new long[2];
+        List<String> seen = new ArrayList<>();
+        Throwable[] failure = new Throwable[1];
+        List<Step> steps = List.of(
+                () -> { // the Live perspective shows Raw signals
+                    MPart part = (MPart) models.find(RawSignalsPart.ID, application);
+                    if (part == null || !(part.getObject() instanceof RawSignalsPart p)) {
+                        return false;
+                    }
+                    raw[0] = p;
+                    seen.add("raw signals part rendered");
+                    return true;
+                },
+                () -> { // it draws data ...
+                    TraceCanvas canvas = raw[0].canvas();
+                    if (canvas.lastPaintedNewestIndex() < 4000) { // 2 s at the demo's 2 kHz
+                        return false;
+                    }
+                    firstFrame[0] = canvas.paintCount();
+                    firstFrame[1] = canvas.lastPaintedNewestIndex();
+                    return true;
+                },
+                () -> { // ... and repaints with newer data
+                    TraceCanvas canvas = raw[0].canvas();
+                    if (canvas.paintCount() <= firstFrame[0] || canvas.lastPaintedNewestIndex() <= firstFrame[1]) {
+                        return false;
+                    }
+                    assertEquals(8, canvas.traces().size());
+                    int[] drawn = columnsWithTrace(canvas);
+                    int columns = canvas.getClientArea().width - 110;
+                    int perColumn = (int) Math.ceil(canvas.windowSeconds() * 2000 / columns);
+                    long dataColumns = Math.min(columns, canvas.lastPaintedNewestIndex() / perColumn);
+                    for (int row = 0; row < 8; row++) {
+                        assertTrue(drawn[row] >= 0.9 * dataColumns, "trace " + row + " drawn in " + drawn[row]
+                                + " columns but data fill " + dataColumns);
+                    }
+                    seen.add("repainted with data");
+                    return true;
+                },
+                () -> { // the status bar names the running amplifier
+                    MToolControl control = (MToolControl) models.find("org.openionm.ui.status.driver", application);
+                    String text = ((DriverStatusControl) control.getObject()).label().getText();
+                    if (!text.contains("acquiring")) {
+                        return false;
+                    }
+                    assertTrue(text.contains("Simulated amplifier"), text);
+                    seen.add("status: " + text);
+                    return true;
+                },
+                () -> { // switching to Setup through the command shows the amplifier part
+                    IEclipseContext ctx = application.getContext();
+                    ParameterizedCommand command = ctx.get(ECommandService.class).createCommand(
+                            "org.openionm.ui.command.perspective",
+                            Map.of(SwitchPerspectiveHandler.PARAMETER, "org.openionm.ui.perspective.setup"));
+                    ctx.get(EHandlerService.class).executeHandler(command);
+                    MPerspective active = models.getActivePerspective(models.find("org.openionm.ui.window.main", application) instanceof org.eclipse.e4.ui.model.application.ui.basic.MWindow w ? w : null);
+                    assertEquals("org.openionm.ui.perspective.setup", active.getElementId());
+                    MPart setup = (MPart) models.find(AmplifierSetupPart.ID, application);
+                    assertTrue(setup.getObject() instanceof AmplifierSetupPart, "Setup part rendered");
+                    seen.add("switched to Setup");
+                    return true;
+                });
+
+        int[] step = { 0 };
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        Runnable[] tick = new Runnable[1];
+        tick[0] = () -> {
+            try {
+                while (step[0] < steps.size() && steps.get(step[0]).run()) {
+                    step[0]++;
+                }
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+            if (failure[0] != null || step[0] == steps.size() || System.currentTimeMillis() > deadline) {
+                workbench.close();
+            } else {
+                display.timerExec(100, tick[0]);
+            }
+        };
+        display.timerExec(100, tick[0]);
+        workbench.createAndRunUI(application); // runs the event loop until close()
+        stopAcquisition();
+
+        if (failure[0] != null) {
+            throw new AssertionError("workbench check failed after: " + seen, failure[0]);
+        }
+        assertEquals(steps.size(), step[0], "timed out after: " + seen);
+        assertNull(failure[0]);
+    }
+
+    /** For each of the 8 trace rows, the number of pixel columns where the trace colour appears. */
+    private static int[] columnsWithTrace(TraceCanvas canvas) {
+        Rectangle area = canvas.getClientArea();
+        org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(canvas.getDisplay(), area.width, area.height);
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(canvas);
+        try {
+            gc.copyArea(image, 0, 0);
+            ImageData data = image.getImageData();
+            RGB trace = canvas.getForeground().getRGB();
+            int rowHeight = (area.height - 22) / 8;
+            int[] columns = new int[8];
+            for (int row = 0; row < 8; row++) {
+                for (int x = 110; x < area.width; x++) {
+                    for (int y = row * rowHeight; y < (row + 1) * rowHeight; y++) {
+                        if (data.palette.getRGB(data.getPixel(x, y)).equals(trace)) {
+                            columns[row]++;
+                            break;
+                        }
+                    }
+                }
+            }
+            return columns;
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+
+    private static void stopAcquisition() {
+        BundleContext ctx = FrameworkUtil.getBundle(RawSignalsPart.class).getBundleContext();
+        ServiceReference<AcquisitionEngine> ref = ctx.getServiceReference(AcquisitionEngine.class);
+        if (ref != null) {
+            ctx.getService(ref).stop();
+            ctx.ungetService(ref);
+        }
+    }
+}
