@@ -43,8 +43,10 @@ public class AboutDialog extends Dialog {
         Label runtime = new Label(area, SWT.NONE);
         runtime.setText("Java " + System.getProperty("java.version") + ", SWT " + SWT.getPlatform() + " " + SWT.getVersion());
         Label installed = new Label(area, SWT.NONE);
-        installed.setText(entries.isEmpty() ? "No amplifier drivers or modalities are installed."
-                : "Installed amplifier drivers and modalities:");
+        long drivers = entries.stream().filter(e -> e.kind().equals(InstalledComponents.DRIVER)).count();
+        long modalities = entries.size() - drivers;
+        installed.setText("Installed: " + count(drivers, "amplifier driver") + ", " + count(modalities, "modality plugin")
+                + (modalities == 0 ? " (no SSEP/MEP/EMG/EEG processing in this installation)" : ""));
         table = new Table(area, SWT.BORDER | SWT.FULL_SELECTION);
         table.setHeaderVisible(true);
         for (String heading : new String[] { "Kind", "Name", "Id", "Bundle", "Version" }) {
@@ -58,9 +60,13 @@ public class AboutDialog extends Dialog {
         }
         GridData data = new GridData(SWT.FILL, SWT.FILL, true, true);
         data.heightHint = 160;
-        data.widthHint = 640;
+        data.widthHint = 760;
         table.setLayoutData(data);
         return area;
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.openionm.ui.parts;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +35,7 @@ import jakarta.inject.Inject;
 public class RawSignalsPart {
 
     public static final String ID = "org.openionm.ui.part.rawsignals";
+    private static final System.Logger LOG = System.getLogger(RawSignalsPart.class.getName());
     static final int FRAME_MS = 33;
     static final double BUFFER_SECONDS = 30;
     private static final double DEFAULT_SCALE_UV = 100;
@@ -50,6 +53,7 @@ public class RawSignalsPart {
     private volatile TraceBuffer buffer;
     private volatile String source = "No acquisition";
     private volatile String state = "";
+    private boolean firstTraceLogged;
 
     @PostConstruct
     public void create(Composite parent) {
@@ -88,6 +92,11 @@ public class RawSignalsPart {
         TraceBuffer current = buffer;
         if (current != null && current.newestIndex() != canvas.lastPaintedNewestIndex()) {
             canvas.redraw();
+        }
+        if (!firstTraceLogged && canvas.lastPaintedNewestIndex() > 0) {
+            firstTraceLogged = true;
+            ProcessHandle.current().info().startInstant().ifPresent(start -> LOG.log(System.Logger.Level.INFO,
+                    "first trace on screen " + Duration.between(start, Instant.now()).toMillis() + " ms after process start"));
         }
         display.timerExec(FRAME_MS, this::frame);
     }

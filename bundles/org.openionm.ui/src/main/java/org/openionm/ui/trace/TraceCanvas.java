@@ -242,9 +242,13 @@ public class TraceCanvas extends Canvas {
             gc.drawText(traces.get(t).label, 4, top + 2, true);
             gc.drawText("±" + formatScale(traces.get(t).scaleUv), 4, top + 2 + lineHeight, true);
         }
+        int right = LABEL_WIDTH + f.columns;
         for (long s : seconds(f)) {
             int x = xOfSample(f, s * f.source.samplingRateHz());
-            gc.drawText(String.format("%02d:%02d", s / 60, s % 60), x + 2, f.plotHeight + 3, true);
+            String text = String.format("%02d:%02d", s / 60, s % 60);
+            if (x + 2 + gc.textExtent(text).x <= right) { // a cut label would misread as another time
+                gc.drawText(text, x + 2, f.plotHeight + 3, true);
+            }
         }
     }
 

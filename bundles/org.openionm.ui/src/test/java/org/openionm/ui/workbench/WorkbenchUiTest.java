@@ -18,6 +18,8 @@ import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.ui.model.application.ui.menu.MHandledToolItem;
 import org.eclipse.e4.ui.model.application.ui.menu.MToolControl;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.swt.graphics.ImageData;
@@ -111,14 +113,24 @@ class WorkbenchUiTest {
                     seen.add("status: " + text);
                     return true;
                 },
+                () -> { // Start and Stop follow the running amplifier
+                    MHandledToolItem start = (MHandledToolItem) models.find("org.openionm.ui.toolitem.start", application);
+                    MHandledToolItem stop = (MHandledToolItem) models.find("org.openionm.ui.toolitem.stop", application);
+                    if (start.isEnabled() || !stop.isEnabled()) {
+                        return false;
+                    }
+                    seen.add("start disabled, stop enabled");
+                    return true;
+                },
                 () -> { // switching to Setup through the command shows the amplifier part
                     IEclipseContext ctx = application.getContext();
                     ParameterizedCommand command = ctx.get(ECommandService.class).createCommand(
                             "org.openionm.ui.command.perspective",
                             Map.of(SwitchPerspectiveHandler.PARAMETER, "org.openionm.ui.perspective.setup"));
                     ctx.get(EHandlerService.class).executeHandler(command);
-                    MPerspective active = models.getActivePerspective(models.find("org.openionm.ui.window.main", application) instanceof org.eclipse.e4.ui.model.application.ui.basic.MWindow w ? w : null);
+                    MPerspective active = models.getActivePerspective((MWindow) models.find("org.openionm.ui.window.main", application));
                     assertEquals("org.openionm.ui.perspective.setup", active.getElementId());
+                    assertEquals("OpenIONM — Setup", ((MWindow) models.find("org.openionm.ui.window.main", application)).getLabel());
                     MPart setup = (MPart) models.find(AmplifierSetupPart.ID, application);
                     assertTrue(setup.getObject() instanceof AmplifierSetupPart, "Setup part rendered");
                     seen.add("switched to Setup");
