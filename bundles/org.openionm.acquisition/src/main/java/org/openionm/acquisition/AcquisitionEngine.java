@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.openionm.core.driver.AcquisitionConfig;
 import org.openionm.core.driver.AmplifierDriver;
 import org.openionm.core.model.Channel;
+import org.openionm.core.stimulation.StimulationProgram;
 
 /**
  * Runs one amplifier driver at a time on its own thread and fans its data out to consumers
@@ -21,13 +22,30 @@ public interface AcquisitionEngine {
     Optional<AmplifierDriver> driver(String id);
 
     /**
-     * Configures and starts {@code driver}.
+     * Configures and starts {@code driver} with the stimulation the driver suggests (none for most
+     * hardware until the protocol sets it).
+     *
+     * @see #start(AmplifierDriver, AcquisitionConfig, StimulationProgram)
+     */
+    List<Channel> start(AmplifierDriver driver, AcquisitionConfig config);
+
+    /**
+     * Configures and starts {@code driver}; the stimulus scheduler runs {@code stimulation}. Warnings
+     * about the program (e.g. a mains-locked rate) appear in {@link EngineStatus#warnings()}.
      *
      * @return the channels of this acquisition
      * @throws IllegalStateException    if an acquisition is already running
      * @throws IllegalArgumentException if the driver cannot honour {@code config} (message names the setting)
      */
-    List<Channel> start(AmplifierDriver driver, AcquisitionConfig config);
+    List<Channel> start(AmplifierDriver driver, AcquisitionConfig config, StimulationProgram stimulation);
+
+    /**
+     * Fires an on-demand site of the running program (a TcMEP train) at the start of the next block.
+     *
+     * @throws IllegalStateException    when nothing is running
+     * @throws IllegalArgumentException when the program has no such on-demand site
+     */
+    void trigger(String siteId);
 
     /** Asks the running driver to stop and waits briefly for it; a no-op when idle. */
     void stop();

@@ -3,6 +3,7 @@ package org.openionm.acquisition;
 import java.util.List;
 
 import org.openionm.core.model.Channel;
+import org.openionm.core.stimulation.StimulationProgram;
 
 /**
  * A snapshot of the engine.
@@ -15,14 +16,19 @@ import org.openionm.core.model.Channel;
  * @param startNanos        {@link System#nanoTime()} when the acquisition started, 0 when idle
  * @param message           why the state is what it is (failure text, "stopped by user", …)
  * @param missedBlocksTotal blocks missed by all consumers together in this acquisition
+ * @param stimulation       the stimulation program being run
+ * @param warnings          things the technologist should know (e.g. a mains-locked stimulation rate)
  */
 public record EngineStatus(EngineState state, String driverId, String driverName, List<Channel> channels,
-        long samplesReceived, long startNanos, String message, long missedBlocksTotal) {
+        long samplesReceived, long startNanos, String message, long missedBlocksTotal, StimulationProgram stimulation,
+        List<String> warnings) {
 
-    public static final EngineStatus IDLE = new EngineStatus(EngineState.IDLE, "", "", List.of(), 0, 0, "idle", 0);
+    public static final EngineStatus IDLE = new EngineStatus(EngineState.IDLE, "", "", List.of(), 0, 0, "idle", 0,
+            StimulationProgram.NONE, List.of());
 
     public EngineStatus {
         channels = List.copyOf(channels);
+        warnings = List.copyOf(warnings);
     }
 
     public double samplingRateHz() {

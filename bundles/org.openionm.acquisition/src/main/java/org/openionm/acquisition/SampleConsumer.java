@@ -2,6 +2,7 @@ package org.openionm.acquisition;
 
 import java.util.List;
 
+import org.openionm.core.model.Annotation;
 import org.openionm.core.model.Channel;
 import org.openionm.core.model.DataGap;
 import org.openionm.core.model.DriverHealth;
@@ -27,6 +28,10 @@ public interface SampleConsumer {
     }
 
     default void onHealth(DriverHealth health) {
+    }
+
+    /** A ground-truth, technical or clinical annotation at a sample index. */
+    default void onAnnotation(Annotation annotation) {
     }
 
     /** The acquisition ended; {@code reason} says whether by request, end of stream or failure. */

@@ -10,6 +10,7 @@ import java.util.function.LongConsumer;
 
 import org.openionm.acquisition.ConsumerRegistration;
 import org.openionm.acquisition.SampleConsumer;
+import org.openionm.core.model.Annotation;
 import org.openionm.core.model.Channel;
 import org.openionm.core.model.DataGap;
 import org.openionm.core.model.DriverHealth;
@@ -39,6 +40,9 @@ final class ConsumerPump implements ConsumerRegistration {
     }
 
     private record Health(DriverHealth health) implements Item {
+    }
+
+    private record Note(Annotation annotation) implements Item {
     }
 
     private record Stop(String reason) implements Item {
@@ -117,6 +121,10 @@ final class ConsumerPump implements ConsumerRegistration {
         queue.add(new Gap(gap));
     }
 
+    void offerAnnotation(Annotation annotation) {
+        queue.add(new Note(annotation));
+    }
+
     void offerHealth(DriverHealth health) {
         queue.add(new Health(health));
     }
@@ -170,6 +178,7 @@ final class ConsumerPump implements ConsumerRegistration {
             case Stimulus s -> consumer.onStimulus(s.event());
             case Gap g -> consumer.onGap(g.gap());
             case Health h -> consumer.onHealth(h.health());
+            case Note n -> consumer.onAnnotation(n.annotation());
             case Stop s -> consumer.onStop(s.reason());
             case Close c -> throw new IllegalStateException("handled by the pump loop");
         }

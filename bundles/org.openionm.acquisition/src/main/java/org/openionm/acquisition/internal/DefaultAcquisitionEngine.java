@@ -22,11 +22,13 @@ import org.openionm.acquisition.SampleConsumer;
 import org.openionm.core.driver.AcquisitionConfig;
 import org.openionm.core.driver.AmplifierDriver;
 import org.openionm.core.driver.DriverContext;
+import org.openionm.core.model.Annotation;
 import org.openionm.core.model.Channel;
 import org.openionm.core.model.DataGap;
 import org.openionm.core.model.DriverHealth;
 import org.openionm.core.model.SampleBlock;
 import org.openionm.core.model.StimulusEvent;
+import org.openionm.core.stimulation.StimulationProgram;
 
 /** The engine, free of OSGi so that it runs in plain unit tests; {@link AcquisitionEngineComponent} publishes it. */
 public class DefaultAcquisitionEngine implements AcquisitionEngine {
@@ -85,6 +87,11 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
 
     @Override
     public List<Channel> start(AmplifierDriver driver, AcquisitionConfig config) {
+        return start(driver, config, null);
+    }
+
+    @Override
+    public List<Channel> start(AmplifierDriver driver, AcquisitionConfig config, StimulationProgram stimulation) {
         synchronized (lifecycle) {
             Run running = current;
             if (running != null && running.isAlive()) {
@@ -96,7 +103,9 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
             if (channels.isEmpty()) {
                 throw new IllegalArgumentException("driver '" + driver.displayName() + "' configured no channels");
             }
-            Run run = new Run(driver, channels);
+            StimulationProgram program = stimulation != null ? stimulation
+                    : driver.suggestedStimulation().orElse(StimulationProgram.NONE);
+            Run run = new Run(driver, channels, program);
             current = run;
             publish(run.status(EngineState.RUNNING, "acquiring")); // before consumers hear of the start
             for (ConsumerPump pump : consumers) {
@@ -127,6 +136,15 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
             publish(run.status(EngineState.FAILED, "amplifier driver '" + run.driver.displayName()
                     + "' did not stop within " + STOP_TIMEOUT_MS + " ms"));
         }
+    }
+
+    @Override
+    public void trigger(String siteId) {
+        Run run = current;
+        if (run == null || !run.isAlive()) {
+            throw new IllegalStateException("no acquisition is running: cannot fire '" + siteId + "'");
+        }
+        run.scheduler.trigger(siteId);
     }
 
     @Override
@@ -224,6 +242,8 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
 
         final AmplifierDriver driver;
         final List<Channel> channels;
+        final StimulationProgram program;
+        final StimulusScheduler scheduler;
         final Thread thread;
         final long startNanos = System.nanoTime();
         final AtomicLong missedTotal = new AtomicLong();
@@ -231,9 +251,11 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
         volatile long nextIndex;
         volatile String lostReason;
 
-        Run(AmplifierDriver driver, List<Channel> channels) {
+        Run(AmplifierDriver driver, List<Channel> channels, StimulationProgram program) {
             this.driver = driver;
             this.channels = channels;
+            this.program = program;
+            this.scheduler = new StimulusScheduler(program, channels.get(0).samplingRateHz());
             this.thread = new Thread(this::runDriver, "openionm-driver-" + driver.id());
             this.thread.setDaemon(true);
             this.thread.setPriority(Thread.MAX_PRIORITY);
@@ -245,7 +267,7 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
 
         EngineStatus status(EngineState state, String message) {
             return new EngineStatus(state, driver.id(), driver.displayName(), channels, nextIndex, startNanos, message,
-                    missedTotal.get());
+                    missedTotal.get(), program, program.warnings());
         }
 
         private void runDriver() {
@@ -305,6 +327,18 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
             for (ConsumerPump pump : consumers) {
                 pump.offerStimulus(event);
             }
+        }
+
+        @Override
+        public void annotation(Annotation annotation) {
+            for (ConsumerPump pump : consumers) {
+                pump.offerAnnotation(annotation);
+            }
+        }
+
+        @Override
+        public List<StimulusEvent> dueStimuli(long endSampleIndex) {
+            return scheduler.due(endSampleIndex);
         }
 
         @Override

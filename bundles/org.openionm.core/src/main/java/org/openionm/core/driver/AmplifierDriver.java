@@ -1,8 +1,10 @@
 package org.openionm.core.driver;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.openionm.core.model.Channel;
+import org.openionm.core.stimulation.StimulationProgram;
 
 /**
  * An amplifier family, registered as an OSGi service (Declarative Services) by its driver bundle.
@@ -22,6 +24,19 @@ public interface AmplifierDriver {
 
     /** What the device can do; callable before {@link #configure}. */
     DriverCapabilities capabilities();
+
+    /** Driver-specific settings for the Setup perspective (scenario, file, seed…); none by default. */
+    default List<DriverOption> options() {
+        return List.of();
+    }
+
+    /**
+     * Stimulation the configured source expects (e.g. a simulator scenario's SSEP sites); the engine
+     * runs it unless the user sets another. Empty for drivers that record stimuli rather than plan them.
+     */
+    default Optional<StimulationProgram> suggestedStimulation() {
+        return Optional.empty();
+    }
 
     /**
      * Applies settings for the next run and returns the channels it will deliver.

@@ -1,5 +1,8 @@
 package org.openionm.core.driver;
 
+import java.util.List;
+
+import org.openionm.core.model.Annotation;
 import org.openionm.core.model.DriverHealth;
 import org.openionm.core.model.SampleBlock;
 import org.openionm.core.model.StimulusEvent;
@@ -15,6 +18,17 @@ public interface DriverContext {
 
     /** Reports a stimulus delivered at a sample index of this acquisition. */
     void stimulus(StimulusEvent event);
+
+    /** Records an annotation (a scripted ground-truth event, an amplifier event…) at a sample index. */
+    void annotation(Annotation annotation);
+
+    /**
+     * Stimuli the stimulus scheduler wants delivered before sample {@code endSampleIndex}, in sample
+     * order, each with its planned sample index. A driver with stimulators calls this once per block,
+     * fires them, and reports each one it actually delivered through {@link #stimulus}. Each planned
+     * stimulus is handed out once.
+     */
+    List<StimulusEvent> dueStimuli(long endSampleIndex);
 
     /** Reports a technical condition (lead off, saturation, disconnect) starting or clearing. */
     void health(DriverHealth health);

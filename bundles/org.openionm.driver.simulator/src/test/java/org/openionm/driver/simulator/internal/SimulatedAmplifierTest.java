@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openionm.core.driver.AcquisitionConfig;
 import org.openionm.core.driver.DriverContext;
+import org.openionm.core.model.Annotation;
 import org.openionm.core.model.Channel;
 import org.openionm.core.model.ChannelRole;
 import org.openionm.core.model.DriverHealth;
@@ -39,6 +40,15 @@ class SimulatedAmplifierTest {
 
         @Override
         public void health(DriverHealth health) {
+        }
+
+        @Override
+        public void annotation(Annotation annotation) {
+        }
+
+        @Override
+        public List<StimulusEvent> dueStimuli(long endSampleIndex) {
+            return List.of();
         }
 
         @Override

@@ -1,0 +1,54 @@
+package org.openionm.core.stimulation;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The stimulation a case runs: periodic sites are interleaved (site k of n fires k/n of a period
+ * after site 0 when rates are equal), on-demand sites wait for a trigger.
+ *
+ * @param sites   the sites, in interleaving order
+ * @param mainsHz mains frequency of the site (50 or 60), used to warn about mains-locked rates
+ */
+public record StimulationProgram(List<PeriodicStimulation> sites, double mainsHz) {
+
+    public static final StimulationProgram NONE = new StimulationProgram(List.of(), 50);
+
+    public StimulationProgram {
+        sites = List.copyOf(sites);
+        if (mainsHz != 50 && mainsHz != 60) {
+            throw new IllegalArgumentException("mains frequency must be 50 or 60 Hz, was " + mainsHz);
+        }
+        Set<String> ids = new HashSet<>();
+        for (PeriodicStimulation site : sites) {
+            if (!ids.add(site.siteId())) {
+                throw new IllegalArgumentException("stimulation site " + site.siteId() + " is listed twice");
+            }
+        }
+    }
+
+    /**
+     * Warnings for rates that are a sub-multiple of mains (mains / rate is a whole number): averaging
+     * then keeps the hum instead of cancelling it.
+     */
+    public List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        for (PeriodicStimulation site : sites) {
+            if (site.rateHz() > 0 && isMainsLocked(site.rateHz(), mainsHz)) {
+                warnings.add(site.siteId() + ": " + java.math.BigDecimal.valueOf(site.rateHz()).stripTrailingZeros()
+                        .toPlainString() + " Hz is a sub-multiple of " + Math.round(mainsHz)
+                        + " Hz mains; averaging will keep the mains hum. Use a rate such as 4.7 Hz.");
+            }
+        }
+        return warnings;
+    }
+
+    /** True when {@code mainsHz / rateHz} is within 0.1 % of a whole number. */
+    public static boolean isMainsLocked(double rateHz, double mainsHz) {
+        double ratio = mainsHz / rateHz;
+        double nearest = Math.rint(ratio);
+        return nearest >= 1 && Math.abs(ratio - nearest) <= 1e-3 * nearest;
+    }
+}

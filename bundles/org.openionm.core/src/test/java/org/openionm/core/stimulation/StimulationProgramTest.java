@@ -1,0 +1,45 @@
+package org.openionm.core.stimulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class StimulationProgramTest {
+
+    @Test
+    void mainsLockedRatesAreRecognised() {
+        // 50/5 = 10, 50/2.5 = 20, 60/5 = 12, 60/4 = 15: every sweep sees the same hum phase
+        assertTrue(StimulationProgram.isMainsLocked(5.0, 50));
+        assertTrue(StimulationProgram.isMainsLocked(2.5, 50));
+        assertTrue(StimulationProgram.isMainsLocked(5.0, 60));
+        assertTrue(StimulationProgram.isMainsLocked(4.0, 60));
+        // the rates the field uses: 50/4.7 = 10.64, 50/3.17 = 15.77, 60/4.79 = 12.53
+        assertFalse(StimulationProgram.isMainsLocked(4.7, 50));
+        assertFalse(StimulationProgram.isMainsLocked(3.17, 50));
+        assertFalse(StimulationProgram.isMainsLocked(4.79, 60));
+        assertFalse(StimulationProgram.isMainsLocked(4.0, 50), "50/4 = 12.5: alternate sweeps cancel");
+    }
+
+    @Test
+    void programWarnsOnlyAboutTheLockedSite() {
+        StimulationProgram program = new StimulationProgram(List.of(PeriodicStimulation.ssep("median.left", 5.0, 25, 200),
+                PeriodicStimulation.ssep("median.right", 4.7, 25, 200), PeriodicStimulation.tcmepTrain("tcmep", 400, 5, 3)), 50);
+        List<String> warnings = program.warnings();
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).startsWith("median.left: 5 Hz"), warnings.get(0));
+    }
+
+    @Test
+    void impossibleProgramsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new StimulationProgram(List.of(), 55));
+        assertThrows(IllegalArgumentException.class, () -> new StimulationProgram(
+                List.of(PeriodicStimulation.ssep("a", 4.7, 25, 200), PeriodicStimulation.ssep("a", 4.7, 25, 200)), 50));
+        assertThrows(IllegalArgumentException.class, () -> PeriodicStimulation.ssep("a", -1, 25, 200));
+        assertThrows(IllegalArgumentException.class, () -> PeriodicStimulation.ramp("screw", 3, 5, 1, 2));
+    }
+}
