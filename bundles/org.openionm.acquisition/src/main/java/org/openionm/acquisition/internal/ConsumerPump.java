@@ -3,7 +3,7 @@ package org.openionm.acquisition.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
@@ -19,8 +19,10 @@ import org.openionm.core.model.StimulusEvent;
 
 /**
  * One consumer's queue and thread. Data blocks are bounded by {@code capacity}; control items
- * (start, stop, gaps, stimuli, health) always get through so that order and meaning survive an
- * overflow. {@link #offerBlock} never waits.
+ * (start, stop, gaps, stimuli, health, annotations) always get through so that order and meaning
+ * survive an overflow. In live acquisition {@link #offerBlock} never waits: the amplifier cannot be
+ * paused, so a full queue means missed blocks, reported. In replay (the driver is not paced to the
+ * wall clock) it waits instead, because pausing a file or a simulation loses nothing.
  */
 final class ConsumerPump implements ConsumerRegistration {
 
@@ -53,12 +55,12 @@ final class ConsumerPump implements ConsumerRegistration {
 
     private final String name;
     private final SampleConsumer consumer;
-    private final int capacity;
     private final LongConsumer overflowReporter;
     private final BiConsumer<String, Throwable> failureReporter;
     private final Runnable onClose;
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
-    private final AtomicInteger queuedBlocks = new AtomicInteger();
+    private final Semaphore room;
+    private volatile boolean waitWhenFull;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong missed = new AtomicLong();
     private final Thread thread;
@@ -76,24 +78,35 @@ final class ConsumerPump implements ConsumerRegistration {
         }
         this.name = name;
         this.consumer = consumer;
-        this.capacity = capacity;
         this.overflowReporter = overflowReporter;
         this.failureReporter = failureReporter;
         this.onClose = onClose;
+        this.room = new Semaphore(capacity);
         this.thread = new Thread(this::pump, "openionm-consumer-" + name);
         this.thread.setDaemon(true);
         this.thread.start();
     }
 
-    void start(String driverId, List<Channel> channels) {
+    /** @param replay true when the driver is not paced to the wall clock: then a full queue waits */
+    void start(String driverId, List<Channel> channels, boolean replay) {
+        waitWhenFull = replay;
         pendingGapStart = -1;
         heldStimuli.clear();
         queue.add(new Start(driverId, channels));
     }
 
-    /** Hands a block on or, if the consumer is behind, records it as missed. Never waits. */
+    /** Hands a block on or, if the consumer is behind, records it as missed (live) or waits (replay). */
     void offerBlock(SampleBlock block) {
-        if (queuedBlocks.get() >= capacity) {
+        boolean hasRoom = room.tryAcquire();
+        if (!hasRoom && waitWhenFull) {
+            try {
+                room.acquire();
+                hasRoom = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // stopping: this block is reported as missed
+            }
+        }
+        if (!hasRoom) {
             if (pendingGapStart < 0) {
                 pendingGapStart = block.firstSampleIndex();
                 pendingGapBlocks = 0;
@@ -104,7 +117,6 @@ final class ConsumerPump implements ConsumerRegistration {
             return;
         }
         flushPendingGap();
-        queuedBlocks.incrementAndGet();
         queue.add(new Block(block));
     }
 
@@ -171,7 +183,7 @@ final class ConsumerPump implements ConsumerRegistration {
         switch (item) {
             case Start s -> consumer.onStart(s.driverId(), s.channels());
             case Block b -> {
-                queuedBlocks.decrementAndGet();
+                room.release();
                 consumer.onBlock(b.block());
                 delivered.incrementAndGet();
             }
@@ -202,6 +214,7 @@ final class ConsumerPump implements ConsumerRegistration {
     @Override
     public void close() {
         onClose.run();
+        room.release(1 << 20); // a replaying driver waiting for this consumer must not wait forever
         queue.add(new Close());
     }
 }

@@ -105,11 +105,11 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
             }
             StimulationProgram program = stimulation != null ? stimulation
                     : driver.suggestedStimulation().orElse(StimulationProgram.NONE);
-            Run run = new Run(driver, channels, program);
+            Run run = new Run(driver, channels, program, !config.realTime());
             current = run;
             publish(run.status(EngineState.RUNNING, "acquiring")); // before consumers hear of the start
             for (ConsumerPump pump : consumers) {
-                pump.start(driver.id(), channels);
+                pump.start(driver.id(), channels, !config.realTime());
             }
             run.thread.start();
             return channels;
@@ -167,7 +167,7 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
         synchronized (lifecycle) {
             Run run = current;
             if (run != null && run.isAlive()) {
-                pump.start(run.driver.id(), run.channels);
+                pump.start(run.driver.id(), run.channels, run.replay);
             }
             consumers.add(pump);
         }
@@ -244,6 +244,8 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
         final List<Channel> channels;
         final StimulationProgram program;
         final StimulusScheduler scheduler;
+        /** Not paced to the wall clock: consumers apply back-pressure instead of missing data. */
+        final boolean replay;
         final Thread thread;
         final long startNanos = System.nanoTime();
         final AtomicLong missedTotal = new AtomicLong();
@@ -251,7 +253,8 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
         volatile long nextIndex;
         volatile String lostReason;
 
-        Run(AmplifierDriver driver, List<Channel> channels, StimulationProgram program) {
+        Run(AmplifierDriver driver, List<Channel> channels, StimulationProgram program, boolean replay) {
+            this.replay = replay;
             this.driver = driver;
             this.channels = channels;
             this.program = program;

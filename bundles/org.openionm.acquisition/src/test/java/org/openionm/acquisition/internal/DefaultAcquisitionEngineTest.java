@@ -17,13 +17,21 @@ import org.openionm.acquisition.EngineListener;
 import org.openionm.acquisition.EngineState;
 import org.openionm.acquisition.EngineStatus;
 import org.openionm.core.driver.AcquisitionConfig;
+import org.openionm.core.driver.DriverContext;
+import org.openionm.core.model.Annotation;
+import org.openionm.core.model.StimulusEvent;
+import org.openionm.core.stimulation.PeriodicStimulation;
+import org.openionm.core.stimulation.StimulationProgram;
 import org.openionm.core.model.DataGap;
 import org.openionm.core.model.DriverHealth;
 import org.openionm.core.model.SampleBlock;
 
 class DefaultAcquisitionEngineTest {
 
+    /** Replay: not paced to the wall clock, consumers apply back-pressure. */
     private static final AcquisitionConfig FAST_4CH = new AcquisitionConfig(20_000, 4, false);
+    /** Live: the amplifier cannot wait, a slow consumer misses data. (FakeDriver does not pace itself.) */
+    private static final AcquisitionConfig LIVE_4CH = new AcquisitionConfig(20_000, 4, true);
 
     private final DefaultAcquisitionEngine engine = new DefaultAcquisitionEngine();
 
@@ -135,7 +143,7 @@ class DefaultAcquisitionEngineTest {
         ConsumerRegistration slowReg = engine.addConsumer("slow display", slow, capacity);
         engine.addConsumer("recorder", fast, blocks);
 
-        engine.start(driver, FAST_4CH);
+        engine.start(driver, LIVE_4CH);
         assertTrue(driverDone.await(20, TimeUnit.SECONDS), "driver was stalled by a slow consumer");
         await(slow.stopped);
         await(fast.stopped);
@@ -163,6 +171,95 @@ class DefaultAcquisitionEngineTest {
         assertTrue(waitUntil(() -> !overflowReports.isEmpty()), "overflow was not reported to listeners");
         assertEquals(1L, overflowReports.get(0));
         assertEquals(missed, waitForState(EngineState.STOPPED).missedBlocksTotal());
+    }
+
+    @Test
+    void inReplayASlowConsumerHoldsTheDriverBackAndMissesNothing() throws Exception {
+        int blocks = 300;
+        RecordingConsumer slow = new RecordingConsumer() {
+            @Override
+            public void onBlock(SampleBlock block) {
+                if (block.firstSampleIndex() % 1600 == 0) {
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                super.onBlock(block);
+            }
+        };
+        ConsumerRegistration reg = engine.addConsumer("analysis", slow, 2);
+        engine.start(new FakeDriver("file", blocks, 16), FAST_4CH);
+        await(slow.stopped);
+        assertEquals(0, reg.missedBlocks());
+        assertTrue(slow.gaps.isEmpty(), "replay must not lose data: " + slow.gaps);
+        assertEquals(blocks, slow.blocks.size());
+    }
+
+    @Test
+    void plannedStimuliReachConsumersBeforeTheBlockThatContainsThem() throws Exception {
+        FakeDriver stimulating = new FakeDriver("stim", 200, 100) {
+            @Override
+            public void run(DriverContext context) {
+                long index = 0;
+                for (int b = 0; b < blocks; b++) {
+                    for (StimulusEvent planned : context.dueStimuli(index + blockSize)) {
+                        context.stimulus(planned); // a real stimulator would fire here
+                    }
+                    if (b == 50) {
+                        context.annotation(new Annotation(index, 0, "Clamp on", Annotation.Kind.CLINICAL));
+                    }
+                    context.block(new SampleBlock(index, 0, new float[channelCount][blockSize]));
+                    index += blockSize;
+                }
+            }
+        };
+        List<String> seen = new CopyOnWriteArrayList<>();
+        RecordingConsumer consumer = new RecordingConsumer() {
+            @Override
+            public void onStimulus(StimulusEvent event) {
+                events.add("stim " + event.siteId() + " " + event.sampleIndex());
+            }
+
+            @Override
+            public void onAnnotation(Annotation annotation) {
+                seen.add(annotation.text() + "@" + annotation.sampleIndex());
+            }
+        };
+        engine.addConsumer("processor", consumer, 1000);
+        engine.start(stimulating, new AcquisitionConfig(1000, 2, false),
+                new StimulationProgram(List.of(PeriodicStimulation.ssep("median.left", 4.7, 25, 200)), 50));
+        await(consumer.stopped);
+        List<String> stims = consumer.events.stream().filter(e -> e.startsWith("stim")).toList();
+        assertEquals(94, stims.size(), "20 s at 4.7 Hz");
+        for (String stim : stims) {
+            long sample = Long.parseLong(stim.substring(stim.lastIndexOf(' ') + 1));
+            int at = consumer.events.indexOf(stim);
+            assertEquals("block " + (sample / 100) * 100, consumer.events.get(at + 1 + countStimsAfter(consumer.events, at)),
+                    "stimulus at " + sample + " precedes its block");
+        }
+        assertEquals(List.of("Clamp on@5000"), seen);
+    }
+
+    private static int countStimsAfter(List<String> events, int at) {
+        int n = 0;
+        while (events.get(at + 1 + n).startsWith("stim")) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void aMainsLockedProgramIsWarnedAbout() throws Exception {
+        RecordingConsumer consumer = new RecordingConsumer();
+        engine.addConsumer("c", consumer, 100);
+        engine.start(new FakeDriver("w", 5, 10), FAST_4CH,
+                new StimulationProgram(List.of(PeriodicStimulation.ssep("median.left", 5.0, 25, 200)), 50));
+        List<String> warnings = engine.status().warnings();
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("sub-multiple of 50 Hz"), warnings.get(0));
+        await(consumer.stopped);
     }
 
     @Test
