@@ -1,0 +1,334 @@
+package org.openionm.driver.edf.internal;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+
+import org.openionm.core.driver.AcquisitionConfig;
+import org.openionm.core.driver.AmplifierDriver;
+import org.openionm.core.driver.DriverCapabilities;
+import org.openionm.core.driver.DriverContext;
+import org.openionm.core.driver.DriverOption;
+import org.openionm.core.model.Annotation;
+import org.openionm.core.model.Channel;
+import org.openionm.core.model.SampleBlock;
+import org.openionm.core.model.StimulusEvent;
+import org.openionm.io.edf.EdfAnnotation;
+import org.openionm.io.edf.EdfFormatException;
+import org.openionm.io.edf.EdfReader;
+import org.openionm.io.edf.EdfSignal;
+import org.openionm.io.edf.EdfWriter;
+import org.openionm.io.edf.StimulusAnnotations;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Plays an EDF, EDF+, BDF or BDF+ file as if it were an amplifier (option {@code file}).
+ * <p>
+ * The file decides the channels and the rate: the configured sampling rate is not used, and the
+ * configured channel count is a maximum — the first {@code min(data signals, channelCount)} signals
+ * are played, so a 32-channel file can be reviewed on 8 traces. All data signals must share one
+ * rate, as in an acquisition. Samples are converted to µV from the physical dimension (mV, V, nV).
+ * <p>
+ * Blocks of about 10 ms start at sample 0 and follow the file's clock: EDF+D jumps and the spans
+ * OpenIONM's writer padded ("NO DATA (padding)") are skipped, so the engine reports them as gaps
+ * rather than playing invented samples. "STIM …" annotations become stimuli and the others
+ * annotations (ground truth for "TRUTH …", technical for the writer's own notes), each handed on
+ * just before the block that contains its sample.
+ */
+@Component(service = AmplifierDriver.class)
+public class EdfPlaybackDriver implements AmplifierDriver {
+
+    public static final String ID = "edf";
+    static final String FILE_OPTION = "file";
+    static final int MAX_CHANNELS = 256;
+    static final double MAX_RATE_HZ = 100_000;
+    static final double BLOCK_SECONDS = 0.010;
+    /** Samples read from the file at once and then cut into blocks. */
+    private static final double CHUNK_SECONDS = 0.5;
+
+    private static final System.Logger LOG = System.getLogger(EdfPlaybackDriver.class.getName());
+
+    private Plan plan;
+
+    /** What configure found, checked again by run in case the file changed in between. */
+    private record Plan(Path file, double rate, int samplesPerRecord, List<Channel> channels, double[] toMicrovolts,
+            boolean realTime) {
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "EDF+/BDF playback";
+    }
+
+    @Override
+    public DriverCapabilities capabilities() {
+        // generous: the file, not the device, sets the limits
+        return new DriverCapabilities(MAX_CHANNELS, MAX_RATE_HZ, List.of());
+    }
+
+    @Override
+    public List<DriverOption> options() {
+        return List.of(new DriverOption(FILE_OPTION, "Recording", DriverOption.Kind.FILE, List.of(), "",
+                "An EDF, EDF+, BDF or BDF+ file to play back as if it came from an amplifier."));
+    }
+
+    @Override
+    public synchronized List<Channel> configure(AcquisitionConfig config) {
+        capabilities().check(config);
+        String name = config.option(FILE_OPTION, "").strip();
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("option file: choose an EDF, EDF+, BDF or BDF+ file to play");
+        }
+        Path file = Path.of(name);
+        try (EdfReader reader = EdfReader.open(file)) {
+            Plan p = plan(file, reader, config.channelCount(), config.realTime());
+            this.plan = p;
+            return p.channels();
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("option file: " + file + " does not exist", e);
+        } catch (EdfFormatException e) {
+            throw new IllegalArgumentException("option file: " + file + " is not a valid EDF/BDF file: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("option file: cannot read " + file + ": " + e, e);
+        }
+    }
+
+    @Override
+    public void run(DriverContext context) throws IOException, InterruptedException {
+        Plan p;
+        synchronized (this) {
+            p = plan;
+        }
+        if (p == null) {
+            throw new IllegalStateException("EDF playback started without configure()");
+        }
+        try (EdfReader reader = EdfReader.open(p.file())) {
+            Plan now = plan(p.file(), reader, p.channels().size(), p.realTime());
+            if (now.samplesPerRecord() != p.samplesPerRecord() || now.channels().size() != p.channels().size()) {
+                throw new IllegalStateException(p.file() + " changed since it was configured");
+            }
+            new Playback(reader, p, context).play();
+        }
+    }
+
+    private static Plan plan(Path file, EdfReader reader, int maxChannels, boolean realTime) {
+        List<EdfSignal> signals = reader.signals();
+        if (signals.isEmpty()) {
+            throw new IllegalArgumentException("option file: " + file + " has no data signals (annotations only)");
+        }
+        EdfSignal first = signals.get(0);
+        List<String> different = new ArrayList<>();
+        for (EdfSignal s : signals) {
+            if (s.samplesPerRecord() != first.samplesPerRecord()) {
+                different.add(s.label() + " " + rate(s.samplingRateHz()) + " Hz");
+            }
+        }
+        if (!different.isEmpty()) {
+            throw new IllegalArgumentException("option file: all data signals must share one sampling rate to play as one"
+                    + " amplifier, but " + first.label() + " has " + rate(first.samplingRateHz()) + " Hz and "
+                    + String.join(", ", different));
+        }
+        int n = Math.min(signals.size(), maxChannels);
+        List<Channel> channels = new ArrayList<>(n);
+        double[] factors = new double[n];
+        for (int i = 0; i < n; i++) {
+            EdfSignal s = signals.get(i);
+            factors[i] = microvoltsPer(s.physicalDimension(), s.label());
+            double a = s.physicalMin() * factors[i];
+            double b = s.physicalMax() * factors[i];
+            String label = s.label().isEmpty() ? "Signal " + (i + 1) : s.label();
+            channels.add(new Channel(i, label, Channel.MICROVOLT, s.samplingRateHz(), Math.min(a, b), Math.max(a, b),
+                    ChannelRoles.guess(label)));
+        }
+        return new Plan(file, first.samplingRateHz(), first.samplesPerRecord(), List.copyOf(channels), factors, realTime);
+    }
+
+    static double microvoltsPer(String dimension, String label) {
+        String d = dimension.strip().toLowerCase(Locale.ROOT);
+        switch (d) {
+            case "uv", "\u00b5v", "\u03bcv", "":
+                return 1;
+            case "mv":
+                return 1e3;
+            case "v":
+                return 1e6;
+            case "nv":
+                return 1e-3;
+            default:
+                LOG.log(System.Logger.Level.WARNING, "signal {0} has physical dimension ''{1}''; played unscaled as uV",
+                        label, dimension);
+                return 1;
+        }
+    }
+
+    private static String rate(double hz) {
+        return hz == Math.rint(hz) ? Long.toString((long) hz) : Double.toString(hz);
+    }
+
+    /** One run through the file. */
+    private static final class Playback {
+        private final EdfReader reader;
+        private final Plan plan;
+        private final DriverContext context;
+        private final boolean realTime;
+        private final List<long[]> segments = new ArrayList<>(); // {clock start, stored start, length}
+        private final List<Event> events = new ArrayList<>();
+        private int nextEvent;
+
+        private record Event(long index, StimulusEvent stimulus, Annotation annotation) {
+        }
+
+        Playback(EdfReader reader, Plan plan, DriverContext context) {
+            this.reader = reader;
+            this.plan = plan;
+            this.context = context;
+            this.realTime = plan.realTime();
+            buildSegments();
+            buildEvents();
+        }
+
+        private void buildSegments() {
+            List<Double> starts = reader.recordStartSeconds();
+            int spr = plan.samplesPerRecord();
+            List<long[]> runs = new ArrayList<>();
+            for (int r = 0; r < starts.size(); r++) {
+                long clock = reader.sampleIndexAt(starts.get(r));
+                long[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+                if (last != null && last[0] + last[2] == clock) {
+                    last[2] += spr;
+                } else {
+                    runs.add(new long[] { clock, (long) r * spr, spr });
+                }
+            }
+            List<long[]> padding = new ArrayList<>();
+            for (EdfAnnotation a : reader.annotations()) {
+                if (a.text().startsWith(EdfWriter.PADDING_PREFIX)) {
+                    long from = reader.sampleIndexAt(a.onsetSeconds());
+                    padding.add(new long[] { from, from + Math.round(a.durationSeconds() * plan.rate()) });
+                }
+            }
+            for (long[] run : runs) {
+                List<long[]> pieces = new ArrayList<>();
+                pieces.add(run);
+                for (long[] pad : padding) {
+                    List<long[]> cut = new ArrayList<>();
+                    for (long[] piece : pieces) {
+                        long end = piece[0] + piece[2];
+                        if (pad[1] <= piece[0] || pad[0] >= end) {
+                            cut.add(piece);
+                            continue;
+                        }
+                        if (pad[0] > piece[0]) {
+                            cut.add(new long[] { piece[0], piece[1], pad[0] - piece[0] });
+                        }
+                        if (pad[1] < end) {
+                            cut.add(new long[] { pad[1], piece[1] + (pad[1] - piece[0]), end - pad[1] });
+                        }
+                    }
+                    pieces = cut;
+                }
+                segments.addAll(pieces);
+            }
+        }
+
+        private void buildEvents() {
+            for (EdfAnnotation a : reader.annotations()) {
+                String text = a.text();
+                if (text.startsWith(EdfWriter.PADDING_PREFIX)) {
+                    continue; // played as a gap
+                }
+                long index = reader.sampleIndexAt(a.onsetSeconds());
+                if (index < 0) {
+                    LOG.log(System.Logger.Level.WARNING, "annotation before the first sample not played: {0}", text);
+                    continue;
+                }
+                Optional<StimulusEvent> stimulus = StimulusAnnotations.parse(text, index);
+                if (stimulus.isPresent()) {
+                    events.add(new Event(index, stimulus.get(), null));
+                    continue;
+                }
+                Annotation.Kind kind = Annotation.Kind.CLINICAL;
+                if (text.startsWith(EdfWriter.TRUTH_PREFIX)) {
+                    kind = Annotation.Kind.GROUND_TRUTH;
+                    text = text.substring(EdfWriter.TRUTH_PREFIX.length());
+                } else if (text.startsWith(EdfWriter.OUT_OF_RANGE_PREFIX) || text.startsWith(EdfWriter.GAP_PREFIX)
+                        || text.startsWith("NO DATA")) {
+                    kind = Annotation.Kind.TECHNICAL;
+                }
+                events.add(new Event(index, null, new Annotation(index, a.durationSeconds(), text, kind)));
+            }
+            events.sort(Comparator.comparingLong(Event::index)); // stable: file order within one sample
+        }
+
+        void play() throws IOException, InterruptedException {
+            double rate = plan.rate();
+            int n = plan.channels().size();
+            int blockSize = Math.max(1, (int) Math.round(rate * BLOCK_SECONDS));
+            int chunkSize = Math.max(blockSize, (int) Math.round(rate * CHUNK_SECONDS) / blockSize * blockSize);
+            long startNanos = System.nanoTime();
+            for (long[] segment : segments) {
+                for (long done = 0; done < segment[2];) {
+                    int chunk = (int) Math.min(chunkSize, segment[2] - done);
+                    float[][] all = reader.readPhysicalAll(segment[1] + done, chunk);
+                    for (int off = 0; off < chunk; off += blockSize) {
+                        if (context.isStopRequested()) {
+                            return;
+                        }
+                        int size = Math.min(blockSize, chunk - off);
+                        long clock = segment[0] + done + off;
+                        emitEvents(clock + size);
+                        float[][] data = new float[n][size];
+                        for (int c = 0; c < n; c++) {
+                            double f = plan.toMicrovolts()[c];
+                            float[] source = all[c];
+                            float[] target = data[c];
+                            for (int i = 0; i < size; i++) {
+                                target[i] = f == 1 ? source[off + i] : (float) (source[off + i] * f);
+                            }
+                        }
+                        context.block(new SampleBlock(clock, Math.round(clock * 1e9 / rate), data));
+                        if (realTime) {
+                            waitUntil(startNanos + Math.round((clock + size) * 1e9 / rate));
+                        }
+                    }
+                    done += chunk;
+                }
+            }
+            if (!context.isStopRequested()) {
+                emitEvents(Long.MAX_VALUE); // events after the last sample
+            }
+        }
+
+        private void emitEvents(long before) {
+            while (nextEvent < events.size() && events.get(nextEvent).index() < before) {
+                Event e = events.get(nextEvent++);
+                if (e.stimulus() != null) {
+                    context.stimulus(e.stimulus());
+                } else {
+                    context.annotation(e.annotation());
+                }
+            }
+        }
+
+        private static void waitUntil(long dueNanos) throws InterruptedException {
+            long remaining;
+            while ((remaining = dueNanos - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(remaining);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("EDF playback stopped");
+                }
+            }
+        }
+    }
+}
