@@ -1,5 +1,7 @@
 package org.openionm.ui.internal;
 
+import java.util.Map;
+
 import org.openionm.core.driver.AcquisitionConfig;
 
 /**
@@ -9,16 +11,21 @@ import org.openionm.core.driver.AcquisitionConfig;
  * @param driverId       amplifier driver id
  * @param samplingRateHz sampling rate per channel
  * @param channelCount   channels to record
+ * @param options        driver-specific options (scenario, file, seed…)
  */
-public record AcquisitionSettings(String driverId, double samplingRateHz, int channelCount) {
+public record AcquisitionSettings(String driverId, double samplingRateHz, int channelCount, Map<String, String> options) {
 
-    /** The demo: simulated amplifier, 8 channels at 2 kHz. */
-    public static final AcquisitionSettings DEMO = new AcquisitionSettings("simulator", 2000, 8);
+    /** The demo: simulated amplifier, 16 channels at 5 kHz, the stable-baseline scenario. */
+    public static final AcquisitionSettings DEMO = new AcquisitionSettings("simulator", 5000, 16, Map.of());
+
+    public AcquisitionSettings {
+        options = Map.copyOf(options);
+    }
 
     /** System property naming a driver to start when the workbench opens (set by the launcher for the demo). */
     public static final String AUTOSTART_PROPERTY = "openionm.autostart";
 
     public AcquisitionConfig toConfig() {
-        return new AcquisitionConfig(samplingRateHz, channelCount, true);
+        return new AcquisitionConfig(samplingRateHz, channelCount, true, options);
     }
 }

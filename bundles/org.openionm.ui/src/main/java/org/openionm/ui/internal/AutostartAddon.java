@@ -31,7 +31,8 @@ public class AutostartAddon {
             return;
         }
         AcquisitionSettings demo = AcquisitionSettings.DEMO;
-        AcquisitionSettings settings = new AcquisitionSettings(driverId, demo.samplingRateHz(), demo.channelCount());
+        AcquisitionSettings settings = new AcquisitionSettings(driverId, demo.samplingRateHz(), demo.channelCount(),
+                demo.options());
         app.getContext().set(AcquisitionSettings.class, settings);
         try {
             AcquisitionActions.start(engine, settings);

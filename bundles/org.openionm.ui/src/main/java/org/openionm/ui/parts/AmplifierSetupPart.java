@@ -2,6 +2,8 @@ package org.openionm.ui.parts;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
@@ -21,13 +23,18 @@ import org.openionm.acquisition.AcquisitionEngine;
 import org.openionm.acquisition.EngineStatus;
 import org.openionm.core.driver.AmplifierDriver;
 import org.openionm.core.driver.DriverCapabilities;
+import org.openionm.core.stimulation.PeriodicStimulation;
 import org.openionm.ui.internal.AcquisitionActions;
 import org.openionm.ui.internal.AcquisitionSettings;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
-/** Setup: choose the amplifier, channels and sampling rate; start and stop acquisition. */
+/**
+ * Setup: choose the amplifier (simulator, EDF playback, hardware), its own options (scenario, file,
+ * seed…), channels and sampling rate; start and stop; see the stimulation being run and fire
+ * on-demand trains (TcMEP).
+ */
 public class AmplifierSetupPart {
 
     public static final String ID = "org.openionm.ui.part.amplifier";
@@ -42,40 +49,47 @@ public class AmplifierSetupPart {
     MApplication application;
 
     private Table drivers;
+    private DriverOptionsEditor options;
     private Spinner channels;
     private Combo rate;
     private Button start;
     private Button stop;
     private Label status;
+    private Label stimulation;
+    private Combo onDemand;
+    private Button fire;
     private Label error;
     private List<String> shownDriverIds = List.of();
+    private String optionsShownFor = "";
 
     @PostConstruct
     public void create(Composite parent) {
         parent.setLayout(new GridLayout(2, false));
-        Label title = new Label(parent, SWT.NONE);
-        title.setText("Amplifier");
-        title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        heading(parent, "Amplifier");
         drivers = new Table(parent, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
         drivers.setHeaderVisible(true);
-        for (String heading : new String[] { "Amplifier", "Id", "Max channels", "Max rate (Hz)" }) {
+        for (String title : new String[] { "Amplifier", "Id", "Max channels", "Max rate (Hz)" }) {
             TableColumn column = new TableColumn(drivers, SWT.LEFT);
-            column.setText(heading);
-            column.setWidth(heading.equals("Amplifier") ? 220 : 110);
+            column.setText(title);
+            column.setWidth(title.equals("Amplifier") ? 220 : 110);
         }
         GridData tableData = new GridData(SWT.FILL, SWT.FILL, true, false, 2, 1);
-        tableData.heightHint = 120;
+        tableData.heightHint = 90;
         drivers.setLayoutData(tableData);
+
+        options = new DriverOptionsEditor(parent);
+        options.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
 
         new Label(parent, SWT.NONE).setText("Channels");
         channels = new Spinner(parent, SWT.BORDER);
-        channels.setValues(AcquisitionSettings.DEMO.channelCount(), 1, 256, 0, 1, 8);
+        AcquisitionSettings initial = AcquisitionActions.settings(application.getContext());
+        channels.setValues(initial.channelCount(), 1, 256, 0, 1, 8);
         new Label(parent, SWT.NONE).setText("Sampling rate (Hz)");
         rate = new Combo(parent, SWT.READ_ONLY);
         for (int hz : RATES_HZ) {
             rate.add(Integer.toString(hz));
         }
-        rate.select(2);
+        rate.setText(Long.toString(Math.round(initial.samplingRateHz())));
 
         Composite buttons = new Composite(parent, SWT.NONE);
         buttons.setLayout(new GridLayout(2, true));
@@ -84,22 +98,43 @@ public class AmplifierSetupPart {
         start.setText("Start acquisition");
         stop = new Button(buttons, SWT.PUSH);
         stop.setText("Stop");
-        status = new Label(parent, SWT.WRAP);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        error = new Label(parent, SWT.WRAP);
-        error.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        status = wideLabel(parent);
+        error = wideLabel(parent);
         error.setData("org.eclipse.e4.ui.css.CssClassName", "ErrorText");
 
+        heading(parent, "Stimulation");
+        stimulation = wideLabel(parent);
+        Composite trigger = new Composite(parent, SWT.NONE);
+        trigger.setLayout(new GridLayout(2, false));
+        trigger.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
+        onDemand = new Combo(trigger, SWT.READ_ONLY);
+        fire = new Button(trigger, SWT.PUSH);
+        fire.setText("Fire train");
+        fire.setToolTipText("Deliver one on-demand stimulus (e.g. a TcMEP train) now");
+
         start.addListener(SWT.Selection, e -> startAcquisition());
-        stop.addListener(SWT.Selection, e -> {
-            if (engine != null) {
-                engine.stop();
-            }
+        stop.addListener(SWT.Selection, e -> engine.stop());
+        fire.addListener(SWT.Selection, e -> fireTrain());
+        drivers.addListener(SWT.Selection, e -> {
+            showOptionsOfSelectedDriver();
+            remember();
         });
-        drivers.addListener(SWT.Selection, e -> remember());
         channels.addListener(SWT.Modify, e -> remember());
         rate.addListener(SWT.Selection, e -> remember());
         refresh();
+    }
+
+    private static void heading(Composite parent, String text) {
+        Label label = new Label(parent, SWT.NONE);
+        label.setText(text);
+        label.setData("org.eclipse.e4.ui.css.CssClassName", "Heading");
+        label.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+    }
+
+    private static Label wideLabel(Composite parent) {
+        Label label = new Label(parent, SWT.WRAP);
+        label.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        return label;
     }
 
     private void startAcquisition() {
@@ -113,13 +148,38 @@ public class AmplifierSetupPart {
         refresh();
     }
 
-    private void remember() {
+    private void fireTrain() {
+        try {
+            engine.trigger(onDemand.getText());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            error.setText("Cannot fire: " + e.getMessage());
+        }
+    }
+
+    private AmplifierDriver selectedDriver() {
         int index = drivers.getSelectionIndex();
-        if (index < 0 || index >= shownDriverIds.size()) {
+        return index < 0 || index >= shownDriverIds.size() ? null : engine.driver(shownDriverIds.get(index)).orElse(null);
+    }
+
+    private void showOptionsOfSelectedDriver() {
+        AmplifierDriver driver = selectedDriver();
+        String id = driver == null ? "" : driver.id();
+        if (id.equals(optionsShownFor)) {
             return;
         }
-        application.getContext().set(AcquisitionSettings.class, new AcquisitionSettings(shownDriverIds.get(index),
-                RATES_HZ[Math.max(0, rate.getSelectionIndex())], channels.getSelection()));
+        AcquisitionSettings saved = AcquisitionActions.settings(application.getContext());
+        Map<String, String> values = saved.driverId().equals(id) ? saved.options() : Map.of();
+        options.show(driver == null ? List.of() : driver.options(), values);
+        optionsShownFor = id;
+    }
+
+    private void remember() {
+        AmplifierDriver driver = selectedDriver();
+        if (driver == null) {
+            return;
+        }
+        application.getContext().set(AcquisitionSettings.class, new AcquisitionSettings(driver.id(),
+                Double.parseDouble(rate.getText()), channels.getSelection(), options.values()));
     }
 
     /** Polled twice a second: the driver list follows installed bundles, the buttons follow the engine. */
@@ -131,6 +191,7 @@ public class AmplifierSetupPart {
             status.setText("The acquisition engine is not installed.");
             start.setEnabled(false);
             stop.setEnabled(false);
+            fire.setEnabled(false);
             return;
         }
         List<AmplifierDriver> available = engine.availableDrivers();
@@ -141,19 +202,45 @@ public class AmplifierSetupPart {
             drivers.removeAll();
             for (AmplifierDriver driver : available) {
                 DriverCapabilities caps = driver.capabilities();
-                TableItem item = new TableItem(drivers, SWT.NONE);
-                item.setText(new String[] { driver.displayName(), driver.id(), Integer.toString(caps.maxChannels()),
-                        Long.toString(Math.round(caps.maxSamplingRateHz())) });
+                new TableItem(drivers, SWT.NONE).setText(new String[] { driver.displayName(), driver.id(),
+                        Integer.toString(caps.maxChannels()), Long.toString(Math.round(caps.maxSamplingRateHz())) });
             }
             shownDriverIds = ids;
             drivers.setSelection(Math.max(0, ids.indexOf(chosen)));
+            showOptionsOfSelectedDriver();
         }
         EngineStatus s = engine.status();
         boolean running = AcquisitionActions.isRunning(engine);
         start.setEnabled(!running && !available.isEmpty());
         stop.setEnabled(running);
         status.setText(available.isEmpty() ? "No amplifier driver is installed." : "State: " + s.state() + " — " + s.message());
+        showStimulation(s, running);
         status.getParent().layout();
         drivers.getDisplay().timerExec(500, this::refresh);
+    }
+
+    private void showStimulation(EngineStatus s, boolean running) {
+        List<PeriodicStimulation> sites = s.stimulation().sites();
+        String text = sites.isEmpty() ? "No stimulation." : sites.stream().map(AmplifierSetupPart::describe)
+                .collect(Collectors.joining("\n"));
+        if (!s.warnings().isEmpty()) {
+            text += "\nWarning: " + String.join("\nWarning: ", s.warnings());
+        }
+        if (!text.equals(stimulation.getText())) {
+            stimulation.setText(text);
+        }
+        List<String> trains = sites.stream().filter(p -> p.rateHz() == 0).map(PeriodicStimulation::siteId).toList();
+        if (!trains.equals(List.of(onDemand.getItems()))) {
+            onDemand.setItems(trains.toArray(String[]::new));
+            onDemand.select(0);
+        }
+        fire.setEnabled(running && !trains.isEmpty());
+    }
+
+    static String describe(PeriodicStimulation p) {
+        String when = p.rateHz() > 0 ? p.rateHz() + " Hz" : "on demand";
+        String ramp = p.rampStep() > 0 ? ", ramp +" + p.rampStep() + " " + p.unit() + " to " + p.rampMax() + " " + p.unit() : "";
+        String train = p.pulseCount() > 1 ? ", train of " + p.pulseCount() + " at " + p.interPulseIntervalMs() + " ms" : "";
+        return p.siteId() + ": " + when + ", " + p.intensity() + " " + p.unit() + ", " + p.pulseWidthMicros() + " µs" + train + ramp;
     }
 }

@@ -1,0 +1,129 @@
+package org.openionm.cli.internal;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.equinox.app.IApplication;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.openionm.acquisition.AcquisitionEngine;
+import org.openionm.acquisition.ConsumerRegistration;
+import org.openionm.acquisition.EngineState;
+import org.openionm.acquisition.EngineStatus;
+import org.openionm.core.driver.AcquisitionConfig;
+import org.openionm.core.driver.AmplifierDriver;
+import org.openionm.io.edf.EdfFormat;
+
+/**
+ * {@code openionm simulate}: runs the simulated amplifier with a scenario as fast as possible through
+ * the acquisition engine (the same pipeline as the workbench) and records it to EDF+ or BDF+.
+ */
+public class SimulateApplication implements IApplication {
+
+    static final String USAGE = "usage: openionm simulate --scenario <name|file> --duration <s> --out <file.edf|file.bdf>"
+            + " [--seed N] [--rate Hz] [--channels N]";
+
+    private final PrintStream err = System.err;
+
+    @Override
+    public Object start(IApplicationContext context) throws Exception {
+        String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+        try {
+            return run(args == null ? new String[0] : args);
+        } catch (UsageException e) {
+            err.println("simulate: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println("simulate: error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int run(String[] args) throws Exception {
+        Arguments a = Arguments.parse(args, Set.of("scenario", "duration", "out", "seed", "rate", "channels"));
+        if (!a.positional().isEmpty()) {
+            throw new UsageException("unexpected argument '" + a.positional().get(0) + "'");
+        }
+        String scenario = a.required("scenario");
+        double duration = a.number("duration", Double.NaN, 0.001, 7 * 24 * 3600);
+        if (Double.isNaN(duration)) {
+            throw new UsageException("missing --duration");
+        }
+        Path out = Path.of(a.required("out")).toAbsolutePath();
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        EdfFormat format = name.endsWith(".bdf") ? EdfFormat.BDF : name.endsWith(".edf") ? EdfFormat.EDF : null;
+        if (format == null) {
+            throw new UsageException("--out must end in .edf (16-bit EDF+) or .bdf (24-bit BDF+), was " + out.getFileName());
+        }
+        if (out.getParent() != null && !Files.isDirectory(out.getParent())) {
+            throw new UsageException("the folder of --out does not exist: " + out.getParent());
+        }
+        double rate = a.number("rate", 5000, 1, 20_000);
+        int channels = (int) a.number("channels", 32, 1, 64);
+        long seed = (long) a.number("seed", 1, 0, Long.MAX_VALUE);
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("scenario", scenario);
+        options.put("seed", Long.toString(seed));
+
+        AcquisitionEngine engine = Services.engine();
+        AmplifierDriver simulator = Services.driver(engine, "simulator");
+        long endSample = Math.round(duration * rate);
+        EdfRecorder recorder = new EdfRecorder(out, format, endSample, "None (simulated signal, no filter)");
+        ConsumerRegistration registration = engine.addConsumer("EDF recorder", recorder, 256);
+        try {
+            engine.start(simulator, new AcquisitionConfig(rate, channels, false, options));
+            for (String warning : engine.status().warnings()) {
+                err.println("simulate: warning: " + warning);
+            }
+            Progress progress = new Progress(err, "simulate");
+            EngineStatus status;
+            while ((status = engine.status()).state() == EngineState.RUNNING && status.samplesReceived() < endSample) {
+                progress.show(status.samplesReceived() / rate, duration);
+                Thread.sleep(200);
+            }
+            progress.show(Math.min(endSample, status.samplesReceived()) / rate, duration);
+            progress.done();
+            engine.stop();
+            if (!recorder.awaitFinished(60_000)) {
+                throw new IllegalStateException("the recorder did not finish writing " + out);
+            }
+            EngineStatus end = engine.status();
+            if (end.state() == EngineState.FAILED) {
+                throw new IllegalStateException(end.message() + "; " + out.getFileName() + " holds the first "
+                        + String.format("%.3f", recorder.samplesWritten() / rate) + " s");
+            }
+            if (recorder.failure() != null) {
+                throw new IllegalStateException("writing " + out + " failed after " + String.format("%.3f",
+                        recorder.samplesWritten() / rate) + " s: " + recorder.failure().getMessage()
+                        + " (the file holds what was written before)");
+            }
+            report(out, format, rate, channels, progress, recorder);
+            return 0;
+        } finally {
+            registration.close();
+        }
+    }
+
+    private void report(Path out, EdfFormat format, double rate, int channels, Progress progress, EdfRecorder recorder)
+            throws java.io.IOException {
+        double seconds = recorder.samplesWritten() / rate;
+        err.printf(Locale.ROOT, "simulate: wrote %s (%s+, %d channels at %.0f Hz, %.3f s, %d stimuli, %d annotations, %.1f MB)"
+                + " in %.1f s = %.1f× real time%n", out, format, channels, rate, seconds, recorder.stimuli(),
+                recorder.annotations(), Files.size(out) / 1e6, progress.elapsedSeconds(), seconds / progress.elapsedSeconds());
+        List<String> warnings = recorder.warnings();
+        for (String warning : warnings) {
+            err.println("simulate: warning: " + warning);
+        }
+    }
+
+    @Override
+    public void stop() {
+        // runs to completion; the launcher ends the JVM afterwards
+    }
+}
