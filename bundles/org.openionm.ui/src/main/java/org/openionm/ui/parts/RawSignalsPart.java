@@ -39,6 +39,7 @@ public class RawSignalsPart {
     static final int FRAME_MS = 33;
     static final double BUFFER_SECONDS = 30;
     private static final double DEFAULT_SCALE_UV = 100;
+    private static final double MUSCLE_SCALE_UV = 500;
     private static final int[] WINDOWS_S = { 2, 5, 10, 20, 30 };
 
     @Inject
@@ -114,10 +115,16 @@ public class RawSignalsPart {
         }
         List<TraceCanvas.Trace> traces = new ArrayList<>();
         for (Channel channel : channels) {
-            traces.add(new TraceCanvas.Trace(channel.label(), DEFAULT_SCALE_UV));
+            traces.add(new TraceCanvas.Trace(channel.label(), initialScale(channel)));
         }
         canvas.setSource(newBuffer, traces);
         updateHeader();
+    }
+
+    /** Muscle channels carry MEPs of several mV and EMG bursts; scalp and nerve channels tens of µV. */
+    static double initialScale(Channel channel) {
+        String role = channel.role().id();
+        return role.startsWith("mep.") || role.startsWith("emg.") ? MUSCLE_SCALE_UV : DEFAULT_SCALE_UV;
     }
 
     @PreDestroy

@@ -46,6 +46,8 @@ import org.osgi.framework.ServiceReference;
 class WorkbenchUiTest {
 
     private static final long TIMEOUT_MS = 60_000;
+    private static final int CHANNELS = AcquisitionSettings.DEMO.channelCount();
+    private static final double RATE = AcquisitionSettings.DEMO.samplingRateHz();
 
     /** Steps run one after another on the UI thread, each until it returns true. */
     private interface Step {
@@ -79,7 +81,7 @@ class WorkbenchUiTest {
                 },
                 () -> { // it draws data ...
                     TraceCanvas canvas = raw[0].canvas();
-                    if (canvas.lastPaintedNewestIndex() < 4000) { // 2 s at the demo's 2 kHz
+                    if (canvas.lastPaintedNewestIndex() < 2 * RATE) { // 2 s of data
                         return false;
                     }
                     firstFrame[0] = canvas.paintCount();
@@ -91,12 +93,12 @@ class WorkbenchUiTest {
                     if (canvas.paintCount() <= firstFrame[0] || canvas.lastPaintedNewestIndex() <= firstFrame[1]) {
                         return false;
                     }
-                    assertEquals(8, canvas.traces().size());
+                    assertEquals(CHANNELS, canvas.traces().size());
                     int[] drawn = columnsWithTrace(canvas);
                     int columns = canvas.getClientArea().width - 110;
-                    int perColumn = (int) Math.ceil(canvas.windowSeconds() * 2000 / columns);
+                    int perColumn = (int) Math.ceil(canvas.windowSeconds() * RATE / columns);
                     long dataColumns = Math.min(columns, canvas.lastPaintedNewestIndex() / perColumn);
-                    for (int row = 0; row < 8; row++) {
+                    for (int row = 0; row < CHANNELS; row++) {
                         assertTrue(drawn[row] >= 0.9 * dataColumns, "trace " + row + " drawn in " + drawn[row]
                                 + " columns but data fill " + dataColumns);
                     }
@@ -133,6 +135,10 @@ class WorkbenchUiTest {
                     assertEquals("OpenIONM — Setup", ((MWindow) models.find("org.openionm.ui.window.main", application)).getLabel());
                     MPart setup = (MPart) models.find(AmplifierSetupPart.ID, application);
                     assertTrue(setup.getObject() instanceof AmplifierSetupPart, "Setup part rendered");
+                    List<String> labels = labelsUnder((org.eclipse.swt.widgets.Composite) setup.getWidget());
+                    assertTrue(labels.contains("Scenario"), "the simulator's own options are offered: " + labels);
+                    assertTrue(labels.stream().anyMatch(l -> l.startsWith("median.left: 4.7 Hz")),
+                            "the running stimulation is shown: " + labels);
                     seen.add("switched to Setup");
                     return true;
                 });
@@ -165,7 +171,7 @@ class WorkbenchUiTest {
         assertNull(failure[0]);
     }
 
-    /** For each of the 8 trace rows, the number of pixel columns where the trace colour appears. */
+    /** For each trace row, the number of pixel columns where the trace colour appears. */
     private static int[] columnsWithTrace(TraceCanvas canvas) {
         Rectangle area = canvas.getClientArea();
         org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(canvas.getDisplay(), area.width, area.height);
@@ -174,11 +180,11 @@ class WorkbenchUiTest {
             gc.copyArea(image, 0, 0);
             ImageData data = image.getImageData();
             RGB trace = canvas.getForeground().getRGB();
-            int rowHeight = (area.height - 22) / 8;
-            int[] columns = new int[8];
-            for (int row = 0; row < 8; row++) {
+            double rowHeight = (area.height - 22) / (double) CHANNELS;
+            int[] columns = new int[CHANNELS];
+            for (int row = 0; row < CHANNELS; row++) {
                 for (int x = 110; x < area.width; x++) {
-                    for (int y = row * rowHeight; y < (row + 1) * rowHeight; y++) {
+                    for (int y = (int) Math.round(row * rowHeight); y < (int) Math.round((row + 1) * rowHeight); y++) {
                         if (data.palette.getRGB(data.getPixel(x, y)).equals(trace)) {
                             columns[row]++;
                             break;
@@ -191,6 +197,18 @@ class WorkbenchUiTest {
             gc.dispose();
             image.dispose();
         }
+    }
+
+    private static List<String> labelsUnder(org.eclipse.swt.widgets.Composite parent) {
+        List<String> texts = new ArrayList<>();
+        for (org.eclipse.swt.widgets.Control child : parent.getChildren()) {
+            if (child instanceof org.eclipse.swt.widgets.Label label) {
+                texts.addAll(List.of(label.getText().split("\n")));
+            } else if (child instanceof org.eclipse.swt.widgets.Composite composite) {
+                texts.addAll(labelsUnder(composite));
+            }
+        }
+        return texts;
     }
 
     private static void stopAcquisition() {
