@@ -104,6 +104,10 @@ public class SimulateApplication implements IApplication {
                         + " (the file holds what was written before)");
             }
             report(out, format, rate, channels, progress, recorder);
+            if (recorder.samplesWritten() < endSample) { // the scenario's own duration ended the stream
+                err.printf(Locale.ROOT, "simulate: warning: the scenario ended after %.3f s; the recording is shorter than the"
+                        + " %.3f s asked%n", recorder.samplesWritten() / rate, duration);
+            }
             return 0;
         } finally {
             registration.close();

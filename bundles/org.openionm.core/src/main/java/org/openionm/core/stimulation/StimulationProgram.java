@@ -14,6 +14,9 @@ import java.util.Set;
  */
 public record StimulationProgram(List<PeriodicStimulation> sites, double mainsHz) {
 
+    /** Slowest rate at which sites are averaged (SSEP 2–8 Hz, t-EMG 2–5 Hz); slower sites are single trials. */
+    public static final double MIN_AVERAGING_RATE_HZ = 1.0;
+
     public static final StimulationProgram NONE = new StimulationProgram(List.of(), 50);
 
     public StimulationProgram {
@@ -36,7 +39,9 @@ public record StimulationProgram(List<PeriodicStimulation> sites, double mainsHz
     public List<String> warnings() {
         List<String> warnings = new ArrayList<>();
         for (PeriodicStimulation site : sites) {
-            if (site.rateHz() > 0 && isMainsLocked(site.rateHz(), mainsHz)) {
+            // Only averaging rates matter: a TcMEP every 30 s is "locked" to mains arithmetically, but
+            // single MEP trials are never averaged against the hum.
+            if (site.rateHz() >= MIN_AVERAGING_RATE_HZ && isMainsLocked(site.rateHz(), mainsHz)) {
                 warnings.add(site.siteId() + ": " + java.math.BigDecimal.valueOf(site.rateHz()).stripTrailingZeros()
                         .toPlainString() + " Hz is a sub-multiple of " + Math.round(mainsHz)
                         + " Hz mains; averaging will keep the mains hum. Use a rate such as 4.7 Hz.");

@@ -35,6 +35,14 @@ class StimulationProgramTest {
     }
 
     @Test
+    void slowSingleTrialSitesAreNotWarnedAbout() {
+        // a TcMEP train every 30 s: 50 Hz × 30 s is a whole number, but nothing is averaged
+        StimulationProgram program = new StimulationProgram(List.of(new PeriodicStimulation("tcmep.C3C4", 1.0 / 30, 350, "V",
+                50, 5, 3, 0, 0)), 50);
+        assertTrue(program.warnings().isEmpty(), program.warnings().toString());
+    }
+
+    @Test
     void impossibleProgramsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new StimulationProgram(List.of(), 55));
         assertThrows(IllegalArgumentException.class, () -> new StimulationProgram(

@@ -1,0 +1,84 @@
+package org.openionm.driver.simulator.internal;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Gain of the scalp background under burst suppression, common to all scalp channels (bursts are
+ * global). Suppressions bring the background to 1 µV RMS (flat within ±5 µV); bursts of 0.5–2 s
+ * scale it so that peaks reach 50–150 µV; suppression lengths average what the requested
+ * suppression percentage needs. Transitions are smoothed over 30 ms.
+ */
+final class BurstSuppressionEnvelope {
+
+    static final double SUPPRESSED_RMS_UV = 1;
+
+    private final SplittableRandom random;
+    private final double rate;
+    private final double eegRms;
+    private final double smoothing;
+    private boolean enabled;
+    private double suppressedFraction;
+    private boolean burst;
+    private long remaining;
+    private double target = 1;
+    private double gain = 1;
+
+    BurstSuppressionEnvelope(double samplingRateHz, double eegRmsUv, SplittableRandom random) {
+        this.random = random;
+        this.rate = samplingRateHz;
+        this.eegRms = eegRmsUv;
+        smoothing = 1 - Math.exp(-1 / (0.030 * samplingRateHz));
+    }
+
+    void set(boolean on, double suppressionPercent) {
+        enabled = on && eegRms > 0;
+        suppressedFraction = suppressionPercent / 100;
+        burst = true; // start with a suppression
+        remaining = 0;
+        if (!enabled) {
+            target = 1;
+        }
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    /** True while the background is not at its normal gain (on, or still settling after off). */
+    boolean active() {
+        return enabled || Math.abs(gain - 1) > 1e-6;
+    }
+
+    void fill(double[] out, int length) {
+        if (!active()) {
+            Arrays.fill(out, 0, length, 1);
+            return;
+        }
+        for (int i = 0; i < length; i++) {
+            if (enabled && --remaining <= 0) {
+                switchState();
+            }
+            gain += smoothing * (target - gain);
+            out[i] = gain;
+        }
+        if (!enabled && Math.abs(gain - 1) < 1e-4) {
+            gain = 1;
+        }
+    }
+
+    private void switchState() {
+        burst = !burst;
+        if (burst) {
+            double seconds = random.nextDouble(0.5, 2);
+            // 1/f noise peaks at about 3 × its RMS
+            target = random.nextDouble(50, 150) / (3 * eegRms);
+            remaining = Math.max(1, Math.round(seconds * rate));
+        } else {
+            double meanBurst = 1.25;
+            double mean = meanBurst * suppressedFraction / (1 - suppressedFraction);
+            target = SUPPRESSED_RMS_UV / eegRms;
+            remaining = Math.max(1, Math.round(random.nextDouble(0.5, 1.5) * mean * rate));
+        }
+    }
+}
