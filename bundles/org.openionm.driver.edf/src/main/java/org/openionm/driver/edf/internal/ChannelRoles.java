@@ -19,7 +19,9 @@ final class ChannelRoles {
     private static final Pattern CORTICAL = Pattern.compile(B + "(cp3|cp4|cpz|cz'|c3'|c4')" + E);
     private static final Pattern MUSCLE = Pattern.compile(B + "(apb|adm|ta|ah|fhb|abd ?hal\\w*)" + E
             + "|tib\\.? ?ant|tibialis|hallucis");
-    private static final Pattern EMG = Pattern.compile(B + "emg" + E);
+    // free-run EMG muscles named by the field: cranial-nerve and lumbar-root monitoring
+    private static final Pattern EMG = Pattern.compile(B + "(emg|facial|orbic\\w*|mentalis|masseter|trapezius|vastus|ehl"
+            + "|gastroc\\w*|biceps|triceps|deltoid|rectus)" + E);
 
     private ChannelRoles() {
     }

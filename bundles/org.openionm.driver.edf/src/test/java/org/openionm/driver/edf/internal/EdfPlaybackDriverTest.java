@@ -314,6 +314,8 @@ class EdfPlaybackDriverTest {
                 Map.entry("TA-L", ChannelRole.MEP_MUSCLE), Map.entry("AH R", ChannelRole.MEP_MUSCLE),
                 Map.entry("tib ant L", ChannelRole.MEP_MUSCLE), Map.entry("Abd hallucis", ChannelRole.MEP_MUSCLE),
                 Map.entry("FHB-L", ChannelRole.MEP_MUSCLE), Map.entry("EMG facial", ChannelRole.EMG_FREE_RUN),
+                Map.entry("Facial-2", ChannelRole.EMG_FREE_RUN), Map.entry("Vastus-L", ChannelRole.EMG_FREE_RUN),
+                Map.entry("Orbicularis oris", ChannelRole.EMG_FREE_RUN), Map.entry("Gastroc-R", ChannelRole.EMG_FREE_RUN),
                 Map.entry("F3-Cz", ChannelRole.EEG), Map.entry("Cz-Fz", ChannelRole.EEG), Map.entry("Data", ChannelRole.EEG),
                 Map.entry("EEG Fp1-A2", ChannelRole.EEG), Map.entry("STAT", ChannelRole.EEG));
         cases.forEach((label, role) -> assertEquals(role, ChannelRoles.guess(label), label));
