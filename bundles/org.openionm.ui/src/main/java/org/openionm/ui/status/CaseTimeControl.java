@@ -1,21 +1,12 @@
 package org.openionm.ui.status;
 
-import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.swt.widgets.Composite;
-import org.openionm.acquisition.AcquisitionEngine;
 import org.openionm.acquisition.EngineState;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.inject.Inject;
 
 /** Status bar: case time, counted on the amplifier's sample clock (what the data say, not the wall clock). */
-public class CaseTimeControl extends PolledStatusLabel {
-
-    @Inject
-    @Optional
-    @Service
-    AcquisitionEngine engine;
+public class CaseTimeControl extends EngineStatusLabel {
 
     @PostConstruct
     public void create(Composite parent) {

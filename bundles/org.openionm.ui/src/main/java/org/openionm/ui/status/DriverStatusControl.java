@@ -1,21 +1,12 @@
 package org.openionm.ui.status;
 
-import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.swt.widgets.Composite;
-import org.openionm.acquisition.AcquisitionEngine;
 import org.openionm.acquisition.EngineStatus;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.inject.Inject;
 
 /** Status bar: which amplifier, in which state, and whether any consumer is missing data. */
-public class DriverStatusControl extends PolledStatusLabel {
-
-    @Inject
-    @Optional
-    @Service
-    AcquisitionEngine engine;
+public class DriverStatusControl extends EngineStatusLabel {
 
     @PostConstruct
     public void create(Composite parent) {
