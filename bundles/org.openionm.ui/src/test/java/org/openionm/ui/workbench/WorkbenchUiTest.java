@@ -32,6 +32,7 @@ import org.openionm.ui.handlers.SwitchPerspectiveHandler;
 import org.openionm.ui.internal.AcquisitionSettings;
 import org.openionm.ui.parts.AmplifierSetupPart;
 import org.openionm.ui.parts.RawSignalsPart;
+import org.openionm.ui.status.AlarmCountControl;
 import org.openionm.ui.status.DriverStatusControl;
 import org.openionm.ui.trace.TraceCanvas;
 import org.osgi.framework.BundleContext;
@@ -112,7 +113,12 @@ class WorkbenchUiTest {
                         return false;
                     }
                     assertTrue(text.contains("Simulated amplifier"), text);
-                    seen.add("status: " + text);
+                    MToolControl alarms = (MToolControl) models.find("org.openionm.ui.status.alarms", application);
+                    String alarmText = ((AlarmCountControl) alarms.getObject()).label().getText();
+                    if (!alarmText.startsWith("Active alarms:")) {
+                        return false; // the alarm manager's DS component is found, not a placeholder
+                    }
+                    seen.add("status: " + text + " | " + alarmText);
                     return true;
                 },
                 () -> { // Start and Stop follow the running amplifier

@@ -1,0 +1,62 @@
+package org.openionm.alarm;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.openionm.core.model.DriverHealth;
+import org.openionm.core.processing.AlarmCondition;
+
+/**
+ * Turns processor alarm conditions and amplifier health into latched, acknowledgeable alarms with
+ * an audit log, in the spirit of IEC 60601-1-8. Thread-safe. All times are case time in seconds,
+ * given by the caller; the manager's clock is the latest time it has been given, so the audio pause
+ * expires without any timer thread (call {@link #advanceTo} from a periodic poll).
+ *
+ * <p>"Worse" means a strictly higher priority for the same key: an acknowledged alarm whose
+ * condition arrives with a higher priority is unacknowledged again. A value change at the same
+ * priority refreshes the alarm without re-alerting (processors re-state conditions on every
+ * average).
+ */
+public interface AlarmManager {
+
+    /** Applies a processor's condition: raises, refreshes, worsens, improves or clears an alarm. */
+    void onCondition(AlarmCondition condition);
+
+    /**
+     * Applies an amplifier health event as a technical alarm (modality {@link AlarmKey#TECHNICAL}).
+     *
+     * @param channelLabel label of {@code health.channel()}, ignored for the whole device
+     */
+    void onHealth(DriverHealth health, double timeSeconds, String channelLabel);
+
+    /** @return false when no listed alarm has this key or it is already acknowledged */
+    boolean acknowledge(AlarmKey key, String user, double timeSeconds, String note);
+
+    /** Acknowledges every unacknowledged listed alarm; returns how many. */
+    int acknowledgeAll(String user, double timeSeconds, String note);
+
+    /**
+     * Pauses audio for {@code duration} of case time (at most the configured maximum). A new HIGH
+     * alarm — raised, recurring or worsened to HIGH — ends the pause at once: the pause was meant for
+     * the alarms the user had heard. New MEDIUM/LOW alarms are shown but stay silent until it ends.
+     */
+    void silence(Duration duration, String user, double timeSeconds);
+
+    /** Ends an audio pause early; no effect when audio is not paused. */
+    void resumeAudio(String user, double timeSeconds);
+
+    /** Moves the manager's case time forward (ends an expired audio pause). Earlier times are ignored. */
+    void advanceTo(double timeSeconds);
+
+    AlarmSnapshot snapshot();
+
+    /** The whole log, oldest first. */
+    List<AlarmLogEntry> log();
+
+    /** Log entries of one alarm, oldest first. */
+    List<AlarmLogEntry> log(AlarmKey key);
+
+    void addListener(AlarmListener listener);
+
+    void removeListener(AlarmListener listener);
+}
