@@ -1,0 +1,79 @@
+package org.openionm.dsp;
+
+import java.util.Locale;
+import org.openionm.core.model.Channel;
+
+/** One reason to reject a sweep; checked on samples [from, end) (after stimulus blanking). */
+public sealed interface ArtifactRule {
+
+    /** Short name for counts and provenance. */
+    String name();
+
+    /** Null when the sweep passes, else the reason. */
+    String violation(float[] sweep, int from, Channel channel);
+
+    /** Whether a violation should also pause averaging (not just drop this sweep). */
+    default boolean pauses() { return false; }
+
+    /**
+     * Any sample within {@code marginPercent} of half the channel's span from a rail, e.g. 5 % on a
+     * ±1000 µV amplifier rejects at |v| ≥ 950 µV (95 % of full scale).
+     */
+    record Saturation(double marginPercent) implements ArtifactRule {
+        @Override public String name() { return "saturation"; }
+
+        @Override
+        public String violation(float[] sweep, int from, Channel ch) {
+            double margin = marginPercent / 100 * (ch.physicalMax() - ch.physicalMin()) / 2;
+            double hi = ch.physicalMax() - margin, lo = ch.physicalMin() + margin;
+            int count = 0;
+            for (int i = from; i < sweep.length; i++) {
+                if (sweep[i] >= hi || sweep[i] <= lo) {
+                    count++;
+                }
+            }
+            return count == 0 ? null : String.format(Locale.ROOT,
+                    "saturation: %d sample(s) within %s %% of the rails [%.6g, %.6g] %s",
+                    count, Butterworth.hz(marginPercent), ch.physicalMin(), ch.physicalMax(), ch.unit());
+        }
+    }
+
+    /** Peak |value| above a threshold in µV (50–100 µV cortical). */
+    record AmplitudeThreshold(double thresholdUv) implements ArtifactRule {
+        @Override public String name() { return "amplitude"; }
+
+        @Override
+        public String violation(float[] sweep, int from, Channel ch) {
+            double peak = 0;
+            int at = -1;
+            for (int i = from; i < sweep.length; i++) {
+                if (Math.abs(sweep[i]) > peak) {
+                    peak = Math.abs(sweep[i]);
+                    at = i;
+                }
+            }
+            return peak > thresholdUv ? String.format(Locale.ROOT, "amplitude: |%.1f| µV at %.2f ms exceeds %.1f µV",
+                    sweep[at], at * 1000 / ch.samplingRateHz(), thresholdUv) : null;
+        }
+    }
+
+    /**
+     * Electrocautery: RMS above {@code highPassHz} (zero-phase 4th-order Butterworth high-pass)
+     * exceeding {@code rmsThresholdUv}. EP energy sits well below a few kHz; cautery is broadband.
+     */
+    record Cautery(double highPassHz, double rmsThresholdUv) implements ArtifactRule {
+        @Override public String name() { return "electrocautery"; }
+
+        @Override public boolean pauses() { return true; }
+
+        @Override
+        public String violation(float[] sweep, int from, Channel ch) {
+            float[] part = java.util.Arrays.copyOfRange(sweep, from, sweep.length);
+            float[] hf = Butterworth.highPass(4, highPassHz, ch.samplingRateHz()).filtfilt(part);
+            double rms = Stats.rms(hf);
+            return rms > rmsThresholdUv ? String.format(Locale.ROOT,
+                    "electrocautery: %.1f µV rms above %s Hz exceeds %.1f µV; pause averaging",
+                    rms, Butterworth.hz(highPassHz), rmsThresholdUv) : null;
+        }
+    }
+}
