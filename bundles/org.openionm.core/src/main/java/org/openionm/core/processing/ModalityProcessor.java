@@ -40,4 +40,12 @@ public interface ModalityProcessor {
     void onGap(DataGap gap);
 
     void stop();
+
+    /**
+     * Takes the current results as the baseline that later ones are compared with (alarm criteria
+     * compare against it). Called by the processing thread, between blocks; a no-op for modalities
+     * without baselines.
+     */
+    default void captureBaseline(double caseTimeSeconds) {
+    }
 }

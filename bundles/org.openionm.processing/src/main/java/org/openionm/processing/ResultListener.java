@@ -1,0 +1,33 @@
+package org.openionm.processing;
+
+import org.openionm.core.processing.AlarmCondition;
+import org.openionm.core.processing.AverageTrace;
+import org.openionm.core.processing.Measurement;
+import org.openionm.core.processing.TrendPoint;
+
+/**
+ * Receives what the modality processors publish, on the processing thread: return quickly (a view
+ * coalesces to display rate, a recorder queues).
+ */
+public interface ResultListener {
+
+    default void measurement(Measurement measurement) {
+    }
+
+    default void average(AverageTrace average) {
+    }
+
+    default void trend(TrendPoint point) {
+    }
+
+    default void alarm(AlarmCondition condition) {
+    }
+
+    /** Every processor has seen the end of the acquisition and stopped: results are complete. */
+    default void acquisitionEnded(String reason) {
+    }
+
+    /** A processor failed and was taken out of this acquisition; the others go on. */
+    default void processorFailed(String processorId, Throwable error) {
+    }
+}

@@ -1,0 +1,233 @@
+package org.openionm.processing.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.openionm.acquisition.SampleConsumer;
+import org.openionm.alarm.AlarmManager;
+import org.openionm.core.model.Channel;
+import org.openionm.core.model.DataGap;
+import org.openionm.core.model.DriverHealth;
+import org.openionm.core.model.SampleBlock;
+import org.openionm.core.model.StimulusEvent;
+import org.openionm.core.processing.AlarmCondition;
+import org.openionm.core.processing.AverageTrace;
+import org.openionm.core.processing.Measurement;
+import org.openionm.core.processing.ModalityProcessor;
+import org.openionm.core.processing.ProcessorContext;
+import org.openionm.core.processing.ProcessorOutput;
+import org.openionm.core.processing.SettingDescriptor;
+import org.openionm.core.processing.TrendPoint;
+import org.openionm.processing.ProcessorHost;
+import org.openionm.processing.ResultListener;
+
+/**
+ * Feeds one acquisition to every registered processor on the host's consumer thread, sends their
+ * alarm conditions and the amplifier's technical conditions to the alarm manager, and isolates a
+ * processor that throws (it leaves this acquisition, the others go on). Plain Java, so it runs in
+ * unit tests; {@link ProcessorHostComponent} wires it to OSGi.
+ */
+public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
+
+    private static final System.Logger LOG = System.getLogger(DefaultProcessorHost.class.getName());
+
+    private final Map<String, ModalityProcessor> processors = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Double>> overrides = new ConcurrentHashMap<>();
+    private final List<ResultListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile AlarmManager alarms;
+    /** Processors of the current acquisition; touched only by the consumer thread. */
+    private final List<ModalityProcessor> running = new ArrayList<>();
+    private List<Channel> channels = List.of();
+    /** Case time at which to capture baselines, NaN when none is pending. */
+    private volatile double baselineAt = Double.NaN;
+
+    /** Adds a processor; a second processor with the same id is refused loudly. */
+    public void addProcessor(ModalityProcessor processor) {
+        ModalityProcessor previous = processors.putIfAbsent(processor.id(), processor);
+        if (previous != null && previous != processor) {
+            throw new IllegalArgumentException("modality processor id '" + processor.id() + "' is already taken by "
+                    + previous.getClass().getName() + "; " + processor.getClass().getName() + " is ignored");
+        }
+    }
+
+    public void removeProcessor(ModalityProcessor processor) {
+        processors.remove(processor.id(), processor);
+    }
+
+    public synchronized void setAlarmManager(AlarmManager manager) {
+        this.alarms = manager;
+    }
+
+    /** Forgets {@code manager} if it is the one in use (a newer one may have been bound meanwhile). */
+    public synchronized void clearAlarmManager(AlarmManager manager) {
+        if (alarms == manager) {
+            alarms = null;
+        }
+    }
+
+    @Override
+    public List<String> processorIds() {
+        return List.copyOf(new TreeMap<>(processors).keySet());
+    }
+
+    @Override
+    public void configure(String processorId, Map<String, Double> values) {
+        ModalityProcessor processor = processors.get(processorId);
+        if (processor == null) {
+            throw new IllegalArgumentException("no modality processor '" + processorId + "' is installed");
+        }
+        Map<String, SettingDescriptor> declared = new HashMap<>();
+        processor.settings().forEach(d -> declared.put(d.key(), d));
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            SettingDescriptor descriptor = declared.get(e.getKey());
+            if (descriptor == null) {
+                throw new IllegalArgumentException(processorId + " has no setting '" + e.getKey() + "'");
+            }
+            descriptor.validate(e.getValue());
+        }
+        overrides.put(processorId, Map.copyOf(values));
+    }
+
+    @Override
+    public void addListener(ResultListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(ResultListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Declared defaults with the user's overrides applied. */
+    Map<String, Double> effectiveSettings(ModalityProcessor processor) {
+        Map<String, Double> settings = new TreeMap<>();
+        processor.settings().forEach(d -> settings.put(d.key(), d.defaultValue()));
+        settings.putAll(overrides.getOrDefault(processor.id(), Map.of()));
+        return settings;
+    }
+
+    @Override
+    public void onStart(String driverId, List<Channel> acquisitionChannels) {
+        stopRunning();
+        channels = List.copyOf(acquisitionChannels);
+        for (ModalityProcessor processor : new TreeMap<>(processors).values()) {
+            ProcessorContext context = new Context(channels, effectiveSettings(processor), new Output());
+            try {
+                processor.start(context);
+                running.add(processor);
+            } catch (RuntimeException e) {
+                failed(processor, e);
+            }
+        }
+    }
+
+    @Override
+    public void captureBaselineAt(double caseTimeSeconds) {
+        baselineAt = caseTimeSeconds;
+    }
+
+    @Override
+    public void onBlock(SampleBlock block) {
+        double due = baselineAt;
+        if (!Double.isNaN(due) && !channels.isEmpty() && block.firstSampleIndex() / channels.get(0).samplingRateHz() >= due) {
+            baselineAt = Double.NaN;
+            double now = block.firstSampleIndex() / channels.get(0).samplingRateHz();
+            each(p -> p.captureBaseline(now));
+        }
+        each(p -> p.onBlock(block));
+    }
+
+    @Override
+    public void onStimulus(StimulusEvent event) {
+        each(p -> p.onStimulus(event));
+    }
+
+    @Override
+    public void onGap(DataGap gap) {
+        each(p -> p.onGap(gap));
+    }
+
+    @Override
+    public void onHealth(DriverHealth health) {
+        AlarmManager manager = alarms;
+        if (manager == null || channels.isEmpty()) {
+            return;
+        }
+        String label = health.channel() >= 0 && health.channel() < channels.size() ? channels.get(health.channel()).label() : "";
+        manager.onHealth(health, health.sampleIndex() / channels.get(0).samplingRateHz(), label);
+    }
+
+    @Override
+    public void onStop(String reason) {
+        stopRunning();
+        listeners.forEach(l -> l.acquisitionEnded(reason));
+    }
+
+    private void stopRunning() {
+        for (ModalityProcessor processor : running) {
+            try {
+                processor.stop();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "modality processor '" + processor.id() + "' failed to stop", e);
+            }
+        }
+        running.clear();
+    }
+
+    private void each(Consumer<ModalityProcessor> call) {
+        for (int i = 0; i < running.size(); i++) {
+            ModalityProcessor processor = running.get(i);
+            try {
+                call.accept(processor);
+            } catch (RuntimeException e) {
+                running.remove(i--);
+                failed(processor, e);
+            }
+        }
+    }
+
+    private void failed(ModalityProcessor processor, RuntimeException error) {
+        LOG.log(System.Logger.Level.ERROR, "modality processor '" + processor.id() + "' failed and was stopped", error);
+        for (ResultListener listener : listeners) {
+            listener.processorFailed(processor.id(), error);
+        }
+    }
+
+    private record Context(List<Channel> channels, Map<String, Double> settings, ProcessorOutput output)
+            implements ProcessorContext {
+    }
+
+    /** Fans results out; alarm conditions also go to the alarm manager. */
+    private final class Output implements ProcessorOutput {
+
+        @Override
+        public void measurement(Measurement measurement) {
+            listeners.forEach(l -> l.measurement(measurement));
+        }
+
+        @Override
+        public void average(AverageTrace average) {
+            listeners.forEach(l -> l.average(average));
+        }
+
+        @Override
+        public void trend(TrendPoint point) {
+            listeners.forEach(l -> l.trend(point));
+        }
+
+        @Override
+        public void alarm(AlarmCondition condition) {
+            AlarmManager manager = alarms;
+            if (manager != null) {
+                manager.onCondition(condition);
+            }
+            listeners.forEach(l -> l.alarm(condition));
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.openionm.processing.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.openionm.alarm.AlarmManager;
+import org.openionm.core.model.Channel;
+import org.openionm.core.model.ChannelRole;
+import org.openionm.core.model.DataGap;
+import org.openionm.core.model.DriverHealth;
+import org.openionm.core.model.SampleBlock;
+import org.openionm.core.model.StimulusEvent;
+import org.openionm.core.processing.AlarmCondition;
+import org.openionm.core.processing.Measurement;
+import org.openionm.core.processing.ModalityProcessor;
+import org.openionm.core.processing.ProcessorContext;
+import org.openionm.core.processing.Provenance;
+import org.openionm.core.processing.SettingDescriptor;
+import org.openionm.processing.ResultListener;
+
+class DefaultProcessorHostTest {
+
+    private static final List<Channel> CHANNELS = List.of(
+            new Channel(0, "CP4-Fpz", Channel.MICROVOLT, 1000, -3200, 3200, ChannelRole.SSEP_CORTICAL),
+            new Channel(1, "Erb-L", Channel.MICROVOLT, 1000, -3200, 3200, ChannelRole.SSEP_PERIPHERAL));
+
+    /** Records what it is given; publishes a measurement per stimulus and an alarm on request. */
+    private static class FakeProcessor implements ModalityProcessor {
+        final String id;
+        final List<String> calls = new ArrayList<>();
+        ProcessorContext context;
+        int failOnBlock = -1;
+        int blocks;
+
+        FakeProcessor(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String displayName() {
+            return "Fake " + id;
+        }
+
+        @Override
+        public Set<ChannelRole> acceptedRoles() {
+            return Set.of(ChannelRole.SSEP_CORTICAL);
+        }
+
+        @Override
+        public List<SettingDescriptor> settings() {
+            return List.of(new SettingDescriptor("sweeps", "Sweeps", "", 1, 4096, 300, true, "MacDonald 2005"));
+        }
+
+        @Override
+        public void start(ProcessorContext ctx) {
+            context = ctx;
+            calls.add("start " + ctx.channels().size() + " sweeps=" + ctx.settings().get("sweeps"));
+        }
+
+        @Override
+        public void onBlock(SampleBlock block) {
+            if (blocks++ == failOnBlock) {
+                throw new IllegalStateException("division by zero in " + id);
+            }
+            calls.add("block " + block.firstSampleIndex());
+        }
+
+        @Override
+        public void onStimulus(StimulusEvent event) {
+            calls.add("stim " + event.sampleIndex());
+            context.output().measurement(new Measurement(event.sampleIndex() / 1000.0, id, event.siteId(), "CP4-Fpz", "N20",
+                    20.1, 2.5, 1, 0, new Provenance(id, Map.of())));
+            if (event.intensity() > 30) {
+                context.output().alarm(new AlarmCondition(event.sampleIndex() / 1000.0, id, event.siteId(), "CP4-Fpz",
+                        "amplitude down >= 50 %", AlarmCondition.Priority.HIGH, true, "1.0 uV (-60 %)", "2.5 uV",
+                        new Provenance(id, Map.of())));
+            }
+        }
+
+        @Override
+        public void onGap(DataGap gap) {
+            calls.add("gap " + gap.firstMissingSampleIndex());
+        }
+
+        @Override
+        public void stop() {
+            calls.add("stop");
+        }
+
+        @Override
+        public void captureBaseline(double caseTimeSeconds) {
+            calls.add("baseline " + caseTimeSeconds);
+        }
+    }
+
+    /** An alarm manager that only records what it is told (its own logic is tested in its bundle). */
+    private static AlarmManager recordingAlarmManager(List<String> seen) {
+        return (AlarmManager) Proxy.newProxyInstance(AlarmManager.class.getClassLoader(), new Class<?>[] { AlarmManager.class },
+                (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "onCondition" -> seen.add("condition " + ((AlarmCondition) args[0]).criterion());
+                        case "onHealth" -> seen.add("health " + ((DriverHealth) args[0]).condition() + " at " + args[1]
+                                + " on '" + args[2] + "'");
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    }
+                    return null;
+                });
+    }
+
+    private static SampleBlock block(long first) {
+        return new SampleBlock(first, 0, new float[2][100]);
+    }
+
+    @Test
+    void processorsGetTheAcquisitionInOrderWithTheirEffectiveSettings() {
+        DefaultProcessorHost host = new DefaultProcessorHost();
+        FakeProcessor ssep = new FakeProcessor("ssep");
+        host.addProcessor(ssep);
+        host.configure("ssep", Map.of("sweeps", 500.0));
+        List<Measurement> measurements = new ArrayList<>();
+        host.addListener(new ResultListener() {
+            @Override
+            public void measurement(Measurement m) {
+                measurements.add(m);
+            }
+        });
+
+        host.onStart("simulator", CHANNELS);
+        host.onStimulus(StimulusEvent.single("median.left", 50, 25, "mA", 200));
+        host.onBlock(block(0));
+        host.onGap(new DataGap(100, 100, "test"));
+        host.onBlock(block(200));
+        host.onStop("end of stream");
+
+        assertEquals(List.of("start 2 sweeps=500.0", "stim 50", "block 0", "gap 100", "block 200", "stop"), ssep.calls);
+        assertEquals(1, measurements.size());
+        assertEquals("N20", measurements.get(0).component());
+    }
+
+    @Test
+    void aThrowingProcessorLeavesTheAcquisitionAndTheOthersGoOn() {
+        DefaultProcessorHost host = new DefaultProcessorHost();
+        FakeProcessor broken = new FakeProcessor("broken");
+        broken.failOnBlock = 1;
+        FakeProcessor fine = new FakeProcessor("fine");
+        host.addProcessor(broken);
+        host.addProcessor(fine);
+        List<String> failures = new ArrayList<>();
+        host.addListener(new ResultListener() {
+            @Override
+            public void processorFailed(String id, Throwable error) {
+                failures.add(id + ": " + error.getMessage());
+            }
+        });
+        host.onStart("simulator", CHANNELS);
+        for (long i = 0; i < 5; i++) {
+            host.onBlock(block(i * 100));
+        }
+        host.onStop("stopped by user");
+        assertEquals(List.of("broken: division by zero in broken"), failures);
+        assertEquals(List.of("start 2 sweeps=300.0", "block 0"), broken.calls, "no calls after the failure, not even stop");
+        assertEquals(7, fine.calls.size(), "start, 5 blocks, stop");
+    }
+
+    @Test
+    void alarmConditionsAndTechnicalConditionsReachTheAlarmManager() {
+        DefaultProcessorHost host = new DefaultProcessorHost();
+        List<String> seen = new ArrayList<>();
+        host.setAlarmManager(recordingAlarmManager(seen));
+        host.addProcessor(new FakeProcessor("ssep"));
+        host.onStart("simulator", CHANNELS);
+        host.onStimulus(StimulusEvent.single("median.left", 2000, 35, "mA", 200));
+        host.onHealth(new DriverHealth(DriverHealth.Condition.LEAD_OFF, 1, true, 4500, "impedance > 50 kOhm"));
+        assertEquals(List.of("condition amplitude down >= 50 %", "health LEAD_OFF at 4.5 on 'Erb-L'"), seen);
+    }
+
+    @Test
+    void baselineIsCapturedWhenTheDataReachTheRequestedTime() {
+        DefaultProcessorHost host = new DefaultProcessorHost();
+        FakeProcessor ssep = new FakeProcessor("ssep");
+        host.addProcessor(ssep);
+        List<String> ended = new ArrayList<>();
+        host.addListener(new ResultListener() {
+            @Override
+            public void acquisitionEnded(String reason) {
+                ended.add(reason);
+            }
+        });
+        host.onStart("edf", CHANNELS);
+        host.captureBaselineAt(0.25);
+        for (long i = 0; i < 5; i++) {
+            host.onBlock(block(i * 100)); // 0.1 s each at 1 kHz
+        }
+        host.onStop("end of stream");
+        assertEquals(List.of("start 2 sweeps=300.0", "block 0", "block 100", "block 200", "baseline 0.3", "block 300",
+                "block 400", "stop"), ssep.calls);
+        assertEquals(List.of("end of stream"), ended);
+    }
+
+    @Test
+    void settingsAndIdsAreChecked() {
+        DefaultProcessorHost host = new DefaultProcessorHost();
+        host.addProcessor(new FakeProcessor("ssep"));
+        assertThrows(IllegalArgumentException.class, () -> host.addProcessor(new FakeProcessor("ssep")));
+        assertEquals(List.of("ssep"), host.processorIds());
+        IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
+                () -> host.configure("ssep", Map.of("sweeps", 5000.0)));
+        assertTrue(range.getMessage().contains("Sweeps"), range.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> host.configure("ssep", Map.of("sweep", 10.0)));
+        assertThrows(IllegalArgumentException.class, () -> host.configure("mep", Map.of()));
+    }
+}
