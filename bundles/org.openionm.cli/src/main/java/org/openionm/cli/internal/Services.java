@@ -17,14 +17,20 @@ final class Services {
     }
 
     static AcquisitionEngine engine() throws InterruptedException {
+        return service(AcquisitionEngine.class);
+    }
+
+    /** A service, waiting for its component to activate; a clear error when it is not installed. */
+    static <S> S service(Class<S> type) throws InterruptedException {
         BundleContext context = FrameworkUtil.getBundle(Services.class).getBundleContext();
-        ServiceTracker<AcquisitionEngine, AcquisitionEngine> tracker = new ServiceTracker<>(context, AcquisitionEngine.class, null);
+        ServiceTracker<S, S> tracker = new ServiceTracker<>(context, type, null);
         tracker.open();
-        AcquisitionEngine engine = tracker.waitForService(WAIT_MS);
-        if (engine == null) {
-            throw new IllegalStateException("the acquisition engine did not start within " + WAIT_MS / 1000 + " s");
+        S service = tracker.waitForService(WAIT_MS);
+        if (service == null) {
+            throw new IllegalStateException(type.getSimpleName() + " did not start within " + WAIT_MS / 1000
+                    + " s: is its bundle installed?");
         }
-        return engine;
+        return service;
     }
 
     /** The driver with {@code id}, waiting for its bundle to register it. */

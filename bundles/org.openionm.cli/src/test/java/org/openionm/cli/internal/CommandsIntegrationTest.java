@@ -17,7 +17,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openionm.io.edf.EdfAnnotation;
 import org.openionm.io.edf.EdfReader;
+import java.util.List;
+import java.util.Set;
+
+import org.openionm.core.model.ChannelRole;
+import org.openionm.core.model.DataGap;
+import org.openionm.core.model.SampleBlock;
+import org.openionm.core.model.StimulusEvent;
+import org.openionm.core.processing.Measurement;
+import org.openionm.core.processing.ModalityProcessor;
+import org.openionm.core.processing.ProcessorContext;
+import org.openionm.core.processing.Provenance;
+import org.openionm.core.processing.SettingDescriptor;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 
 /** The headless commands inside OSGi, with Declarative Services and the real simulated amplifier. */
 class CommandsIntegrationTest {
@@ -66,6 +81,92 @@ class CommandsIntegrationTest {
         assertEquals(0, info.exit(), info.err());
         assertTrue(info.out().contains("Channels:    16"), info.out());
         assertTrue(info.out().contains("Duration:    6.000 s"), info.out());
+    }
+
+    @Test
+    void analyzeRunsTheInstalledProcessorsOverARecordingAndWritesJson() throws Exception {
+        Path file = dir.resolve("case.edf");
+        assertEquals(0, run(SimulateApplication::new, "--scenario", "stable-baseline", "--duration", "20", "--out",
+                file.toString(), "--rate", "2000", "--channels", "8").exit());
+        long stimuli;
+        try (EdfReader reader = EdfReader.open(file)) {
+            stimuli = reader.annotations().stream().filter(a -> a.text().startsWith("STIM ")).count();
+        }
+        // a processor as a plugin would register it: one measurement per stimulus it is given
+        BundleContext context = FrameworkUtil.getBundle(CommandsIntegrationTest.class).getBundleContext();
+        ServiceRegistration<ModalityProcessor> registration = context.registerService(ModalityProcessor.class,
+                new CountingProcessor(), null);
+        try {
+            Path json = dir.resolve("case.json");
+            Result analyze = run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--baseline-at", "5");
+            assertEquals(0, analyze.exit(), analyze.err());
+            // an independent reader (Python's json) checks the file and counts what we claim
+            Process python = new ProcessBuilder(Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3",
+                    "-c", "import json,sys; d=json.load(open(sys.argv[1])); "
+                            + "print(len([m for m in d['measurements'] if m['modality']=='counting']), d['baselineCapturedAtSeconds'],"
+                            + " sorted(set(m['component'] for m in d['measurements'])))",
+                    json.toString()).redirectErrorStream(true).start();
+            String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            assertEquals(0, python.waitFor(), out);
+            assertEquals(stimuli + " 5 ['after-baseline', 'before-baseline']", out);
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    /** Publishes one measurement per stimulus, tagged by whether the baseline was captured yet. */
+    private static final class CountingProcessor implements ModalityProcessor {
+        private ProcessorContext context;
+        private boolean baseline;
+
+        @Override
+        public String id() {
+            return "counting";
+        }
+
+        @Override
+        public String displayName() {
+            return "Counting test processor";
+        }
+
+        @Override
+        public Set<ChannelRole> acceptedRoles() {
+            return Set.of();
+        }
+
+        @Override
+        public List<SettingDescriptor> settings() {
+            return List.of();
+        }
+
+        @Override
+        public void start(ProcessorContext ctx) {
+            context = ctx;
+        }
+
+        @Override
+        public void onBlock(SampleBlock block) {
+        }
+
+        @Override
+        public void onStimulus(StimulusEvent event) {
+            double t = event.sampleIndex() / context.channels().get(0).samplingRateHz();
+            context.output().measurement(new Measurement(t, "counting", event.siteId(), "", baseline ? "after-baseline"
+                    : "before-baseline", Double.NaN, Double.NaN, 1, 0, new Provenance("counting", Map.of())));
+        }
+
+        @Override
+        public void onGap(DataGap gap) {
+        }
+
+        @Override
+        public void stop() {
+        }
+
+        @Override
+        public void captureBaseline(double caseTimeSeconds) {
+            baseline = true;
+        }
     }
 
     @Test

@@ -1,0 +1,175 @@
+package org.openionm.cli.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.equinox.app.IApplication;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.openionm.acquisition.AcquisitionEngine;
+import org.openionm.acquisition.EngineState;
+import org.openionm.acquisition.EngineStatus;
+import org.openionm.alarm.AlarmLogEntry;
+import org.openionm.alarm.AlarmManager;
+import org.openionm.core.driver.AcquisitionConfig;
+import org.openionm.core.processing.Measurement;
+import org.openionm.io.edf.EdfHeader;
+import org.openionm.io.edf.EdfReader;
+import org.openionm.processing.ProcessorHost;
+import org.openionm.processing.ResultListener;
+
+/**
+ * {@code openionm analyze}: replays a recording through the EDF playback amplifier and every
+ * installed modality processor as fast as possible and writes every measurement and every alarm
+ * transition as JSON.
+ */
+public class AnalyzeApplication implements IApplication {
+
+    static final String USAGE = "usage: openionm analyze <file.edf|file.bdf> --json <out.json> [--baseline-at <s>]";
+    /** Default baseline time: after the first complete averages of the usual sweep counts at 4.7 Hz. */
+    static final double DEFAULT_BASELINE_S = 120;
+
+    private final PrintStream err = System.err;
+
+    @Override
+    public Object start(IApplicationContext context) throws Exception {
+        String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+        try {
+            return run(args == null ? new String[0] : args);
+        } catch (UsageException e) {
+            err.println("analyze: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (IllegalArgumentException | IllegalStateException | IOException e) {
+            err.println("analyze: error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int run(String[] args) throws Exception {
+        Arguments a = Arguments.parse(args, Set.of("json", "baseline-at"));
+        if (a.positional().size() != 1) {
+            throw new UsageException("expected exactly one recording");
+        }
+        Path recording = Path.of(a.positional().get(0)).toAbsolutePath();
+        Path json = Path.of(a.required("json")).toAbsolutePath();
+        double baselineAt = a.number("baseline-at", DEFAULT_BASELINE_S, 0, 1e7);
+        if (!Files.isRegularFile(recording)) {
+            throw new IllegalArgumentException("no such file: " + recording);
+        }
+        double seconds;
+        try (EdfReader reader = EdfReader.open(recording)) {
+            EdfHeader h = reader.header();
+            seconds = h.recordCount() * h.recordDurationSeconds();
+        }
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        options.put("file", recording.toString());
+
+        AcquisitionEngine engine = Services.engine();
+        ProcessorHost host = Services.service(ProcessorHost.class);
+        AlarmManager alarms = Services.service(AlarmManager.class);
+        Collector collector = new Collector();
+        host.addListener(collector);
+        int logStart = alarms.log().size();
+        try {
+            host.captureBaselineAt(baselineAt);
+            // the file decides rate and channels; these only bound them
+            engine.start(Services.driver(engine, "edf"), new AcquisitionConfig(1000, 256, false, options));
+            Progress progress = new Progress(err, "analyze");
+            EngineStatus status;
+            while ((status = engine.status()).state() == EngineState.RUNNING) {
+                progress.show(status.signalSeconds(), seconds);
+                Thread.sleep(200);
+            }
+            progress.show(engine.status().signalSeconds(), seconds);
+            progress.done();
+            if (engine.status().state() == EngineState.FAILED) {
+                throw new IllegalStateException(engine.status().message());
+            }
+            if (!collector.ended.await(120, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the modality processors did not finish within 120 s of the end of the file");
+            }
+            List<AlarmLogEntry> log = alarms.log();
+            List<AlarmLogEntry> ours = log.subList(Math.min(logStart, log.size()), log.size());
+            Files.writeString(json, toJson(recording, host.processorIds(), baselineAt, collector, ours), StandardCharsets.UTF_8);
+            err.printf(Locale.ROOT, "analyze: %s: %d measurements, %d alarm events from %s in %.1f s (%.0f× real time) → %s%n",
+                    recording.getFileName(), collector.measurements.size(), ours.size(), host.processorIds(),
+                    progress.elapsedSeconds(), seconds / progress.elapsedSeconds(), json);
+            for (String failure : collector.failures) {
+                err.println("analyze: warning: " + failure);
+            }
+            return 0;
+        } finally {
+            host.removeListener(collector);
+        }
+    }
+
+    static String toJson(Path recording, List<String> processors, double baselineAt, Collector c, List<AlarmLogEntry> log) {
+        Json j = new Json().begin('{');
+        j.field("recording", recording.toString()).field("baselineCapturedAtSeconds", baselineAt);
+        j.key("processors").begin('[');
+        processors.forEach(j::value);
+        j.end(']');
+        j.key("measurements").begin('[');
+        for (Measurement m : c.measurements) {
+            j.element().begin('{').field("timeSeconds", m.timeSeconds()).field("modality", m.modality()).field("site", m.site())
+                    .field("channel", m.channel()).field("component", m.component()).field("latencyMs", m.latencyMs())
+                    .field("amplitudeUv", m.amplitudeUv()).field("sweepsUsed", m.sweepsUsed())
+                    .field("sweepsRejected", m.sweepsRejected()).field("provenance", m.provenance().describe()).end('}');
+        }
+        j.end(']');
+        j.key("alarms").begin('[');
+        for (AlarmLogEntry e : log) {
+            j.element().begin('{').field("event", e.event().name()).field("timeSeconds", e.timeSeconds());
+            if (e.key() != null) {
+                j.field("modality", e.key().modality()).field("site", e.key().site()).field("channel", e.key().channel())
+                        .field("criterion", e.key().criterion());
+            }
+            j.field("priority", e.priority() == null ? "" : e.priority().name()).field("values", e.values())
+                    .field("baseline", e.baseline()).field("provenance", e.provenance() == null ? "" : e.provenance().describe())
+                    .end('}');
+        }
+        j.end(']');
+        j.key("processorFailures").begin('[');
+        c.failures.forEach(j::value);
+        j.end(']');
+        return j.end('}').toString();
+    }
+
+    /** Collects results on the processing thread. */
+    static final class Collector implements ResultListener {
+        final List<Measurement> measurements = Collections.synchronizedList(new ArrayList<>());
+        final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        final CountDownLatch ended = new CountDownLatch(1);
+
+        @Override
+        public void measurement(Measurement measurement) {
+            measurements.add(measurement);
+        }
+
+        @Override
+        public void processorFailed(String processorId, Throwable error) {
+            failures.add(processorId + " failed and was stopped: " + error);
+        }
+
+        @Override
+        public void acquisitionEnded(String reason) {
+            ended.countDown();
+        }
+    }
+
+    @Override
+    public void stop() {
+        // completes on its own
+    }
+}
