@@ -35,7 +35,8 @@ import org.openionm.processing.ResultListener;
  */
 public class AnalyzeApplication implements IApplication {
 
-    static final String USAGE = "usage: openionm analyze <file.edf|file.bdf> --json <out.json> [--baseline-at <s>]";
+    static final String USAGE = "usage: openionm analyze <file.edf|file.bdf> --json <out.json> [--protocol <file>]"
+            + " [--baseline-at <s>]";
     /** Default baseline time: after the first complete averages of the usual sweep counts at 4.7 Hz. */
     static final double DEFAULT_BASELINE_S = 120;
 
@@ -57,7 +58,7 @@ public class AnalyzeApplication implements IApplication {
     }
 
     private int run(String[] args) throws Exception {
-        Arguments a = Arguments.parse(args, Set.of("json", "baseline-at"));
+        Arguments a = Arguments.parse(args, Set.of("json", "protocol", "baseline-at"));
         if (a.positional().size() != 1) {
             throw new UsageException("expected exactly one recording");
         }
@@ -74,6 +75,10 @@ public class AnalyzeApplication implements IApplication {
         }
         Map<String, String> options = new java.util.LinkedHashMap<>();
         options.put("file", recording.toString());
+        String protocol = a.optional("protocol", null);
+        if (protocol != null) { // channel roles and stimulus annotations of a recording made elsewhere
+            options.put("protocol", Path.of(protocol).toAbsolutePath().toString());
+        }
 
         AcquisitionEngine engine = Services.engine();
         ProcessorHost host = Services.service(ProcessorHost.class);

@@ -46,6 +46,7 @@ public class EdfPlaybackDriver implements AmplifierDriver {
 
     public static final String ID = "edf";
     static final String FILE_OPTION = "file";
+    static final String PROTOCOL_OPTION = "protocol";
     static final int MAX_CHANNELS = 256;
     static final double MAX_RATE_HZ = 100_000;
     static final double BLOCK_SECONDS = 0.010;
@@ -58,7 +59,7 @@ public class EdfPlaybackDriver implements AmplifierDriver {
 
     /** What configure found, checked again by run in case the file changed in between. */
     private record Plan(Path file, double rate, int samplesPerRecord, List<Channel> channels, double[] toMicrovolts,
-            boolean realTime) {
+            boolean realTime, Protocol protocol) {
     }
 
     @Override
@@ -80,7 +81,10 @@ public class EdfPlaybackDriver implements AmplifierDriver {
     @Override
     public List<DriverOption> options() {
         return List.of(new DriverOption(FILE_OPTION, "Recording", DriverOption.Kind.FILE, List.of(), "",
-                "An EDF, EDF+, BDF or BDF+ file to play back as if it came from an amplifier."));
+                "An EDF, EDF+, BDF or BDF+ file to play back as if it came from an amplifier."),
+                new DriverOption(PROTOCOL_OPTION, "Protocol", DriverOption.Kind.FILE, List.of(), "",
+                        "Optional: maps the file's channel labels and stimulus annotations to OpenIONM roles and sites"
+                                + " (docs/protocol.md)."));
     }
 
     @Override
@@ -91,8 +95,10 @@ public class EdfPlaybackDriver implements AmplifierDriver {
             throw new IllegalArgumentException("option file: choose an EDF, EDF+, BDF or BDF+ file to play");
         }
         Path file = Path.of(name);
+        String protocolName = config.option(PROTOCOL_OPTION, "").strip();
+        Protocol protocol = protocolName.isEmpty() ? Protocol.NONE : ProtocolParser.parse(Path.of(protocolName));
         try (EdfReader reader = EdfReader.open(file)) {
-            Plan p = plan(file, reader, config.channelCount(), config.realTime());
+            Plan p = plan(file, reader, config.channelCount(), config.realTime(), protocol);
             this.plan = p;
             return p.channels();
         } catch (NoSuchFileException e) {
@@ -114,7 +120,7 @@ public class EdfPlaybackDriver implements AmplifierDriver {
             throw new IllegalStateException("EDF playback started without configure()");
         }
         try (EdfReader reader = EdfReader.open(p.file())) {
-            Plan now = plan(p.file(), reader, p.channels().size(), p.realTime());
+            Plan now = plan(p.file(), reader, p.channels().size(), p.realTime(), p.protocol());
             if (now.samplesPerRecord() != p.samplesPerRecord() || now.channels().size() != p.channels().size()) {
                 throw new IllegalStateException(p.file() + " changed since it was configured");
             }
@@ -122,7 +128,7 @@ public class EdfPlaybackDriver implements AmplifierDriver {
         }
     }
 
-    private static Plan plan(Path file, EdfReader reader, int maxChannels, boolean realTime) {
+    private static Plan plan(Path file, EdfReader reader, int maxChannels, boolean realTime, Protocol protocol) {
         List<EdfSignal> signals = reader.signals();
         if (signals.isEmpty()) {
             throw new IllegalArgumentException("option file: " + file + " has no data signals (annotations only)");
@@ -148,10 +154,19 @@ public class EdfPlaybackDriver implements AmplifierDriver {
             double a = s.physicalMin() * factors[i];
             double b = s.physicalMax() * factors[i];
             String label = s.label().isEmpty() ? "Signal " + (i + 1) : s.label();
-            channels.add(new Channel(i, label, Channel.MICROVOLT, s.samplingRateHz(), Math.min(a, b), Math.max(a, b),
-                    ChannelRoles.guess(label)));
+            Protocol.ChannelMapping mapped = protocol.channels().get(label);
+            channels.add(new Channel(i, mapped != null ? mapped.label() : label, Channel.MICROVOLT, s.samplingRateHz(),
+                    Math.min(a, b), Math.max(a, b), mapped != null ? mapped.role() : ChannelRoles.guess(label)));
         }
-        return new Plan(file, first.samplingRateHz(), first.samplesPerRecord(), List.copyOf(channels), factors, realTime);
+        List<String> labels = signals.stream().map(EdfSignal::label).toList();
+        for (String mapped : protocol.channels().keySet()) {
+            if (!labels.contains(mapped)) { // a protocol for another montage must not pass unnoticed
+                throw new IllegalArgumentException("the protocol maps channel '" + mapped + "', which " + file.getFileName()
+                        + " does not have (it has " + labels + ")");
+            }
+        }
+        return new Plan(file, first.samplingRateHz(), first.samplesPerRecord(), List.copyOf(channels), factors, realTime,
+                protocol);
     }
 
     static double microvoltsPer(String dimension, String label) {
@@ -254,6 +269,9 @@ public class EdfPlaybackDriver implements AmplifierDriver {
                     continue;
                 }
                 Optional<StimulusEvent> stimulus = StimulusAnnotations.parse(text, index);
+                if (stimulus.isEmpty()) {
+                    stimulus = plan.protocol().stimulus(text, index);
+                }
                 if (stimulus.isPresent()) {
                     events.add(new Event(index, stimulus.get(), null));
                     continue;

@@ -1,0 +1,55 @@
+package org.openionm.driver.edf.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.openionm.core.model.ChannelRole;
+import org.openionm.core.model.StimulusEvent;
+
+/**
+ * How a recording made elsewhere maps onto OpenIONM: channel labels to roles (and, where the
+ * processors need the field's names to tell left from right, to new labels), and stimulus
+ * annotations to stimulation sites. Format: docs/protocol.md.
+ *
+ * @param channels file label → mapping
+ * @param stimuli  rules tried in order on every annotation that is not already an OpenIONM STIM
+ */
+record Protocol(Map<String, ChannelMapping> channels, List<StimulusRule> stimuli) {
+
+    /** Role and display label of one file channel. */
+    record ChannelMapping(ChannelRole role, String label) {
+    }
+
+    /** Annotation text (whole-text regular expression) → a stimulus at the annotation's onset. */
+    record StimulusRule(Pattern match, String site, double intensity, String unit, double pulseWidthMicros, int pulses,
+            double interPulseIntervalMs) {
+
+        Optional<StimulusEvent> apply(String text, long sampleIndex) {
+            if (!match.matcher(text).matches()) {
+                return Optional.empty();
+            }
+            return Optional.of(new StimulusEvent(site, sampleIndex, intensity, unit, pulseWidthMicros, pulses,
+                    interPulseIntervalMs));
+        }
+    }
+
+    static final Protocol NONE = new Protocol(Map.of(), List.of());
+
+    Protocol {
+        channels = Map.copyOf(channels);
+        stimuli = List.copyOf(stimuli);
+    }
+
+    /** The stimulus the first matching rule makes of {@code text}, if any. */
+    Optional<StimulusEvent> stimulus(String text, long sampleIndex) {
+        for (StimulusRule rule : stimuli) {
+            Optional<StimulusEvent> event = rule.apply(text, sampleIndex);
+            if (event.isPresent()) {
+                return event;
+            }
+        }
+        return Optional.empty();
+    }
+}
