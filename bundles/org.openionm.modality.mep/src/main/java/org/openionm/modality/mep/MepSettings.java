@@ -1,0 +1,120 @@
+package org.openionm.modality.mep;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.openionm.core.processing.SettingDescriptor;
+
+/**
+ * The TcMEP processor's settings: keys, descriptors and the effective values of one acquisition.
+ * Values missing from the context fall back to the default; present values are validated.
+ */
+public record MepSettings(double highpassHz, double lowpassHz, int filterOrder, double windowMs, double prestimMs,
+        double blankAfterLastPulseMs, double responseMinUv, double onsetK, double phaseMinPct, int alarmPreset,
+        double amplitudeSpinalPct, double amplitudeBrainPct, double thresholdRiseV, boolean thresholdEnabled,
+        double morphologyDropPct, boolean morphologyEnabled, int confirmTrains) {
+
+    public static final String HIGHPASS_HZ = "filter.highpass.hz";
+    public static final String LOWPASS_HZ = "filter.lowpass.hz";
+    public static final String FILTER_ORDER = "filter.order";
+    public static final String WINDOW_MS = "window.ms";
+    public static final String PRESTIM_MS = "prestim.ms";
+    public static final String BLANK_MS = "blank.afterLastPulse.ms";
+    public static final String RESPONSE_MIN_UV = "response.minUv";
+    public static final String ONSET_K = "onset.k";
+    public static final String PHASE_MIN_PCT = "phase.minPct";
+    /** 0 = spinal cord (amplitude ↓ > 80 %), 1 = brain, brainstem, facial (↓ > 50 %). */
+    public static final String ALARM_PRESET = "alarm.preset";
+    public static final String AMPLITUDE_SPINAL_PCT = "alarm.amplitude.spinal.pct";
+    public static final String AMPLITUDE_BRAIN_PCT = "alarm.amplitude.brain.pct";
+    public static final String THRESHOLD_RISE_V = "alarm.threshold.rise.v";
+    public static final String THRESHOLD_ENABLED = "alarm.threshold.enabled";
+    public static final String MORPHOLOGY_DROP_PCT = "alarm.morphology.drop.pct";
+    public static final String MORPHOLOGY_ENABLED = "alarm.morphology.enabled";
+    public static final String CONFIRM_TRAINS = "alarm.confirm.trains";
+
+    private static final String TEXTBOOK = "textbook (IONM reference, TcMEP)";
+    private static final String MACDONALD = "MacDonald 2017, J Clin Neurophysiol 34:4";
+    private static final String OPENIONM = "OpenIONM choice";
+
+    /** Every setting with unit, range, default and the source of the default. */
+    public static final List<SettingDescriptor> DESCRIPTORS = List.of(
+            new SettingDescriptor(HIGHPASS_HZ, "High-pass corner", "Hz", 1, 100, 10, false, TEXTBOOK + ": 10–30 Hz"),
+            new SettingDescriptor(LOWPASS_HZ, "Low-pass corner", "Hz", 300, 5000, 3000, false, TEXTBOOK + ": 1.5–3 kHz"),
+            new SettingDescriptor(FILTER_ORDER, "Butterworth order (applied forward and backward)", "", 1, 4, 2, true,
+                    OPENIONM + ": low order rings little on a single trial"),
+            new SettingDescriptor(WINDOW_MS, "Analysis window after the first pulse", "ms", 20, 200, 100, false,
+                    TEXTBOOK + ": window 100 ms"),
+            new SettingDescriptor(PRESTIM_MS, "Pre-stimulus noise window", "ms", 5, 100, 20, false, OPENIONM),
+            new SettingDescriptor(BLANK_MS, "Artifact blanking after the last pulse", "ms", 0, 10, 2, false, OPENIONM),
+            new SettingDescriptor(RESPONSE_MIN_UV, "Response present: p2p above pre-stimulus p2p by", "uV", 1, 1000, 20,
+                    false, OPENIONM + " (common 20–50 uV presence criteria)"),
+            new SettingDescriptor(ONSET_K, "Onset: first crossing of k × pre-stimulus noise RMS", "", 2, 50, 5, false,
+                    OPENIONM),
+            new SettingDescriptor(PHASE_MIN_PCT, "Phase counted when it exceeds % of p2p (and k × noise)", "%", 0, 50,
+                    10, false, OPENIONM),
+            new SettingDescriptor(ALARM_PRESET, "Alarm preset: 0 spinal cord, 1 brain/brainstem/facial", "", 0, 1, 0,
+                    true, MACDONALD),
+            new SettingDescriptor(AMPLITUDE_SPINAL_PCT, "Spinal cord: amplitude decrease >", "%", 10, 100, 80, false,
+                    MACDONALD),
+            new SettingDescriptor(AMPLITUDE_BRAIN_PCT, "Brain/brainstem/facial: amplitude decrease >", "%", 10, 100, 50,
+                    false, MACDONALD),
+            new SettingDescriptor(THRESHOLD_RISE_V, "Threshold increase >=", "V", 10, 1000, 100, false, MACDONALD),
+            new SettingDescriptor(THRESHOLD_ENABLED, "Threshold criterion on", "", 0, 1, 1, true, MACDONALD),
+            new SettingDescriptor(MORPHOLOGY_DROP_PCT, "Morphology: phase count decrease >=", "%", 10, 100, 50, false,
+                    OPENIONM + " (MacDonald 2017 lists morphology as a minor criterion)"),
+            new SettingDescriptor(MORPHOLOGY_ENABLED, "Morphology criterion on", "", 0, 1, 1, true, OPENIONM),
+            new SettingDescriptor(CONFIRM_TRAINS, "Consecutive trains meeting a criterion before it alarms", "", 1, 10,
+                    1, true, OPENIONM + ": trains are minutes apart; the repeat train is the technologist's check"));
+
+    /** Effective settings from a context map, validated against {@link #DESCRIPTORS}. */
+    public static MepSettings from(Map<String, Double> values) {
+        Map<String, Double> v = new TreeMap<>();
+        for (SettingDescriptor d : DESCRIPTORS) {
+            Double given = values == null ? null : values.get(d.key());
+            v.put(d.key(), given == null ? d.defaultValue() : d.validate(given));
+        }
+        return new MepSettings(v.get(HIGHPASS_HZ), v.get(LOWPASS_HZ), v.get(FILTER_ORDER).intValue(), v.get(WINDOW_MS),
+                v.get(PRESTIM_MS), v.get(BLANK_MS), v.get(RESPONSE_MIN_UV), v.get(ONSET_K), v.get(PHASE_MIN_PCT),
+                v.get(ALARM_PRESET).intValue(), v.get(AMPLITUDE_SPINAL_PCT), v.get(AMPLITUDE_BRAIN_PCT),
+                v.get(THRESHOLD_RISE_V), v.get(THRESHOLD_ENABLED) >= 0.5, v.get(MORPHOLOGY_DROP_PCT),
+                v.get(MORPHOLOGY_ENABLED) >= 0.5, v.get(CONFIRM_TRAINS).intValue());
+    }
+
+    public static MepSettings defaults() {
+        return from(Map.of());
+    }
+
+    /** The amplitude preset in force. */
+    public MepAlarmPreset amplitudePreset() {
+        return alarmPreset == 1 ? MepAlarmPreset.AMPLITUDE_BRAIN : MepAlarmPreset.AMPLITUDE_SPINAL;
+    }
+
+    /** Key/value text for provenance. */
+    public Map<String, String> asText() {
+        Map<String, String> m = new TreeMap<>();
+        m.put(HIGHPASS_HZ, num(highpassHz));
+        m.put(LOWPASS_HZ, num(lowpassHz));
+        m.put(FILTER_ORDER, Integer.toString(filterOrder));
+        m.put(WINDOW_MS, num(windowMs));
+        m.put(PRESTIM_MS, num(prestimMs));
+        m.put(BLANK_MS, num(blankAfterLastPulseMs));
+        m.put(RESPONSE_MIN_UV, num(responseMinUv));
+        m.put(ONSET_K, num(onsetK));
+        m.put(PHASE_MIN_PCT, num(phaseMinPct));
+        m.put(ALARM_PRESET, alarmPreset + " (" + amplitudePreset().label(this) + ")");
+        m.put(AMPLITUDE_SPINAL_PCT, num(amplitudeSpinalPct));
+        m.put(AMPLITUDE_BRAIN_PCT, num(amplitudeBrainPct));
+        m.put(THRESHOLD_RISE_V, num(thresholdRiseV));
+        m.put(THRESHOLD_ENABLED, thresholdEnabled ? "1" : "0");
+        m.put(MORPHOLOGY_DROP_PCT, num(morphologyDropPct));
+        m.put(MORPHOLOGY_ENABLED, morphologyEnabled ? "1" : "0");
+        m.put(CONFIRM_TRAINS, Integer.toString(confirmTrains));
+        return m;
+    }
+
+    static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format("%.3g", v);
+    }
+}

@@ -1,0 +1,60 @@
+package org.openionm.modality.mep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.openionm.core.processing.SettingDescriptor;
+
+class SettingsTest {
+
+    @Test
+    void everyDefaultLiesInItsRangeAndKeysAreUnique() {
+        Set<String> keys = new HashSet<>();
+        for (SettingDescriptor d : new MepProcessor().settings()) {
+            assertTrue(keys.add(d.key()), d.key());
+            assertEquals(d.defaultValue(), d.validate(d.defaultValue()));
+            assertFalse(d.provenance().isBlank(), d.key());
+        }
+        assertEquals(17, keys.size());
+        MepSettings s = MepSettings.defaults();
+        assertEquals(10, s.highpassHz());
+        assertEquals(3000, s.lowpassHz());
+        assertEquals(100, s.windowMs());
+        assertEquals(80, s.amplitudeSpinalPct());
+        assertEquals(MepAlarmPreset.AMPLITUDE_SPINAL, s.amplitudePreset());
+        assertEquals(1, s.confirmTrains());
+    }
+
+    @Test
+    void outOfRangeValuesAreRejectedNamingTheSetting() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> MepSettings.from(Map.of(MepSettings.AMPLITUDE_SPINAL_PCT, 150.0)));
+        assertTrue(e.getMessage().contains("Spinal cord"), e.getMessage());
+    }
+
+    @Test
+    void raisingThePresenceThresholdTurnsAResponseIntoNone() {
+        Session s = new Session(Map.of(MepSettings.RESPONSE_MIN_UV, 700.0));
+        s.train(Session.RIGHT, 400, Session.rightResponses(1));
+        assertEquals(0, s.out.lastTrend("TA-R/present"), "600 uV p2p < 700 uV");
+        Session d = new Session();
+        d.train(Session.RIGHT, 400, Session.rightResponses(1));
+        assertEquals(1, d.out.lastTrend("TA-R/present"));
+    }
+
+    @Test
+    void presetsCarryTheirSourceAndEffectiveNumbers() {
+        MepSettings s = MepSettings.from(Map.of(MepSettings.THRESHOLD_RISE_V, 150.0));
+        assertEquals("threshold ↑ ≥ 150 V", MepAlarmPreset.THRESHOLD.label(s));
+        for (MepAlarmPreset p : MepAlarmPreset.values()) {
+            assertTrue(p.criterion(s).contains("MacDonald 2017"), p.name());
+        }
+    }
+}

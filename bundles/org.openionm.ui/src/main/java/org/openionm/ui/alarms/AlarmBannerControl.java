@@ -1,0 +1,152 @@
+package org.openionm.ui.alarms;
+
+import java.util.Optional;
+
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.FontData;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.openionm.alarm.Alarm;
+import org.openionm.alarm.AlarmManager;
+import org.openionm.alarm.AlarmSnapshot;
+import org.openionm.alarm.AlarmState;
+import org.openionm.core.processing.AlarmCondition.Priority;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * The alarm banner, visible in every perspective and readable across the room: the most urgent
+ * alarm in large type on its priority colour, flashing while a HIGH alarm is unacknowledged, with
+ * the number of further alarms. Clicking it acknowledges all alarms as the logged-in user. It also
+ * sounds the priority's tone pattern while an unacknowledged alarm is audible.
+ */
+public class AlarmBannerControl {
+
+    static final int REFRESH_MS = 250;
+    /** Repeat intervals of the tone patterns (high priority repeats fastest). */
+    static final double[] REPEAT_SECONDS = { 5, 10, 20 };
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    @Service
+    AlarmManager alarms;
+
+    private Label banner;
+    private Font font;
+    private final AlarmTones tones = new AlarmTones();
+    private boolean flashOn;
+    private long lastToneNanos;
+    private Priority lastTone;
+
+    @PostConstruct
+    public void create(Composite parent) {
+        Composite box = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(1, false);
+        layout.marginHeight = 2;
+        box.setLayout(layout);
+        banner = new Label(box, SWT.CENTER);
+        GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        data.widthHint = 760;
+        banner.setLayoutData(data);
+        FontData[] base = banner.getFont().getFontData();
+        font = new Font(banner.getDisplay(), base[0].getName(), Math.max(16, base[0].getHeight() + 6), SWT.BOLD);
+        banner.setFont(font);
+        banner.setData("org.eclipse.e4.ui.css.id", "AlarmBanner");
+        banner.setToolTipText("Click to acknowledge all alarms");
+        banner.addListener(SWT.MouseUp, e -> acknowledgeAll());
+        refresh();
+    }
+
+    /** The banner label, for tests. */
+    public Label label() {
+        return banner;
+    }
+
+    void acknowledgeAll() {
+        if (alarms != null) {
+            AlarmSnapshot s = alarms.snapshot();
+            alarms.acknowledgeAll(System.getProperty("user.name", "user"), s.caseTimeSeconds(), "acknowledged from the banner");
+            refresh();
+        }
+    }
+
+    private void refresh() {
+        if (banner == null || banner.isDisposed()) {
+            return;
+        }
+        show(alarms == null ? null : alarms.snapshot());
+        banner.getDisplay().timerExec(REFRESH_MS, this::refresh);
+    }
+
+    private void show(AlarmSnapshot snapshot) {
+        Optional<Alarm> top = snapshot == null ? Optional.empty() : snapshot.alarms().stream().findFirst();
+        String text;
+        Priority priority = top.map(Alarm::priority).orElse(null);
+        if (snapshot == null) {
+            text = "Alarm manager not installed";
+        } else if (top.isEmpty()) {
+            text = "No active alarms";
+        } else {
+            Alarm a = top.get();
+            int more = snapshot.alarms().size() - 1;
+            text = a.priority() + " · " + describe(a) + (a.state() == AlarmState.CLEARED_UNACKNOWLEDGED ? " (cleared)" : "")
+                    + (more > 0 ? "   +" + more + " more" : "") + (snapshot.audioPaused() ? "   🔇" : "");
+        }
+        boolean flash = top.isPresent() && priority == Priority.HIGH && top.get().state() == AlarmState.ACTIVE_UNACKNOWLEDGED;
+        flashOn = flash && !flashOn;
+        Color bg = null;
+        Color fg = null;
+        if (priority != null && !flashOn) {
+            bg = new Color(AlarmColors.background(priority));
+            fg = new Color(AlarmColors.foreground(priority));
+        }
+        banner.setBackground(bg);
+        banner.setForeground(fg);
+        if (!text.equals(banner.getText())) {
+            banner.setText(text);
+        }
+        if (snapshot != null) {
+            sound(snapshot);
+        }
+    }
+
+    private void sound(AlarmSnapshot snapshot) {
+        Optional<Priority> audible = snapshot.audioPriority();
+        if (audible.isEmpty()) {
+            lastTone = null;
+            return;
+        }
+        Priority p = audible.get();
+        double repeat = REPEAT_SECONDS[p.ordinal()];
+        if (p != lastTone || System.nanoTime() - lastToneNanos > repeat * 1e9) {
+            tones.play(p);
+            lastTone = p;
+            lastToneNanos = System.nanoTime();
+        }
+    }
+
+    static String describe(Alarm a) {
+        String where = String.join(" ", a.key().modality().toUpperCase(), a.key().site(), a.key().channel()).trim();
+        return where + ": " + a.key().criterion() + (a.values().isEmpty() ? "" : " — " + a.values());
+    }
+
+    /** Why alarm tones cannot be heard, or null. */
+    public String soundProblem() {
+        return tones.problem();
+    }
+
+    @PreDestroy
+    void dispose() {
+        tones.dispose();
+        if (font != null) {
+            font.dispose();
+        }
+    }
+}

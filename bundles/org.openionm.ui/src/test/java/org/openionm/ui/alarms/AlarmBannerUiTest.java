@@ -1,0 +1,102 @@
+package org.openionm.ui.alarms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openionm.alarm.AlarmManager;
+import org.openionm.alarm.AlarmState;
+import org.openionm.core.processing.AlarmCondition;
+import org.openionm.core.processing.AlarmCondition.Priority;
+import org.openionm.core.processing.Provenance;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/** The banner against the real alarm manager service: text, IEC colour, flashing, acknowledge by click. */
+class AlarmBannerUiTest {
+
+    private Shell shell;
+
+    @AfterEach
+    void close() {
+        if (shell != null) {
+            shell.dispose();
+        }
+    }
+
+    private static AlarmCondition condition(boolean active, double t) {
+        return new AlarmCondition(t, "ssep", "tibial.left", "CPz-Fpz", "amplitude down >= 50 % (ASNM 2024)", Priority.HIGH,
+                active, "P37-N45 0.6 uV (-61 %)", "baseline at 120 s: 1.5 uV", new Provenance("ssep test", Map.of()));
+    }
+
+    @Test
+    void aHighAlarmFlashesRedUntilAcknowledgedThenStaysRedUntilItClears() throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(AlarmBannerControl.class).getBundleContext();
+        ServiceTracker<AlarmManager, AlarmManager> tracker = new ServiceTracker<>(context, AlarmManager.class, null);
+        tracker.open();
+        AlarmManager alarms = tracker.waitForService(10_000);
+        assertNotNull(alarms, "the alarm manager service must be running");
+
+        Display display = Display.getDefault();
+        shell = new Shell(display);
+        shell.setLayout(new FillLayout());
+        AlarmBannerControl banner = new AlarmBannerControl();
+        banner.alarms = alarms;
+        banner.create(shell);
+        shell.setSize(900, 80);
+        shell.open();
+
+        alarms.onCondition(condition(true, 400));
+        spinUntil(display, () -> banner.label().getText().startsWith("HIGH · SSEP tibial.left CPz-Fpz"), "the banner shows the alarm");
+        assertTrue(banner.label().getText().contains("-61 %"), banner.label().getText());
+        RGB red = AlarmColors.background(Priority.HIGH);
+        // unacknowledged HIGH: the background alternates between red and none
+        boolean sawRed = false;
+        boolean sawPlain = false;
+        long deadline = System.currentTimeMillis() + 5000;
+        while (System.currentTimeMillis() < deadline && !(sawRed && sawPlain)) {
+            display.readAndDispatch();
+            boolean isRed = banner.label().getBackground().getRGB().equals(red);
+            sawRed |= isRed;
+            sawPlain |= !isRed;
+        }
+        assertTrue(sawRed && sawPlain, "an unacknowledged HIGH alarm flashes");
+
+        banner.acknowledgeAll();
+        assertEquals(AlarmState.ACTIVE_ACKNOWLEDGED, alarms.snapshot().alarms().get(0).state());
+        spinFor(display, 2 * AlarmBannerControl.REFRESH_MS);
+        for (int i = 0; i < 8; i++) {
+            spinFor(display, AlarmBannerControl.REFRESH_MS);
+            assertEquals(red, banner.label().getBackground().getRGB(), "acknowledged: steady red");
+        }
+
+        alarms.onCondition(condition(false, 460));
+        spinUntil(display, () -> banner.label().getText().equals("No active alarms"), "the closed alarm leaves the banner");
+        tracker.close();
+    }
+
+    private static void spinUntil(Display display, BooleanSupplier until, String what) {
+        long deadline = System.currentTimeMillis() + 3000;
+        while (System.currentTimeMillis() < deadline && !until.getAsBoolean()) {
+            display.readAndDispatch();
+        }
+        assertTrue(until.getAsBoolean(), what);
+    }
+
+    private static void spinFor(Display display, long ms) {
+        long deadline = System.currentTimeMillis() + ms;
+        while (System.currentTimeMillis() < deadline) {
+            display.readAndDispatch();
+        }
+    }
+}
