@@ -1,0 +1,101 @@
+package org.openionm.modality.ssep;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.openionm.dsp.Butterworth;
+import org.openionm.dsp.PeakDetector;
+import org.openionm.dsp.PeakResult;
+import org.openionm.dsp.PeakSpec;
+import org.openionm.dsp.SosFilter;
+
+/**
+ * Filters a finished average zero-phase (a causal filter moves latencies; IONM-REFERENCE "Filters
+ * and latency") and finds its components inside their windows, gated by the ± noise estimate.
+ */
+final class Analysis {
+
+    private Analysis() {
+    }
+
+    static SosFilter filterFor(Recording rec, Map<String, Double> s) {
+        boolean cortical = rec.level() == Recording.Level.CORTICAL;
+        double fs = rec.channel().samplingRateHz();
+        double hp = s.get(cortical ? SsepSettings.CORTICAL_HP : SsepSettings.SUBCORTICAL_HP);
+        // a corner at or above Nyquist is not realisable: cap it just below
+        double lp = Math.min(s.get(cortical ? SsepSettings.CORTICAL_LP : SsepSettings.SUBCORTICAL_LP), 0.45 * fs);
+        return Butterworth.bandPass(s.get(SsepSettings.FILTER_ORDER).intValue(), hp, lp, fs);
+    }
+
+    static AverageResult analyse(ChannelAverage ca, Map<String, Double> s, double timeSeconds) {
+        double fs = ca.recording.channel().samplingRateHz();
+        SosFilter filter = filterFor(ca.recording, s);
+        float[] filtered = filter.filtfilt(ca.average());
+        // noise of the filtered average: the ± average through the same filter
+        double noise = rms(filter.filtfilt(ca.noiseEstimate())) * ca.noiseScale();
+        int from = (int) Math.ceil(s.get(SsepSettings.BLANKING) * fs / 1000);
+        // reproducibility of what is measured: the filtered odd and even sub-averages
+        float[] even = ca.even();
+        double repro = even.length == 0 ? Double.NaN
+                : pearson(filter.filtfilt(ca.odd()), filter.filtfilt(even), Math.min(from, filtered.length - 2));
+
+        Map<String, String> prov = new TreeMap<>();
+        s.forEach((k, v) -> prov.put(k, fmt(v)));
+        prov.put("filter", filter.describeZeroPhase());
+        prov.put("averaging", "block average of " + ca.sweeps() + " sweeps; ± average (Schimmel 1967) noise; odd/even reproducibility");
+        prov.put("rejection", ca.describeRejection());
+        ca.rejectedByReason().forEach((k, v) -> prov.put("rejected." + k, Integer.toString(v)));
+        prov.put("noise.uv", fmt(noise));
+        prov.put("reproducibility.r", fmt(repro));
+        prov.put("cautery.paused", Boolean.toString(ca.cauteryPaused()));
+        prov.put("marker", "automatic");
+
+        AverageResult r = new AverageResult(timeSeconds, ca, filtered, fs, noise, repro, ca.sweeps(),
+                ca.rejectedTotal(), ca.cauteryPaused(), prov);
+        PeakDetector detector = new PeakDetector(fs, 0, s.get(SsepSettings.PEAK_K));
+        for (ComponentNorm c : ca.components) {
+            PeakSpec spec = new PeakSpec(c.name(), s.get(c.fromKey()), s.get(c.toKey()), c.polarity());
+            PeakResult pr = detector.detect(filtered, spec, noise);
+            if (pr instanceof PeakResult.Found f) {
+                r.peaks.put(c.name(), f.peak());
+            } else if (pr instanceof PeakResult.Rejected rej) {
+                r.notFound.put(c.name(), rej.reason());
+            }
+        }
+        return r;
+    }
+
+    static double rms(float[] x) {
+        if (x.length == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (float v : x) {
+            sum += (double) v * v;
+        }
+        return Math.sqrt(sum / x.length);
+    }
+
+    static double pearson(float[] a, float[] b, int from) {
+        double ma = 0, mb = 0;
+        int n = a.length - from;
+        for (int i = from; i < a.length; i++) {
+            ma += a[i];
+            mb += b[i];
+        }
+        ma /= n;
+        mb /= n;
+        double sab = 0, saa = 0, sbb = 0;
+        for (int i = from; i < a.length; i++) {
+            sab += (a[i] - ma) * (b[i] - mb);
+            saa += (a[i] - ma) * (a[i] - ma);
+            sbb += (b[i] - mb) * (b[i] - mb);
+        }
+        return saa == 0 || sbb == 0 ? Double.NaN : sab / Math.sqrt(saa * sbb);
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+}

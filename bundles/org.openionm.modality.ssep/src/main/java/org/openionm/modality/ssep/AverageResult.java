@@ -1,0 +1,66 @@
+package org.openionm.modality.ssep;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.openionm.dsp.Peak;
+
+/**
+ * A completed, zero-phase-filtered average with its detected components. Peaks can be replaced
+ * by a user's marker; {@link #manual} remembers which.
+ */
+final class AverageResult {
+
+    final double timeSeconds;
+    final ChannelAverage owner;
+    final float[] filtered;
+    final double samplingRateHz;
+    final double noiseUv;
+    final double reproducibility;
+    final int sweepsUsed;
+    final int sweepsRejected;
+    final boolean cauteryPaused;
+    final Map<String, String> provenance;
+    final Map<String, Peak> peaks = new LinkedHashMap<>();
+    final Map<String, String> notFound = new LinkedHashMap<>();
+    final Set<String> manual = new LinkedHashSet<>();
+
+    AverageResult(double timeSeconds, ChannelAverage owner, float[] filtered, double samplingRateHz, double noiseUv,
+            double reproducibility, int sweepsUsed, int sweepsRejected, boolean cauteryPaused,
+            Map<String, String> provenance) {
+        this.timeSeconds = timeSeconds;
+        this.owner = owner;
+        this.filtered = filtered;
+        this.samplingRateHz = samplingRateHz;
+        this.noiseUv = noiseUv;
+        this.reproducibility = reproducibility;
+        this.sweepsUsed = sweepsUsed;
+        this.sweepsRejected = sweepsRejected;
+        this.cauteryPaused = cauteryPaused;
+        this.provenance = Map.copyOf(provenance);
+    }
+
+    /** Linear interpolation of the filtered average at {@code ms} after the stimulus. */
+    double valueAt(double ms) {
+        double x = ms * samplingRateHz / 1000;
+        int i = (int) Math.floor(x);
+        if (i < 0 || i + 1 >= filtered.length) {
+            throw new IllegalArgumentException("latency " + ms + " ms lies outside the average");
+        }
+        double f = x - i;
+        return filtered[i] * (1 - f) + filtered[i + 1] * f;
+    }
+
+    /** Amplitude as the component defines it: peak-to-peak with its partner when that was found. */
+    double amplitudeOf(ComponentNorm c) {
+        Peak p = peaks.get(c.name());
+        Peak partner = c.partner() == null ? null : peaks.get(c.partner());
+        return partner != null ? Peak.peakToPeak(p, partner) : Math.abs(p.amplitude());
+    }
+
+    String amplitudeName(ComponentNorm c) {
+        return c.partner() != null && peaks.containsKey(c.partner()) ? c.name() + "–" + c.partner() : c.name();
+    }
+}
