@@ -9,8 +9,8 @@ import org.openionm.core.stimulation.PeriodicStimulation;
 import org.openionm.core.stimulation.StimulationProgram;
 
 /**
- * Turns a {@link StimulationProgram} into stimuli planned on the sample clock. Periodic site k of n
- * starts k/n of its period after sample 0, so equal-rate sites interleave evenly; each stimulus time
+ * Turns a {@link StimulationProgram} into stimuli planned on the sample clock. Among the n periodic
+ * sites of one rate, site k starts k/n of the period after sample 0, so they interleave evenly; each stimulus time
  * is computed from the start (not accumulated), so a rate such as 4.7 Hz never drifts. Ramps raise
  * the intensity per stimulus until their maximum; on-demand sites fire when triggered.
  * Thread-safe: the driver thread asks for due stimuli, the UI thread triggers.
@@ -51,10 +51,11 @@ final class StimulusScheduler {
     StimulusScheduler(StimulationProgram program, double samplingRateHz) {
         this.samplingRateHz = samplingRateHz;
         List<PeriodicStimulation> repeating = program.sites().stream().filter(s -> s.rateHz() > 0).toList();
-        for (int k = 0; k < repeating.size(); k++) {
-            PeriodicStimulation site = repeating.get(k);
+        for (PeriodicStimulation site : repeating) {
+            // interleave among the sites of the same rate only: a slow TcMEP site must not shift the SSEP sites
+            List<PeriodicStimulation> sameRate = repeating.stream().filter(s -> s.rateHz() == site.rateHz()).toList();
             double period = samplingRateHz / site.rateHz();
-            periodic.add(new SiteState(site, period, period * k / repeating.size()));
+            periodic.add(new SiteState(site, period, period * sameRate.indexOf(site) / sameRate.size()));
         }
         program.sites().stream().filter(s -> s.rateHz() == 0).forEach(onDemand::add);
     }

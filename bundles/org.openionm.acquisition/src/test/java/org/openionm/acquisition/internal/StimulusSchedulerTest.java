@@ -45,6 +45,17 @@ class StimulusSchedulerTest {
     }
 
     @Test
+    void aSlowSiteDoesNotShiftTheInterleavingOfTheFastOnes() {
+        StimulusScheduler scheduler = new StimulusScheduler(new StimulationProgram(List.of(
+                PeriodicStimulation.ssep("median.left", 5.0, 25, 200),
+                new PeriodicStimulation("tcmep.C3C4", 1.0 / 30, 350, "V", 50, 5, 3, 0, 0),
+                PeriodicStimulation.ssep("median.right", 5.0, 25, 200)), 50), 1000);
+        List<StimulusEvent> first = scheduler.due(400);
+        // median.left at 0 and 200, median.right half a period later at 100 and 300, TcMEP at 0
+        assertEquals(List.of(0L, 0L, 100L, 200L, 300L), first.stream().map(StimulusEvent::sampleIndex).toList());
+    }
+
+    @Test
     void eachStimulusIsHandedOutOnceAndNeverInThePast() {
         StimulusScheduler scheduler = new StimulusScheduler(
                 new StimulationProgram(List.of(PeriodicStimulation.ssep("tibial.left", 3.17, 40, 300)), 50), 2000);
