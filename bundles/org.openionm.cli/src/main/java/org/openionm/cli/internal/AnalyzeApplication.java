@@ -1,7 +1,5 @@
 package org.openionm.cli.internal;
 
-import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +12,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.equinox.app.IApplication;
-import org.eclipse.equinox.app.IApplicationContext;
 import org.openionm.acquisition.AcquisitionEngine;
 import org.openionm.acquisition.EngineState;
 import org.openionm.acquisition.EngineStatus;
@@ -33,31 +29,25 @@ import org.openionm.processing.ResultListener;
  * installed modality processor as fast as possible and writes every measurement and every alarm
  * transition as JSON.
  */
-public class AnalyzeApplication implements IApplication {
+public class AnalyzeApplication extends Command {
 
     static final String USAGE = "usage: openionm analyze <file.edf|file.bdf> --json <out.json> [--protocol <file>]"
             + " [--baseline-at <s>]";
     /** Default baseline time: after the first complete averages of the usual sweep counts at 4.7 Hz. */
     static final double DEFAULT_BASELINE_S = 120;
 
-    private final PrintStream err = System.err;
-
     @Override
-    public Object start(IApplicationContext context) throws Exception {
-        String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
-        try {
-            return run(args == null ? new String[0] : args);
-        } catch (UsageException e) {
-            err.println("analyze: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        } catch (IllegalArgumentException | IllegalStateException | IOException e) {
-            err.println("analyze: error: " + e.getMessage());
-            return 1;
-        }
+    String name() {
+        return "analyze";
     }
 
-    private int run(String[] args) throws Exception {
+    @Override
+    String usage() {
+        return USAGE;
+    }
+
+    @Override
+    int run(String[] args) throws Exception {
         Arguments a = Arguments.parse(args, Set.of("json", "protocol", "baseline-at"));
         if (a.positional().size() != 1) {
             throw new UsageException("expected exactly one recording");
@@ -173,8 +163,4 @@ public class AnalyzeApplication implements IApplication {
         }
     }
 
-    @Override
-    public void stop() {
-        // completes on its own
-    }
 }

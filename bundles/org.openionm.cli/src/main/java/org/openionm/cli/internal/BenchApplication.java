@@ -15,8 +15,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.equinox.app.IApplication;
-import org.eclipse.equinox.app.IApplicationContext;
 import org.openionm.acquisition.AcquisitionEngine;
 import org.openionm.acquisition.ConsumerRegistration;
 import org.openionm.acquisition.SampleConsumer;
@@ -34,7 +32,7 @@ import org.openionm.io.edf.EdfWriter;
  * machine: the simulator through the engine, EDF+/BDF+ writing and reading, and MNE's EDF reader on
  * the same file. Wall-clock timings of whole workloads (best of a few runs), not micro-benchmarks.
  */
-public class BenchApplication implements IApplication {
+public class BenchApplication extends Command {
 
     private static final int CHANNELS = 64;
     private static final double RATE = 20_000;
@@ -42,15 +40,18 @@ public class BenchApplication implements IApplication {
     private final PrintStream out = System.out;
 
     @Override
-    public Object start(IApplicationContext context) throws Exception {
-        String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
-        Arguments a;
-        try {
-            a = Arguments.parse(args == null ? new String[0] : args, java.util.Set.of("seconds", "dir"));
-        } catch (UsageException e) {
-            System.err.println("bench: " + e.getMessage() + "\nusage: openionm bench [--seconds S] [--dir folder]");
-            return 2;
-        }
+    String name() {
+        return "bench";
+    }
+
+    @Override
+    String usage() {
+        return "usage: openionm bench [--seconds S] [--dir folder]";
+    }
+
+    @Override
+    int run(String[] args) throws Exception {
+        Arguments a = Arguments.parse(args, java.util.Set.of("seconds", "dir"));
         double seconds = a.number("seconds", 30, 1, 3600);
         Path dir = Files.createTempDirectory(Path.of(a.optional("dir", System.getProperty("java.io.tmpdir"))), "openionm-bench");
         out.printf(Locale.ROOT, "# OpenIONM benchmarks: %d channels × %.0f Hz, %.0f s of signal, %s, %d cores, Java %s%n%n", CHANNELS,
@@ -197,8 +198,4 @@ public class BenchApplication implements IApplication {
         row("MNE " + parts[1] + " read_raw_edf(preload=True), same EDF file", Double.parseDouble(parts[0]), seconds, Files.size(edf));
     }
 
-    @Override
-    public void stop() {
-        // completes on its own
-    }
 }

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.eclipse.equinox.app.IApplication;
-import org.eclipse.equinox.app.IApplicationContext;
 import org.openionm.io.edf.EdfAnnotation;
 import org.openionm.io.edf.EdfFormatException;
 import org.openionm.io.edf.EdfHeader;
@@ -17,32 +15,33 @@ import org.openionm.io.edf.EdfReader;
 import org.openionm.io.edf.EdfSignal;
 
 /** {@code openionm info <file>}: what an EDF/EDF+/BDF file holds, after full validation. */
-public class InfoApplication implements IApplication {
+public class InfoApplication extends Command {
 
     static final String USAGE = "usage: openionm info <file.edf|file.bdf>";
 
     @Override
-    public Object start(IApplicationContext context) throws Exception {
-        String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
-        PrintStream err = System.err;
-        if (args == null || args.length != 1 || args[0].startsWith("--")) {
-            err.println("info: expected exactly one file");
-            err.println(USAGE);
-            return 2;
+    String name() {
+        return "info";
+    }
+
+    @Override
+    String usage() {
+        return USAGE;
+    }
+
+    @Override
+    int run(String[] args) throws IOException, UsageException {
+        if (args.length != 1 || args[0].startsWith("--")) {
+            throw new UsageException("expected exactly one file");
         }
         Path file = Path.of(args[0]);
         try (EdfReader reader = EdfReader.open(file)) {
             print(System.out, file, reader);
             return 0;
         } catch (EdfFormatException e) {
-            err.println("info: " + file + " is not a valid EDF/BDF file: " + e.getMessage());
-            return 1;
+            throw new IllegalArgumentException(file + " is not a valid EDF/BDF file: " + e.getMessage(), e);
         } catch (NoSuchFileException e) {
-            err.println("info: no such file: " + file);
-            return 1;
-        } catch (IOException e) {
-            err.println("info: cannot read " + file + ": " + e.getMessage());
-            return 1;
+            throw new IllegalArgumentException("no such file: " + file, e);
         }
     }
 
@@ -77,8 +76,4 @@ public class InfoApplication implements IApplication {
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
-    @Override
-    public void stop() {
-        // completes on its own
-    }
 }

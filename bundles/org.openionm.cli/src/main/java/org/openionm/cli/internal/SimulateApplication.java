@@ -1,6 +1,6 @@
 package org.openionm.cli.internal;
 
-import java.io.PrintStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.eclipse.equinox.app.IApplication;
-import org.eclipse.equinox.app.IApplicationContext;
 import org.openionm.acquisition.AcquisitionEngine;
 import org.openionm.acquisition.ConsumerRegistration;
 import org.openionm.acquisition.EngineState;
@@ -23,29 +21,23 @@ import org.openionm.io.edf.EdfFormat;
  * {@code openionm simulate}: runs the simulated amplifier with a scenario as fast as possible through
  * the acquisition engine (the same pipeline as the workbench) and records it to EDF+ or BDF+.
  */
-public class SimulateApplication implements IApplication {
+public class SimulateApplication extends Command {
 
     static final String USAGE = "usage: openionm simulate --scenario <name|file> --duration <s> --out <file.edf|file.bdf>"
             + " [--seed N] [--rate Hz] [--channels N]";
 
-    private final PrintStream err = System.err;
-
     @Override
-    public Object start(IApplicationContext context) throws Exception {
-        String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
-        try {
-            return run(args == null ? new String[0] : args);
-        } catch (UsageException e) {
-            err.println("simulate: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            err.println("simulate: error: " + e.getMessage());
-            return 1;
-        }
+    String name() {
+        return "simulate";
     }
 
-    private int run(String[] args) throws Exception {
+    @Override
+    String usage() {
+        return USAGE;
+    }
+
+    @Override
+    int run(String[] args) throws Exception {
         Arguments a = Arguments.parse(args, Set.of("scenario", "duration", "out", "seed", "rate", "channels"));
         if (!a.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + a.positional().get(0) + "'");
@@ -115,7 +107,7 @@ public class SimulateApplication implements IApplication {
     }
 
     private void report(Path out, EdfFormat format, double rate, int channels, Progress progress, EdfRecorder recorder)
-            throws java.io.IOException {
+            throws IOException {
         double seconds = recorder.samplesWritten() / rate;
         err.printf(Locale.ROOT, "simulate: wrote %s (%s+, %d channels at %.0f Hz, %.3f s, %d stimuli, %d annotations, %.1f MB)"
                 + " in %.1f s = %.1f× real time%n", out, format, channels, rate, seconds, recorder.stimuli(),
@@ -126,8 +118,4 @@ public class SimulateApplication implements IApplication {
         }
     }
 
-    @Override
-    public void stop() {
-        // runs to completion; the launcher ends the JVM afterwards
-    }
 }
