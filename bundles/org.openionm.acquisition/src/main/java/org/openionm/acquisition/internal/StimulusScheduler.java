@@ -52,9 +52,14 @@ final class StimulusScheduler {
         this.samplingRateHz = samplingRateHz;
         List<PeriodicStimulation> repeating = program.sites().stream().filter(s -> s.rateHz() > 0).toList();
         for (PeriodicStimulation site : repeating) {
-            // interleave among the sites of the same rate only: a slow TcMEP site must not shift the SSEP sites
-            List<PeriodicStimulation> sameRate = repeating.stream().filter(s -> s.rateHz() == site.rateHz()).toList();
             double period = samplingRateHz / site.rateHz();
+            if (!Double.isNaN(site.offsetMs())) {
+                periodic.add(new SiteState(site, period, site.offsetMs() * samplingRateHz / 1000));
+                continue;
+            }
+            // interleave among the automatic sites of the same rate only: a slow TcMEP site must not shift the SSEP sites
+            List<PeriodicStimulation> sameRate = repeating.stream()
+                    .filter(s -> s.rateHz() == site.rateHz() && Double.isNaN(s.offsetMs())).toList();
             periodic.add(new SiteState(site, period, period * sameRate.indexOf(site) / sameRate.size()));
         }
         program.sites().stream().filter(s -> s.rateHz() == 0).forEach(onDemand::add);

@@ -56,6 +56,27 @@ class StimulusSchedulerTest {
     }
 
     @Test
+    void explicitOffsetsPlaceEachSiteWhereTheProgramSays() {
+        // 3.17 Hz cycle of 315.5 ms: median L 0, median R 52, tibial L 105, tibial R 210 ms, so no
+        // stimulus falls inside another site's 50 ms (upper) or 100 ms (lower) recording window
+        StimulusScheduler scheduler = new StimulusScheduler(new StimulationProgram(List.of(
+                PeriodicStimulation.ssep("median.left", 3.17, 25, 200).withOffsetMs(0),
+                PeriodicStimulation.ssep("median.right", 3.17, 25, 200).withOffsetMs(52),
+                PeriodicStimulation.ssep("tibial.left", 3.17, 40, 300).withOffsetMs(105),
+                PeriodicStimulation.ssep("tibial.right", 3.17, 40, 300).withOffsetMs(210)), 50), 10_000);
+        List<StimulusEvent> events = collect(scheduler, 600_000, 100); // a minute
+        for (int i = 1; i < events.size(); i++) {
+            StimulusEvent previous = events.get(i - 1);
+            double gapMs = (events.get(i).sampleIndex() - previous.sampleIndex()) / 10.0;
+            double window = previous.siteId().startsWith("tibial") ? 100 : 50;
+            assertTrue(gapMs > window, previous.siteId() + " at " + previous.sampleIndex() + " is followed after " + gapMs
+                    + " ms, inside its " + window + " ms window");
+        }
+        assertEquals(1050, events.get(2).sampleIndex());
+        assertThrows(IllegalArgumentException.class, () -> PeriodicStimulation.ssep("x", 3.17, 25, 200).withOffsetMs(400));
+    }
+
+    @Test
     void eachStimulusIsHandedOutOnceAndNeverInThePast() {
         StimulusScheduler scheduler = new StimulusScheduler(
                 new StimulationProgram(List.of(PeriodicStimulation.ssep("tibial.left", 3.17, 40, 300)), 50), 2000);

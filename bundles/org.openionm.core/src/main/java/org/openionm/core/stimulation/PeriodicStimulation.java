@@ -15,9 +15,18 @@ import java.util.Objects;
  * @param interPulseIntervalMs interval between pulses of a train
  * @param rampStep             intensity added after each stimulus (triggered-EMG ramp); 0 = constant
  * @param rampMax              ramp stops after this intensity
+ * @param offsetMs             first stimulus this long after the start; NaN to interleave evenly with
+ *                             the other sites of the same rate. Explicit offsets keep another site's
+ *                             stimulus artifact out of a long recording window (tibial 100 ms).
  */
 public record PeriodicStimulation(String siteId, double rateHz, double intensity, String unit, double pulseWidthMicros,
-        int pulseCount, double interPulseIntervalMs, double rampStep, double rampMax) {
+        int pulseCount, double interPulseIntervalMs, double rampStep, double rampMax, double offsetMs) {
+
+    /** A site interleaved automatically. */
+    public PeriodicStimulation(String siteId, double rateHz, double intensity, String unit, double pulseWidthMicros,
+            int pulseCount, double interPulseIntervalMs, double rampStep, double rampMax) {
+        this(siteId, rateHz, intensity, unit, pulseWidthMicros, pulseCount, interPulseIntervalMs, rampStep, rampMax, Double.NaN);
+    }
 
     public PeriodicStimulation {
         Objects.requireNonNull(siteId, "siteId");
@@ -29,9 +38,18 @@ public record PeriodicStimulation(String siteId, double rateHz, double intensity
             throw new IllegalArgumentException("invalid stimulus for " + siteId + ": intensity " + intensity
                     + ", pulses " + pulseCount + ", width " + pulseWidthMicros + " us");
         }
+        if (offsetMs < 0 || Double.isInfinite(offsetMs) || (rateHz > 0 && offsetMs >= 1000 / rateHz)) {
+            throw new IllegalArgumentException("offset of " + siteId + " must lie within one period, was " + offsetMs + " ms");
+        }
         if (rampStep < 0 || (rampStep > 0 && rampMax < intensity)) {
             throw new IllegalArgumentException("invalid ramp for " + siteId + ": step " + rampStep + ", max " + rampMax);
         }
+    }
+
+    /** This site with its first stimulus {@code ms} after the start. */
+    public PeriodicStimulation withOffsetMs(double ms) {
+        return new PeriodicStimulation(siteId, rateHz, intensity, unit, pulseWidthMicros, pulseCount, interPulseIntervalMs,
+                rampStep, rampMax, ms);
     }
 
     /** A single-pulse site at a fixed rate, e.g. SSEP median nerve 4.7 Hz, 25 mA, 200 µs. */

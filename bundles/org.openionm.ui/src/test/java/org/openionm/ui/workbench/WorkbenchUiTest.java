@@ -143,7 +143,7 @@ class WorkbenchUiTest {
                     assertTrue(setup.getObject() instanceof AmplifierSetupPart, "Setup part rendered");
                     List<String> labels = labelsUnder((org.eclipse.swt.widgets.Composite) setup.getWidget());
                     assertTrue(labels.contains("Scenario"), "the simulator's own options are offered: " + labels);
-                    assertTrue(labels.stream().anyMatch(l -> l.startsWith("median.left: 4.7 Hz")),
+                    assertTrue(labels.stream().anyMatch(l -> l.startsWith("median.left: 3.17 Hz")),
                             "the running stimulation is shown: " + labels);
                     seen.add("switched to Setup");
                     return true;

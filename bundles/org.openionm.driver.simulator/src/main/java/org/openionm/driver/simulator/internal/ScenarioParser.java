@@ -42,7 +42,7 @@ final class ScenarioParser {
             "alphaMicrovolts", "cervicalMicrovolts", "peripheralMicrovolts", "emgMicrovolts", "stimulusArtifact",
             "ssepJitterMs", "ssepAmplitudeCv", "mepAmplitudeCv");
     private static final Set<String> STIMULATION = Set.of("site", "rateHz", "everySeconds", "intensity", "unit",
-            "pulseWidthUs", "pulses", "isiMs", "rampStep", "rampMax");
+            "pulseWidthUs", "pulses", "isiMs", "rampStep", "rampMax", "offsetMs");
     private static final List<String> EVENT_TYPES = List.of("ssep-change", "mep-change", "a-train", "emg-spikes",
             "screw-threshold", "cautery", "lead-off", "lead-on", "burst-suppression", "alpha-change", "note");
 
@@ -229,10 +229,11 @@ final class ScenarioParser {
         if (rampStep > 0 && rate == 0) {
             throw m.error("a ramp ('rampStep') needs 'rateHz'");
         }
+        double offset = m.has("offsetMs") ? m.number("offsetMs", 0, 0, 86_400_000, "ms") : Double.NaN;
         try {
             return new PeriodicStimulation(id, rate, intensity, unit, m.number("pulseWidthUs", tcmep ? 50 : 200, 10, 2000, "us"),
                     (int) m.number("pulses", tcmep ? 5 : 1, 1, 9, ""), m.number("isiMs", tcmep ? 3 : 0, 0, 20, "ms"),
-                    rampStep, rampMax);
+                    rampStep, rampMax, offset);
         } catch (IllegalArgumentException e) {
             throw m.error(e.getMessage());
         }

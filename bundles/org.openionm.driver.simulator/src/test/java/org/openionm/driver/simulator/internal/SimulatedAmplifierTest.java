@@ -153,8 +153,9 @@ class SimulatedAmplifierTest {
         amp.configure(new AcquisitionConfig(5000, 8, false, Map.of("scenario", "stable-baseline")));
         StimulationProgram baseline = amp.suggestedStimulation().orElseThrow();
         assertEquals(50, baseline.mainsHz());
-        assertTrue(baseline.warnings().isEmpty(), "4.7 Hz is not mains-locked");
-        assertEquals(4.7, baseline.sites().get(0).rateHz());
+        assertTrue(baseline.warnings().isEmpty(), "3.17 Hz is not mains-locked");
+        assertEquals(3.17, baseline.sites().get(0).rateHz());
+        assertEquals(105, baseline.sites().get(2).offsetMs(), "tibial.left placed clear of the median windows");
     }
 
     @Test
