@@ -85,17 +85,21 @@ public final class MepProcessor implements ModalityProcessor {
         muscles = List.copyOf(list);
         // all channels of a block share one sample clock, hence one rate
         fs = accepted.isEmpty() ? 1000 : accepted.get(0).samplingRateHz();
-        if (settings.lowpassHz() >= fs / 2) {
-            throw new IllegalArgumentException("Low-pass corner (" + MepSettings.LOWPASS_HZ + ") "
-                    + settings.lowpassHz() + " Hz must be below half the sampling rate " + fs + " Hz");
+        // A low-pass at or above Nyquist cannot be built; at a low sampling rate the band is narrowed to
+        // 0.45 × fs (still within the textbook 1.5–3 kHz at 5 kHz sampling) and the provenance says so.
+        double lowpass = Math.min(settings.lowpassHz(), 0.45 * fs);
+        if (lowpass <= settings.highpassHz()) {
+            throw new IllegalArgumentException("sampling rate " + fs + " Hz is too low for an MEP band above "
+                    + settings.highpassHz() + " Hz");
         }
-        SosFilter filter = Butterworth.bandPass(settings.filterOrder(), settings.highpassHz(), settings.lowpassHz(), fs);
+        SosFilter filter = Butterworth.bandPass(settings.filterOrder(), settings.highpassHz(), lowpass, fs);
         measurer = new ResponseMeasurer(filter, settings);
         // room for pre-stimulus, window and the longest train (9 pulses × 4 ms) with margin
         int capacity = (int) Math.ceil((settings.prestimMs() + settings.windowMs() + 100) * fs / 1000) + 1024;
         ring = new SampleRing(idx, capacity);
         Map<String, String> prov = new TreeMap<>(settings.asText());
-        prov.put("filter", filter.describeZeroPhase());
+        prov.put("filter", filter.describeZeroPhase() + (lowpass < settings.lowpassHz() ? " (low-pass limited from "
+                + MepSettings.num(settings.lowpassHz()) + " Hz by the " + MepSettings.num(fs) + " Hz sampling rate)" : ""));
         prov.put("blanking", "first pulse to last pulse + " + MepSettings.num(settings.blankAfterLastPulseMs()) + " ms");
         prov.put("measure", "single trial; onset = first crossing of k × pre-stimulus RMS, back to ±1 RMS;"
                 + " phases = excursions beyond max(k × RMS, phase.minPct × p2p)");

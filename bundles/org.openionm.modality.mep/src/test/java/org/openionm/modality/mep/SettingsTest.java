@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.openionm.core.processing.Measurement;
 import org.openionm.core.processing.SettingDescriptor;
 
 class SettingsTest {
@@ -56,5 +57,16 @@ class SettingsTest {
         for (MepAlarmPreset p : MepAlarmPreset.values()) {
             assertTrue(p.criterion(s).contains("MacDonald 2017"), p.name());
         }
+    }
+
+    @Test
+    void aLowPassAboveWhatTheSamplingRateAllowsIsNarrowedAndSaidSo() {
+        // 5000 Hz asked at 10 kHz sampling: the band ends at 0.45 × fs = 4500 Hz and the provenance tells
+        Session s = new Session(Map.of(MepSettings.LOWPASS_HZ, 5000.0));
+        s.train(Session.RIGHT, 400, Session.rightResponses(1));
+        Measurement ta = s.out.measurement("TA-R");
+        String filter = ta.provenance().settings().get("filter");
+        assertTrue(filter.contains("4500") && filter.contains("limited from 5000 Hz by the 10000 Hz sampling rate"), filter);
+        assertEquals(Session.ta().onsetMs(), ta.latencyMs(), 0.5, "still measured");
     }
 }

@@ -22,6 +22,7 @@ import org.openionm.core.processing.Measurement;
 import org.openionm.core.processing.ModalityProcessor;
 import org.openionm.core.processing.ProcessorContext;
 import org.openionm.core.processing.ProcessorOutput;
+import org.openionm.core.processing.Provenance;
 import org.openionm.core.processing.SettingDescriptor;
 import org.openionm.core.processing.TrendPoint;
 import org.openionm.processing.ProcessorHost;
@@ -44,6 +45,7 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
     /** Processors of the current acquisition; touched only by the consumer thread. */
     private final List<ModalityProcessor> running = new ArrayList<>();
     private List<Channel> channels = List.of();
+    private double caseTime;
     /** Case time at which to capture baselines, NaN when none is pending. */
     private volatile double baselineAt = Double.NaN;
 
@@ -116,6 +118,7 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
     public void onStart(String driverId, List<Channel> acquisitionChannels) {
         stopRunning();
         channels = List.copyOf(acquisitionChannels);
+        caseTime = 0;
         for (ModalityProcessor processor : new TreeMap<>(processors).values()) {
             ProcessorContext context = new Context(channels, effectiveSettings(processor), new Output());
             try {
@@ -134,6 +137,9 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
 
     @Override
     public void onBlock(SampleBlock block) {
+        if (!channels.isEmpty()) {
+            caseTime = block.firstSampleIndex() / channels.get(0).samplingRateHz();
+        }
         double due = baselineAt;
         if (!Double.isNaN(due) && !channels.isEmpty() && block.firstSampleIndex() / channels.get(0).samplingRateHz() >= due) {
             baselineAt = Double.NaN;
@@ -194,6 +200,12 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
 
     private void failed(ModalityProcessor processor, RuntimeException error) {
         LOG.log(System.Logger.Level.ERROR, "modality processor '" + processor.id() + "' failed and was stopped", error);
+        AlarmManager manager = alarms;
+        if (manager != null) { // a modality that silently stops monitoring is itself an alarm condition
+            manager.onCondition(new AlarmCondition(caseTime, "technical", processor.id(), "",
+                    "modality processing stopped", AlarmCondition.Priority.MEDIUM, true, String.valueOf(error.getMessage()),
+                    "", new Provenance("processor host", Map.of("processor", processor.id()))));
+        }
         for (ResultListener listener : listeners) {
             listener.processorFailed(processor.id(), error);
         }

@@ -165,12 +165,15 @@ class DefaultProcessorHostTest {
                 failures.add(id + ": " + error.getMessage());
             }
         });
+        List<String> alarms = new ArrayList<>();
+        host.setAlarmManager(recordingAlarmManager(alarms));
         host.onStart("simulator", CHANNELS);
         for (long i = 0; i < 5; i++) {
             host.onBlock(block(i * 100));
         }
         host.onStop("stopped by user");
         assertEquals(List.of("broken: division by zero in broken"), failures);
+        assertEquals(List.of("condition modality processing stopped"), alarms, "a stopped modality is a technical alarm");
         assertEquals(List.of("start 2 sweeps=300.0", "block 0"), broken.calls, "no calls after the failure, not even stop");
         assertEquals(7, fine.calls.size(), "start, 5 blocks, stop");
     }
