@@ -17,7 +17,6 @@ import org.openionm.core.stimulation.StimulationProgram;
  */
 final class StimulusScheduler {
 
-    private final double samplingRateHz;
     private final List<SiteState> periodic = new ArrayList<>();
     private final List<PeriodicStimulation> onDemand = new ArrayList<>();
     private final List<StimulusEvent> triggered = new ArrayList<>();
@@ -49,7 +48,6 @@ final class StimulusScheduler {
     }
 
     StimulusScheduler(StimulationProgram program, double samplingRateHz) {
-        this.samplingRateHz = samplingRateHz;
         List<PeriodicStimulation> repeating = program.sites().stream().filter(s -> s.rateHz() > 0).toList();
         for (PeriodicStimulation site : repeating) {
             double period = samplingRateHz / site.rateHz();
@@ -101,10 +99,6 @@ final class StimulusScheduler {
                 s.rampDone = true;
             }
         }
-    }
-
-    double samplingRateHz() {
-        return samplingRateHz;
     }
 
     private static StimulusEvent event(PeriodicStimulation site, long sample, double intensity) {
