@@ -23,6 +23,10 @@ public interface ResultListener {
     default void alarm(AlarmCondition condition) {
     }
 
+    /** A baseline was captured from this trace (see {@link org.openionm.core.processing.ProcessorOutput#baseline}). */
+    default void baseline(AverageTrace baseline) {
+    }
+
     /** Every processor has seen the end of the acquisition and stopped: results are complete. */
     default void acquisitionEnded(String reason) {
     }

@@ -10,4 +10,11 @@ public interface ProcessorOutput {
     void trend(TrendPoint point);
 
     void alarm(AlarmCondition condition);
+
+    /**
+     * The reference trace a baseline was captured from, published when the user captures it, so a
+     * view can overlay it on later averages. Its time is the capture time.
+     */
+    default void baseline(AverageTrace baseline) {
+    }
 }

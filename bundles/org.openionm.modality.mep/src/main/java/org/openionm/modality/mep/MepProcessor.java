@@ -169,6 +169,8 @@ public final class MepProcessor implements ModalityProcessor {
             MepBaseline b = new MepBaseline(caseTimeSeconds, l.train().siteId(), m.label(), l.train().intensity(),
                     r.p2pUv(), r.areaUvMs(), r.phases(), r.onsetMs(), threshold(m.label()), provenance);
             baselines.put(m.label(), b);
+            out.baseline(new AverageTrace(caseTimeSeconds, ID, l.train().siteId(), m.label(), r.traceUv(), fs, 1, 0,
+                    provenance));
         }
     }
 

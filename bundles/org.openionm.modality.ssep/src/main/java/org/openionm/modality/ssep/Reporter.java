@@ -37,6 +37,12 @@ final class Reporter {
         }
     }
 
+    /** The displayed trace of {@code r}, stamped {@code timeSeconds} (a baseline carries its capture time). */
+    static AverageTrace trace(AverageResult r, double timeSeconds) {
+        return new AverageTrace(timeSeconds, SsepProcessor.ID, r.owner.site.id(), r.owner.recording.label(),
+                r.filtered, r.samplingRateHz, r.sweepsUsed, r.sweepsRejected, new Provenance(PRODUCER, r.provenance));
+    }
+
     static void publish(Measurement m, ProcessorOutput out) {
         out.measurement(m);
         String series = m.site() + "/" + m.channel() + "/" + m.component() + "/";

@@ -173,6 +173,9 @@ public final class SsepProcessor implements ModalityProcessor {
                 if (ca.last == null) {
                     continue;
                 }
+                if (output != null) {
+                    output.baseline(Reporter.trace(ca.last, caseTimeSeconds));
+                }
                 for (ComponentNorm c : ca.components) {
                     Peak p = ca.last.peaks.get(c.name());
                     if (p != null) {

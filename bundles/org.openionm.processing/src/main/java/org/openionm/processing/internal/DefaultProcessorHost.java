@@ -229,6 +229,11 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
         }
 
         @Override
+        public void baseline(AverageTrace baseline) {
+            listeners.forEach(l -> l.baseline(baseline));
+        }
+
+        @Override
         public void trend(TrendPoint point) {
             listeners.forEach(l -> l.trend(point));
         }
