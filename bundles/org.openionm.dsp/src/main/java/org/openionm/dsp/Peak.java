@@ -3,8 +3,8 @@ package org.openionm.dsp;
 /**
  * A detected component.
  *
- * @param latencyMs  after the stimulus, parabola-refined
- * @param amplitude  signed value at the peak (µV), parabola-refined
+ * @param latencyMs  after the stimulus, refined by a local least-squares fit (see PeakDetector)
+ * @param amplitude  signed value at the peak (µV), from the same fit
  * @param prominence height above the higher of the two bases inside the window (µV, positive)
  */
 public record Peak(String component, double latencyMs, double amplitude, double prominence) {

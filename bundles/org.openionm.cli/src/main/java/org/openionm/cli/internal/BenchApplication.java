@@ -1,43 +1,17 @@
 package org.openionm.cli.internal;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-
-import org.openionm.acquisition.AcquisitionEngine;
-import org.openionm.acquisition.ConsumerRegistration;
-import org.openionm.acquisition.SampleConsumer;
-import org.openionm.core.driver.AcquisitionConfig;
-import org.openionm.core.model.Channel;
-import org.openionm.core.model.ChannelRole;
-import org.openionm.core.model.SampleBlock;
-import org.openionm.io.edf.EdfFormat;
-import org.openionm.io.edf.EdfReader;
-import org.openionm.io.edf.EdfRecordingInfo;
-import org.openionm.io.edf.EdfWriter;
 
 /**
- * {@code openionm bench}: throughput figures for docs/performance.md, measured in one run on this
- * machine: the simulator through the engine, EDF+/BDF+ writing and reading, and MNE's EDF reader on
- * the same file. Wall-clock timings of whole workloads (best of a few runs), not micro-benchmarks.
+ * {@code openionm bench [io] [pipeline] [filtfilt] [latency] [all]}: the figures of
+ * docs/performance.md, measured in one run on this machine. Each section is a class of its own:
+ * {@link IoBench} (issue 3: simulator, EDF+/BDF+, MNE), {@link PipelineBench} (whole pipeline × real
+ * time), {@link FiltfiltBench} (zero-phase band-pass against scipy) and {@link LatencyBench} (alarm
+ * latency over seeded scenario runs). Wall-clock timings of whole workloads, not micro-benchmarks.
+ * Exits 1 when a section did no work (e.g. the pipeline produced no averages).
  */
 public class BenchApplication extends Command {
-
-    private static final int CHANNELS = 64;
-    private static final double RATE = 20_000;
-
-    private final PrintStream out = System.out;
 
     @Override
     String name() {
@@ -46,156 +20,39 @@ public class BenchApplication extends Command {
 
     @Override
     String usage() {
-        return "usage: openionm bench [--seconds S] [--dir folder]";
+        return BenchOptions.USAGE;
     }
 
     @Override
     int run(String[] args) throws Exception {
-        Arguments a = Arguments.parse(args, java.util.Set.of("seconds", "dir"));
-        double seconds = a.number("seconds", 30, 1, 3600);
-        Path dir = Files.createTempDirectory(Path.of(a.optional("dir", System.getProperty("java.io.tmpdir"))), "openionm-bench");
-        out.printf(Locale.ROOT, "# OpenIONM benchmarks: %d channels × %.0f Hz, %.0f s of signal, %s, %d cores, Java %s%n%n", CHANNELS,
-                RATE, seconds, System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
-        out.println("| what | time (s) | throughput |");
-        out.println("|---|---|---|");
-        simulator(seconds);
-        Path edf = dir.resolve("bench.edf");
-        Path bdf = dir.resolve("bench.bdf");
-        write(edf, EdfFormat.EDF, seconds);
-        write(bdf, EdfFormat.BDF, seconds);
-        read(edf, seconds);
-        read(bdf, seconds);
-        mne(edf, seconds);
-        Files.deleteIfExists(edf);
-        Files.deleteIfExists(bdf);
-        Files.deleteIfExists(dir);
+        BenchOptions o = BenchOptions.parse(args);
+        if (o.json() != null && o.json().getParent() != null && !Files.isDirectory(o.json().getParent())) {
+            throw new UsageException("the folder of --json does not exist: " + o.json().getParent());
+        }
+        BenchReport r = new BenchReport(System.out, err);
+        r.printf("# OpenIONM benchmarks: %s, %d cores visible to the JVM, Java %s, sections %s%n%n", System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), o.sections());
+        r.json.begin('{').field("arch", System.getProperty("os.arch")).field("cores", Runtime.getRuntime().availableProcessors())
+                .field("java", System.getProperty("java.version"));
+        boolean ok = true;
+        for (String section : o.sections()) {
+            switch (section) {
+                case "io" -> new IoBench(r).run(o.seconds("io"), Files.createDirectories(o.dir()));
+                case "pipeline" -> ok &= new PipelineBench(r).run(o, o.seconds("pipeline"));
+                case "filtfilt" -> new FiltfiltBench(r).run(o, o.seconds("filtfilt"));
+                case "latency" -> ok &= new LatencyBench(r).run(o);
+                default -> throw new IllegalStateException(section);
+            }
+        }
+        r.json.end('}');
+        if (o.json() != null) {
+            Files.writeString(o.json(), r.json.toString(), StandardCharsets.UTF_8);
+            err.println("bench: results written to " + o.json());
+        }
+        if (!ok) {
+            err.println("bench: error: a benchmark did no work or lost data (see above)");
+            return 1;
+        }
         return 0;
     }
-
-    private void row(String what, double elapsed, double signalSeconds, long bytes) {
-        out.printf(Locale.ROOT, "| %s | %.2f | %.1f× real time%s |%n", what, elapsed, signalSeconds / elapsed,
-                bytes > 0 ? String.format(Locale.ROOT, ", %.0f MB/s", bytes / 1e6 / elapsed) : "");
-    }
-
-    private void simulator(double seconds) throws Exception {
-        AcquisitionEngine engine = Services.engine();
-        long end = Math.round(seconds * RATE);
-        double best = Double.MAX_VALUE;
-        for (int run = 0; run < 2; run++) {
-            CountDownLatch reached = new CountDownLatch(1);
-            SampleConsumer counter = new SampleConsumer() {
-                @Override
-                public void onStart(String driverId, List<Channel> channels) {
-                }
-
-                @Override
-                public void onBlock(SampleBlock block) {
-                    if (block.endSampleIndex() >= end) {
-                        reached.countDown();
-                    }
-                }
-            };
-            ConsumerRegistration registration = engine.addConsumer("bench counter", counter, 64);
-            long start = System.nanoTime();
-            engine.start(Services.driver(engine, "simulator"), new AcquisitionConfig(RATE, CHANNELS, false,
-                    Map.of("scenario", "stable-baseline", "seed", Integer.toString(run + 1))));
-            boolean done = reached.await(600, TimeUnit.SECONDS);
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            engine.stop();
-            registration.close();
-            if (!done) {
-                throw new IllegalStateException("the simulator did not deliver " + seconds + " s within 600 s");
-            }
-            best = Math.min(best, elapsed);
-        }
-        row("simulator (stable-baseline scenario) through the engine, 1 driver thread", best, seconds, 0);
-    }
-
-    /** A second of varied signal, reused block by block so generation does not count as writing. */
-    private static float[][][] oneSecondOfBlocks(int blockSamples) {
-        SplittableRandom random = new SplittableRandom(5);
-        int blocks = (int) (RATE / blockSamples);
-        float[][][] data = new float[blocks][CHANNELS][blockSamples];
-        for (float[][] block : data) {
-            for (float[] channel : block) {
-                for (int i = 0; i < channel.length; i++) {
-                    channel[i] = (float) (random.nextGaussian() * 40);
-                }
-            }
-        }
-        return data;
-    }
-
-    private static List<Channel> channels() {
-        List<Channel> channels = new ArrayList<>();
-        for (int c = 0; c < CHANNELS; c++) {
-            channels.add(new Channel(c, "EEG " + (c + 1), Channel.MICROVOLT, RATE, -3200, 3200, ChannelRole.EEG));
-        }
-        return channels;
-    }
-
-    private void write(Path file, EdfFormat format, double seconds) throws Exception {
-        int blockSamples = 200;
-        float[][][] second = oneSecondOfBlocks(blockSamples);
-        long total = Math.round(seconds * RATE);
-        int perRecord = EdfWriter.recommendedSamplesPerRecord(RATE, CHANNELS, format);
-        double best = Double.MAX_VALUE;
-        for (int run = 0; run < 2; run++) {
-            long start = System.nanoTime();
-            try (EdfWriter writer = EdfWriter.create(file, format, EdfRecordingInfo.anonymous(LocalDateTime.now().withNano(0)),
-                    channels(), "None", perRecord)) {
-                for (long index = 0; index < total; index += blockSamples) {
-                    writer.write(new SampleBlock(index, 0, second[(int) ((index / blockSamples) % second.length)]));
-                }
-            }
-            best = Math.min(best, (System.nanoTime() - start) / 1e9);
-        }
-        row(format + "+ write (" + (format == EdfFormat.BDF ? 24 : 16) + "-bit)", best, seconds, Files.size(file));
-    }
-
-    private void read(Path file, double seconds) throws Exception {
-        double best = Double.MAX_VALUE;
-        double checksum = 0;
-        for (int run = 0; run < 2; run++) {
-            long start = System.nanoTime();
-            try (EdfReader reader = EdfReader.open(file)) {
-                int chunk = (int) RATE;
-                for (int s = 0; s < reader.signals().size(); s++) {
-                    long n = reader.sampleCount(s);
-                    for (long first = 0; first < n; first += chunk) {
-                        float[] values = reader.readPhysical(s, first, (int) Math.min(chunk, n - first));
-                        checksum += values[0];
-                    }
-                }
-            }
-            best = Math.min(best, (System.nanoTime() - start) / 1e9);
-        }
-        row("OpenIONM " + file.getFileName() + " read, every channel to physical values (checksum " + Math.round(checksum) + ")",
-                best, seconds, Files.size(file));
-    }
-
-    private void mne(Path edf, double seconds) throws Exception {
-        String script = "import sys, time, mne\n"
-                + "best = 1e9\n"
-                + "for _ in range(2):\n"
-                + "    t = time.perf_counter()\n"
-                + "    raw = mne.io.read_raw_edf(sys.argv[1], preload=True, verbose='error')\n"
-                + "    best = min(best, time.perf_counter() - t)\n"
-                + "print(best, mne.__version__)\n";
-        // Debian's interpreter carries python3-mne; another python3 earlier on PATH may not
-        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-        Process process = new ProcessBuilder(python, "-c", script, edf.toString()).redirectErrorStream(true).start();
-        String output;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            output = String.join("\n", reader.lines().toList());
-        }
-        if (process.waitFor() != 0) {
-            out.println("| MNE read_raw_edf(preload=True) | – | not measured: " + output.lines().reduce((x, y) -> y).orElse("") + " |");
-            return;
-        }
-        String[] parts = output.lines().reduce((x, y) -> y).orElse("").trim().split(" ");
-        row("MNE " + parts[1] + " read_raw_edf(preload=True), same EDF file", Double.parseDouble(parts[0]), seconds, Files.size(edf));
-    }
-
 }

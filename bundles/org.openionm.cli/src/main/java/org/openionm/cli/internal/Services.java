@@ -1,11 +1,23 @@
 package org.openionm.cli.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 import org.openionm.acquisition.AcquisitionEngine;
 import org.openionm.core.driver.AmplifierDriver;
+import org.openionm.core.processing.ModalityProcessor;
+import org.openionm.core.processing.SettingDescriptor;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 
 /** Waits for Declarative Services to come up: commands start before every component is active. */
@@ -47,5 +59,70 @@ final class Services {
             }
             Thread.sleep(50);
         }
+    }
+
+    /** Default of a modality processor's setting (the thresholds the processor will apply), or {@code fallback}. */
+    static double processorDefault(String processorId, String key, double fallback) {
+        BundleContext context = FrameworkUtil.getBundle(Services.class).getBundleContext();
+        try {
+            for (ServiceReference<ModalityProcessor> ref : context.getServiceReferences(ModalityProcessor.class, null)) {
+                ModalityProcessor p = context.getService(ref);
+                try {
+                    if (p != null && p.id().equals(processorId)) {
+                        for (SettingDescriptor d : p.settings()) {
+                            if (d.key().equals(key)) {
+                                return d.defaultValue();
+                            }
+                        }
+                    }
+                } finally {
+                    context.ungetService(ref);
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return fallback;
+    }
+
+    /** The YAML text of a bundled simulator scenario (by name) or of a scenario file (by path). */
+    static String scenarioText(String nameOrPath) throws IOException {
+        Path file = Path.of(nameOrPath);
+        if (Files.isRegularFile(file)) {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        }
+        for (Bundle b : FrameworkUtil.getBundle(Services.class).getBundleContext().getBundles()) {
+            if (b.getSymbolicName().equals("org.openionm.driver.simulator")) {
+                URL url = b.getEntry("scenarios/" + nameOrPath + ".yaml");
+                if (url == null) {
+                    url = b.getResource("scenarios/" + nameOrPath + ".yaml");
+                }
+                if (url != null) {
+                    try (InputStream in = url.openStream()) {
+                        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException("scenario '" + nameOrPath + "' is neither a bundled scenario nor a file");
+    }
+
+    /** A live thread by name, or null. */
+    static Thread thread(String name) {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals(name) && t.isAlive()) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** CPU seconds a live thread has used, NaN when it is gone or the JVM cannot tell. */
+    static double cpuSeconds(Thread t) {
+        if (t == null) {
+            return Double.NaN;
+        }
+        long ns = ManagementFactory.getThreadMXBean().getThreadCpuTime(t.threadId());
+        return ns < 0 ? Double.NaN : ns / 1e9;
     }
 }

@@ -1,0 +1,83 @@
+package org.openionm.cli.internal;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The command line of {@code openionm bench}: which sections to run and their options. Pure, so
+ * the parsing is unit-tested without an OSGi runtime.
+ *
+ * @param sections   in canonical order: io, pipeline, filtfilt, latency
+ * @param seconds    --seconds, NaN when absent (each section then uses its own default)
+ * @param seed       seed of the pipeline run
+ * @param seeds      latency: runs with seeds 1..seeds
+ * @param scenario   pipeline and latency: bundled scenario name or file
+ * @param baselineAt latency: case time at which baselines are captured
+ * @param rate       latency: sampling rate of the seeded runs
+ * @param channels   latency: channels of the seeded runs
+ * @param python     filtfilt: the interpreter that runs scipy
+ * @param dir        folder for temporary files
+ * @param json       results as JSON, or null
+ */
+record BenchOptions(List<String> sections, double seconds, long seed, int seeds, String scenario, double baselineAt,
+        double rate, int channels, String python, Path dir, Path json) {
+
+    static final List<String> SECTIONS = List.of("io", "pipeline", "filtfilt", "latency");
+
+    static final String USAGE = "usage: openionm bench [io] [pipeline] [filtfilt] [latency] [all] [--seconds S] [--seed N]"
+            + " [--seeds N] [--scenario name|file] [--baseline-at S] [--rate Hz] [--channels N] [--python path]"
+            + " [--dir folder] [--json file]\n"
+            + "  io        simulator, EDF+/BDF+ write and read, MNE on the same file (default section; --seconds, default 30)\n"
+            + "  pipeline  64 ch x 20 kHz simulator -> engine -> SSEP and MEP processors (--seconds, default 120;"
+            + " --scenario, --seed); for the one-core figure run it as 'taskset -c 0 ./openionm bench pipeline'\n"
+            + "  filtfilt  zero-phase Butterworth band-pass, ours vs scipy.signal.sosfiltfilt on the same data"
+            + " (--seconds, default 10; --python, default /usr/bin/python3)\n"
+            + "  latency   alarm latency over --seeds seeded runs (default 20) of --scenario (default spinal-cord-ischemia),"
+            + " baselines at --baseline-at (default 180 s), --rate/--channels (default 10000 Hz, 32)";
+
+    static final String DEFAULT_SCENARIO = "spinal-cord-ischemia";
+
+    static BenchOptions parse(String[] args) throws UsageException {
+        Arguments a = Arguments.parse(args, Set.of("seconds", "seed", "seeds", "scenario", "baseline-at", "rate", "channels",
+                "python", "dir", "json"));
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String p : a.positional()) {
+            if (p.equals("all")) {
+                chosen.addAll(SECTIONS);
+            } else if (SECTIONS.contains(p)) {
+                chosen.add(p);
+            } else {
+                throw new UsageException("unknown section '" + p + "' (sections: " + String.join(", ", SECTIONS) + ", all)");
+            }
+        }
+        if (chosen.isEmpty()) {
+            chosen.add("io"); // the issue-3 figures, as before sections existed
+        }
+        List<String> sections = SECTIONS.stream().filter(chosen::contains).toList();
+        double seconds = a.number("seconds", Double.NaN, 1, 3600);
+        long seed = (long) a.number("seed", 1, 0, 1e12);
+        int seeds = (int) a.number("seeds", 20, 1, 1000);
+        double baselineAt = a.number("baseline-at", 180, 0, 86_400);
+        double rate = a.number("rate", 10_000, 1000, 20_000);
+        int channels = (int) a.number("channels", 32, 1, 64);
+        String json = a.optional("json", null);
+        return new BenchOptions(sections, seconds, seed, seeds, a.optional("scenario", DEFAULT_SCENARIO), baselineAt, rate,
+                channels, a.optional("python", "/usr/bin/python3"),
+                Path.of(a.optional("dir", System.getProperty("java.io.tmpdir"))),
+                json == null ? null : Path.of(json).toAbsolutePath());
+    }
+
+    /** Seconds of signal for {@code section}: --seconds when given, else the section's default. */
+    double seconds(String section) {
+        if (!Double.isNaN(seconds)) {
+            return seconds;
+        }
+        return switch (section) {
+            case "pipeline" -> 120;
+            case "filtfilt" -> 10;
+            default -> 30;
+        };
+    }
+}
