@@ -64,7 +64,10 @@ public record MepSettings(double highpassHz, double lowpassHz, int filterOrder, 
             new SettingDescriptor(THRESHOLD_ENABLED, "Threshold criterion on", "", 0, 1, 1, true, MACDONALD),
             new SettingDescriptor(MORPHOLOGY_DROP_PCT, "Morphology: phase count decrease >=", "%", 10, 100, 50, false,
                     OPENIONM + " (MacDonald 2017 lists morphology as a minor criterion)"),
-            new SettingDescriptor(MORPHOLOGY_ENABLED, "Morphology criterion on", "", 0, 1, 1, true, OPENIONM),
+            // off by default: single trials vary in phase count (simulated CV 30–50 %: 10 → 3 phases
+            // and back between trains at a stable cord), so on its own it mostly alarms on variability
+            new SettingDescriptor(MORPHOLOGY_ENABLED, "Morphology criterion on", "", 0, 1, 0, true,
+                    OPENIONM + ": off by default, single-trial phase counts vary too much"),
             new SettingDescriptor(CONFIRM_TRAINS, "Consecutive trains meeting a criterion before it alarms", "", 1, 10,
                     1, true, OPENIONM + ": trains are minutes apart; the repeat train is the technologist's check"));
 

@@ -113,12 +113,11 @@ class AlarmPresetTest {
     }
 
     @Test
-    void morphologySimplificationIsALowPriorityAlarm() {
-        Session s = withBaseline(Map.of());
+    void morphologySimplificationIsALowPriorityAlarmWhenSwitchedOn() {
+        Session s = withBaseline(Map.of(MepSettings.MORPHOLOGY_ENABLED, 1.0));
         // TA-R becomes biphasic (4 → 2 phases) at unchanged p2p
         s.train(Session.RIGHT, 400, Map.of("APB-R", Session.apb(), "AH-R", Session.ah(),
                 "TA-R", new Wave(30, 2.5, 300, 1, 1)));
-        System.out.println(s.out.alarms);
         assertEquals(2, s.out.lastTrend("TA-R/phases"));
         List<AlarmCondition> m = alarms(s, "TA-R", "morphology");
         assertEquals(1, m.size());
@@ -126,7 +125,7 @@ class AlarmPresetTest {
         assertTrue(m.get(0).values().contains("2 phases (baseline 4)"), m.get(0).values());
         assertEquals(1, s.out.alarms.size(), "nothing else fired");
 
-        Session off = withBaseline(Map.of(MepSettings.MORPHOLOGY_ENABLED, 0.0));
+        Session off = withBaseline(Map.of()); // the default
         off.train(Session.RIGHT, 400, Map.of("APB-R", Session.apb(), "AH-R", Session.ah(),
                 "TA-R", new Wave(30, 2.5, 300, 1, 1)));
         assertTrue(off.out.alarms.isEmpty());

@@ -28,42 +28,66 @@ final class Analysis {
         return Butterworth.bandPass(s.get(SsepSettings.FILTER_ORDER).intValue(), hp, lp, fs);
     }
 
-    static AverageResult analyse(ChannelAverage ca, Map<String, Double> s, double timeSeconds) {
+    static AverageResult analyse(ChannelAverage ca, ChannelAverage.Snapshot snap, Map<String, Double> s,
+            double timeSeconds, Map<String, Baseline> baselines) {
         double fs = ca.recording.channel().samplingRateHz();
         SosFilter filter = filterFor(ca.recording, s);
-        float[] filtered = filter.filtfilt(ca.average());
+        float[] filtered = filter.filtfilt(snap.plusMinus().average());
         // noise of the filtered average: the ± average through the same filter
-        double noise = rms(filter.filtfilt(ca.noiseEstimate())) * ca.noiseScale();
+        double noise = rms(filter.filtfilt(snap.plusMinus().noiseEstimate())) * snap.noiseScale();
         int from = (int) Math.ceil(s.get(SsepSettings.BLANKING) * fs / 1000);
         // reproducibility of what is measured: the filtered odd and even sub-averages
-        float[] even = ca.even();
+        float[] even = snap.oddEven().even();
         double repro = even.length == 0 ? Double.NaN
-                : pearson(filter.filtfilt(ca.odd()), filter.filtfilt(even), Math.min(from, filtered.length - 2));
+                : pearson(filter.filtfilt(snap.oddEven().odd()), filter.filtfilt(even), Math.min(from, filtered.length - 2));
 
         Map<String, String> prov = new TreeMap<>();
         s.forEach((k, v) -> prov.put(k, fmt(v)));
         prov.put("filter", filter.describeZeroPhase());
-        prov.put("averaging", "block average of " + ca.sweeps() + " sweeps; ± average (Schimmel 1967) noise; odd/even reproducibility");
+        prov.put("averaging", ca.describeAveraging() + "; ± average (Schimmel 1967) noise; odd/even reproducibility");
         prov.put("rejection", ca.describeRejection());
-        ca.rejectedByReason().forEach((k, v) -> prov.put("rejected." + k, Integer.toString(v)));
+        snap.rejectedByReason().forEach((k, v) -> prov.put("rejected." + k, Integer.toString(v)));
         prov.put("noise.uv", fmt(noise));
         prov.put("reproducibility.r", fmt(repro));
-        prov.put("cautery.paused", Boolean.toString(ca.cauteryPaused()));
-        prov.put("marker", "automatic");
+        prov.put("cautery.paused", Boolean.toString(snap.cauteryPaused()));
 
-        AverageResult r = new AverageResult(timeSeconds, ca, filtered, fs, noise, repro, ca.sweeps(),
-                ca.rejectedTotal(), ca.cauteryPaused(), prov);
+        AverageResult r = new AverageResult(timeSeconds, ca, filtered, fs, noise, repro, snap.sweeps(),
+                snap.rejectedTotal(), snap.cauteryPaused(), prov);
         PeakDetector detector = new PeakDetector(fs, 0, s.get(SsepSettings.PEAK_K));
+        PeakDetector tracker = new PeakDetector(fs, 0, s.get(SsepSettings.TRACK_K));
         for (ComponentNorm c : ca.components) {
-            PeakSpec spec = new PeakSpec(c.name(), s.get(c.fromKey()), s.get(c.toKey()), c.polarity());
-            PeakResult pr = detector.detect(filtered, spec, noise);
+            Baseline b = baselines.get(ca.key() + "/" + c.name());
+            if (b != null) {
+                r.baselineComponents.add(c.name());
+                if (b.settings().getOrDefault(BaselineEstimate.DEFINITION, "").contains("–")) {
+                    r.pairedBaselines.add(c.name());
+                }
+            }
+            PeakResult pr = b == null
+                    ? detector.detect(filtered, new PeakSpec(c.name(), s.get(c.fromKey()), s.get(c.toKey()), c.polarity()), noise)
+                    : tracker.detect(filtered, trackingWindow(c, b, s), noise);
             if (pr instanceof PeakResult.Found f) {
                 r.peaks.put(c.name(), f.peak());
+                r.detection.put(c.name(), b == null ? "automatic" : "tracked from baseline");
             } else if (pr instanceof PeakResult.Rejected rej) {
                 r.notFound.put(c.name(), rej.reason());
             }
         }
         return r;
+    }
+
+    /**
+     * With a baseline the marker follows the baseline peak, as a technologist's does: searched from
+     * a little before it to past the latency alarm limit (so an increase stays measurable), with a
+     * lower prominence bar than finding a component from nothing. A lost response still reads as a
+     * large amplitude drop, which is the alarm it should be.
+     */
+    static PeakSpec trackingWindow(ComponentNorm c, Baseline b, Map<String, Double> s) {
+        double margin = s.get(SsepSettings.TRACK_MS);
+        double latLimit = s.get(SsepSettings.ALARM_LATENCY);
+        double from = Math.max(s.get(c.fromKey()), b.latencyMs() - margin);
+        double to = Math.min(s.get(c.toKey()), b.latencyMs() * (1 + latLimit / 100) + margin);
+        return new PeakSpec(c.name(), from, Math.max(to, from + 1), c.polarity());
     }
 
     static double rms(float[] x) {

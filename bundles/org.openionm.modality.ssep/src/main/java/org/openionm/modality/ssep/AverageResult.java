@@ -25,7 +25,13 @@ final class AverageResult {
     final Map<String, String> provenance;
     final Map<String, Peak> peaks = new LinkedHashMap<>();
     final Map<String, String> notFound = new LinkedHashMap<>();
+    /** How each found component was found: automatic or tracked from its baseline. */
+    final Map<String, String> detection = new LinkedHashMap<>();
     final Set<String> manual = new LinkedHashSet<>();
+    /** Components of this site/channel that had a baseline when the average was analysed. */
+    final Set<String> baselineComponents = new LinkedHashSet<>();
+    /** Of those, the ones whose baseline amplitude is peak-to-peak with the partner. */
+    final Set<String> pairedBaselines = new LinkedHashSet<>();
 
     AverageResult(double timeSeconds, ChannelAverage owner, float[] filtered, double samplingRateHz, double noiseUv,
             double reproducibility, int sweepsUsed, int sweepsRejected, boolean cauteryPaused,
@@ -53,14 +59,26 @@ final class AverageResult {
         return filtered[i] * (1 - f) + filtered[i + 1] * f;
     }
 
-    /** Amplitude as the component defines it: peak-to-peak with its partner when that was found. */
+    /**
+     * Amplitude as the component defines it, peak-to-peak with its partner (N20–P25), measured the
+     * way its baseline was: if the baseline had the partner, so does every later value, and a
+     * partner that can no longer be found leaves the single peak (a drop, not a change of ruler).
+     */
     double amplitudeOf(ComponentNorm c) {
         Peak p = peaks.get(c.name());
-        Peak partner = c.partner() == null ? null : peaks.get(c.partner());
+        Peak partner = pairWanted(c) ? peaks.get(c.partner()) : null;
         return partner != null ? Peak.peakToPeak(p, partner) : Math.abs(p.amplitude());
     }
 
     String amplitudeName(ComponentNorm c) {
-        return c.partner() != null && peaks.containsKey(c.partner()) ? c.name() + "–" + c.partner() : c.name();
+        return pairWanted(c) && peaks.containsKey(c.partner()) ? c.name() + "–" + c.partner() : c.name();
+    }
+
+    private boolean pairWanted(ComponentNorm c) {
+        if (c.partner() == null) {
+            return false;
+        }
+        return baselineComponents.contains(c.name()) ? pairedBaselines.contains(c.name())
+                : peaks.containsKey(c.partner());
     }
 }

@@ -45,9 +45,19 @@ record ComponentNorm(String name, boolean upperLimb, Recording.Level level, doub
         return "component." + name + ".to.ms";
     }
 
-    /** The component the alarm watches on a channel: the first one searched there. */
-    static ComponentNorm primary(List<ComponentNorm> searched) {
-        return searched.isEmpty() ? null : searched.get(0);
+    /**
+     * The component the alarm watches on a channel: the first one searched there, on cortical
+     * recordings only unless {@code subcorticalToo}. Cortical N20/P37 carry the ASNM criteria;
+     * peripheral responses prove the stimulus arrives, and the small cervical N13/N34 ride on neck
+     * muscle noise, so alarming on them would mostly alarm on noise.
+     */
+    static ComponentNorm watched(List<ComponentNorm> searched, boolean subcorticalToo) {
+        if (searched.isEmpty()) {
+            return null;
+        }
+        ComponentNorm first = searched.get(0);
+        return first.level == Recording.Level.CORTICAL
+                || subcorticalToo && first.level == Recording.Level.SUBCORTICAL ? first : null;
     }
 
     /**

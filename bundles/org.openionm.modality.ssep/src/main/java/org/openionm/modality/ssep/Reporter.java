@@ -63,7 +63,7 @@ final class Reporter {
         double amplitude = r.amplitudeOf(c);
         Map<String, String> prov = new HashMap<>(r.provenance);
         prov.put("amplitude.definition", r.amplitudeName(c));
-        prov.put("marker", r.manual.contains(c.name()) ? "manual" : "automatic");
+        prov.put("marker", r.manual.contains(c.name()) ? "manual" : r.detection.getOrDefault(c.name(), "automatic"));
         if (!Double.isNaN(p.prominence())) {
             prov.put("prominence.uv", Analysis.fmt(p.prominence()));
         }

@@ -1,6 +1,7 @@
 package org.openionm.modality.ssep;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.openionm.dsp.Peak;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Headless SSEP: stimulus-locked block averages per (site, recording channel), zero-phase
+ * Headless SSEP: stimulus-locked moving averages per (site, recording channel), zero-phase
  * filtered, components found in their normative windows, compared with an explicitly captured
  * baseline under the ASNM 2024 preset. Engine callbacks arrive on one thread; the user actions
  * ({@link #captureBaseline}, {@link #moveMarker}) may come from another, hence the locking.
@@ -62,6 +63,7 @@ public final class SsepProcessor implements ModalityProcessor {
         output = context.output();
         alarms = new AlarmTracker(preset);
         bySite.clear();
+        baselines.clear(); // a new acquisition has new channels and averages: no stale reference
         pending.clear();
         channels.clear();
         nextExpectedSample = -1;
@@ -128,17 +130,23 @@ public final class SsepProcessor implements ModalityProcessor {
     }
 
     private void completeIfFull(ChannelAverage ca, double timeSeconds) {
-        int n = settings.get(ca.site.upperLimb() ? SsepSettings.UPPER_SWEEPS : SsepSettings.LOWER_SWEEPS).intValue();
-        if (ca.sweeps() < n) {
+        if (!ca.due()) {
             return;
         }
-        AverageResult r = Analysis.analyse(ca, settings, timeSeconds);
-        ca.last = r;
-        ca.reset();
+        AverageResult r = Analysis.analyse(ca, ca.take(), settings, timeSeconds, baselines);
+        ca.remember(r);
         Reporter.publish(r, baselines, output);
-        ComponentNorm watched = ComponentNorm.primary(ca.components);
+        ComponentNorm watched = watched(ca);
         Baseline b = watched == null ? null : baselines.get(ca.key() + "/" + watched.name());
         alarms.evaluate(r, watched, b, settings).ifPresent(output::alarm);
+    }
+
+    private ComponentNorm watched(ChannelAverage ca) {
+        boolean lateral = ca.recording.side() != Recording.Side.MIDLINE;
+        if (ca.site.upperLimb() && lateral && !ca.recording.contralateralTo(ca.site)) {
+            return null; // the ipsilateral scalp is searched to spot a swapped montage, not watched
+        }
+        return ComponentNorm.watched(ca.components, settings.get(SsepSettings.ALARM_SUBCORTICAL) >= 1);
     }
 
     @Override
@@ -163,8 +171,10 @@ public final class SsepProcessor implements ModalityProcessor {
     }
 
     /**
-     * Stores the latest measurement of every site/channel/component, with the settings in effect,
-     * as the reference for alarms and percent changes; see {@link #baselines()}.
+     * Stores, for every site/channel/component, its mean latency and amplitude over the averages of
+     * the last three windows in which it was found, with the settings in effect, as the reference
+     * for alarms and percent changes (see {@link #baselines()}). One average is too noisy a ruler:
+     * its own error would be added to every later comparison.
      */
     @Override
     public synchronized void captureBaseline(double caseTimeSeconds) {
@@ -176,13 +186,19 @@ public final class SsepProcessor implements ModalityProcessor {
                 if (output != null) {
                     output.baseline(Reporter.trace(ca.last, caseTimeSeconds));
                 }
+                for (AverageResult r : ca.history) {
+                    r.baselineComponents.clear(); // a new baseline is measured as these averages are
+                    r.pairedBaselines.clear();
+                }
                 for (ComponentNorm c : ca.components) {
-                    Peak p = ca.last.peaks.get(c.name());
-                    if (p != null) {
+                    BaselineEstimate.of(ca.history, c).ifPresent(e -> {
+                        Map<String, String> prov = new HashMap<>(ca.last.provenance);
+                        prov.put("baseline.averages", e.describe());
+                        prov.put(BaselineEstimate.DEFINITION, e.definition());
                         Baseline b = new Baseline(caseTimeSeconds, ca.site.id(), ca.recording.label(), c.name(),
-                                p.latencyMs(), ca.last.amplitudeOf(c), ca.last.provenance);
+                                e.latencyMs(), e.amplitudeUv(), prov);
                         baselines.put(b.key(), b);
-                    }
+                    });
                 }
             }
         }

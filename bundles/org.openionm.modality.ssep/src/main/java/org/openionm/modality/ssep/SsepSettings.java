@@ -24,10 +24,14 @@ final class SsepSettings {
     static final String AMPLITUDE = "reject.amplitude.uv";
     static final String CAUTERY_HP = "reject.cautery.highpass.hz";
     static final String CAUTERY_RMS = "reject.cautery.rms.uv";
+    static final String UPDATE_SWEEPS = "average.update.sweeps";
     static final String PEAK_K = "peak.prominence.k";
+    static final String TRACK_K = "peak.tracking.k";
+    static final String TRACK_MS = "peak.tracking.margin.ms";
     static final String ALARM_AMPLITUDE = "alarm.amplitude.decrease.percent";
     static final String ALARM_LATENCY = "alarm.latency.increase.percent";
     static final String ALARM_CONFIRM = "alarm.confirmations";
+    static final String ALARM_SUBCORTICAL = "alarm.subcortical";
 
     private static final String TEXTBOOK = "textbook (IONM-REFERENCE.md, SSEP)";
     private static final String OWN = "OpenIONM engineering default";
@@ -42,10 +46,15 @@ final class SsepSettings {
                         TEXTBOOK + ": median 40–60 ms"),
                 new SettingDescriptor(LOWER_WINDOW, "Sweep window, lower limb", "ms", 40, 300, 100, false,
                         TEXTBOOK + ": tibial 80–100 ms"),
-                new SettingDescriptor(UPPER_SWEEPS, "Sweeps per average, upper limb", "", 2, 4000, 300, true,
-                        TEXTBOOK + ": 300 sweeps at 4.7 Hz take 64 s"),
+                // 300 left the simulated N20–P25 wandering ±45 % over an hour of moving averages
+                // (one false −50 % alarm per hour); 500 is also what the lower limb uses
+                new SettingDescriptor(UPPER_SWEEPS, "Sweeps per average, upper limb", "", 2, 4000, 500, true,
+                        TEXTBOOK + ": 300 sweeps at 4.7 Hz take 64 s; OpenIONM default 500 (158 s at 3.17 Hz)"),
                 new SettingDescriptor(LOWER_SWEEPS, "Sweeps per average, lower limb", "", 2, 4000, 500, true,
                         "MacDonald 2005 (Clin Neurophysiol 116:1858): standard P37 512 sweeps"),
+                // every 15 sweeps ≈ 4.7 s at 3.17 Hz; set it to the sweep count for block averages
+                new SettingDescriptor(UPDATE_SWEEPS, "New average every", "sweeps", 1, 4000, 15, true,
+                        OWN + ": moving average, so a change shows within one window"),
                 new SettingDescriptor(CORTICAL_HP, "Cortical high-pass", "Hz", 1, 300, 30, false,
                         TEXTBOOK + ": cortical 10–30 Hz"),
                 new SettingDescriptor(CORTICAL_LP, "Cortical low-pass", "Hz", 100, 5000, 1000, false,
@@ -70,12 +79,20 @@ final class SsepSettings {
                 new SettingDescriptor(PEAK_K, "Peak prominence over noise", "", 1, 10, 5, false,
                         "IONM-REFERENCE.md, Peak detection: prominence > k x noise (+/- average), e.g. 3;"
                                 + " OpenIONM default 5 (k = 3 passed noise-only windows in 10 of 30 simulations)"),
+                new SettingDescriptor(TRACK_K, "Peak prominence over noise, tracking a baseline peak", "", 0, 10, 2,
+                        false, OWN + ": the latency is known from the baseline, so less evidence is needed;"
+                                + " a lost response still reads as an amplitude drop"),
+                new SettingDescriptor(TRACK_MS, "Tracking window margin around the baseline latency", "ms", 0.5, 10,
+                        5, false, OWN + ": about a component's width, so its prominence is judged against"
+                                + " the trace around it"),
                 new SettingDescriptor(ALARM_AMPLITUDE, "Alarm: amplitude decrease", "%", 10, 100,
                         asnm.amplitudeDecreasePercent(), false, asnm.source()),
                 new SettingDescriptor(ALARM_LATENCY, "Alarm: latency increase", "%", 1, 50,
                         asnm.latencyIncreasePercent(), false, asnm.source()),
                 new SettingDescriptor(ALARM_CONFIRM, "Alarm: consecutive averages to confirm", "", 1, 10,
-                        asnm.confirmations(), true, asnm.source() + " (confirmed on a repeat average)")));
+                        asnm.confirmations(), true, asnm.source() + " (confirmed on a repeat average)"),
+                new SettingDescriptor(ALARM_SUBCORTICAL, "Alarm on subcortical N13/N34 too (1 = yes)", "", 0, 1, 0, true,
+                        OWN + ": cortical responses carry the criteria; cervical ones are small and noisy")));
         for (ComponentNorm c : ComponentNorm.ALL) {
             list.add(new SettingDescriptor(c.fromKey(), c.name() + " window start", "ms", 1, 150, c.fromMs(), false,
                     c.source()));

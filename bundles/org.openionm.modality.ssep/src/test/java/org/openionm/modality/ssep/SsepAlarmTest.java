@@ -11,17 +11,22 @@ import org.openionm.core.processing.AlarmCondition;
 import org.openionm.core.processing.AverageTrace;
 import org.openionm.core.processing.Measurement;
 
-/** ASNM 2024 preset on scripted cortical changes; 100-sweep averages keep the tests fast. */
+/**
+ * ASNM 2024 preset on scripted cortical changes; 100-sweep block averages (a new average every
+ * 100 sweeps) keep the tests fast and each average independent.
+ */
 class SsepAlarmTest {
 
     static final int N = 100;
+    static final Map<String, Double> BLOCK = Map.of(SsepSettings.UPPER_SWEEPS, (double) N,
+            SsepSettings.UPDATE_SWEEPS, (double) N);
     final SsepProcessor processor = new SsepProcessor();
     final RecordingOutput out = new RecordingOutput();
     final Synthetic data = new Synthetic(7, 2);
 
     /** Starts and records one average, then captures it as the baseline. */
     void baseline() {
-        processor.start(out.context(data.channels, Map.of(SsepSettings.UPPER_SWEEPS, (double) N)));
+        processor.start(out.context(data.channels, BLOCK));
         data.sweeps(processor, N);
         processor.captureBaseline(data.nowSeconds());
     }
@@ -32,7 +37,7 @@ class SsepAlarmTest {
 
     @Test
     void noAlarmWithoutABaseline() {
-        processor.start(out.context(data.channels, Map.of(SsepSettings.UPPER_SWEEPS, (double) N)));
+        processor.start(out.context(data.channels, BLOCK));
         data.corticalAmp = 0.2;
         for (int i = 0; i < 3; i++) {
             average();
@@ -79,7 +84,7 @@ class SsepAlarmTest {
     @Test
     void confirmationsFromTheSettingsDelayTheAlarm() {
         processor.start(out.context(data.channels, Map.of(SsepSettings.UPPER_SWEEPS, (double) N,
-                SsepSettings.ALARM_CONFIRM, 3.0)));
+                SsepSettings.UPDATE_SWEEPS, (double) N, SsepSettings.ALARM_CONFIRM, 3.0)));
         data.sweeps(processor, N);
         processor.captureBaseline(data.nowSeconds());
         data.corticalAmp = 0.4;
@@ -153,5 +158,29 @@ class SsepAlarmTest {
         average();
         assertEquals(1, out.alarms.size());
         assertTrue(out.alarms.get(0).active());
+    }
+
+    @Test
+    void aMovingAverageShowsADropWithinOneWindow() {
+        int update = 10;
+        processor.start(out.context(data.channels, Map.of(SsepSettings.UPPER_SWEEPS, (double) N,
+                SsepSettings.UPDATE_SWEEPS, (double) update)));
+        data.sweeps(processor, N);
+        processor.captureBaseline(data.nowSeconds());
+        int averagesBefore = out.averages.size();
+        data.corticalAmp = 0.2; // −80 %: the moving average crosses −50 % after about 5/8 of a window
+        int sweeps = 0;
+        while (out.alarms.isEmpty() && sweeps < 2 * N) {
+            data.sweeps(processor, update);
+            sweeps += update;
+        }
+        assertEquals(1, out.alarms.size(), "alarm raised");
+        assertTrue(sweeps <= N, "raised after " + sweeps + " sweeps, within one window of " + N);
+        assertTrue(sweeps >= N / 2, "not before the window is mostly new sweeps: " + sweeps);
+        // a new average every 10 sweeps, each over the last 100 (4 recording channels)
+        assertEquals(4 * sweeps / update, out.averages.size() - averagesBefore);
+        assertEquals(N, out.averages.get(out.averages.size() - 1).sweepsUsed());
+        assertTrue(out.averages.get(out.averages.size() - 1).provenance().settings().get("averaging")
+                .startsWith("moving average of the last 100 sweeps, updated every 10"));
     }
 }

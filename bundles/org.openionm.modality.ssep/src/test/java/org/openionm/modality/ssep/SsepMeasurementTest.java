@@ -27,8 +27,8 @@ class SsepMeasurementTest {
 
     @Test
     void n20OnTheContralateralCpOnlyWithKnownLatencyAndAmplitude() {
-        start(Map.of()); // defaults: 300 sweeps per upper-limb average
-        data.sweeps(processor, 300);
+        start(Map.of()); // defaults: the first average after 500 upper-limb sweeps
+        data.sweeps(processor, 500);
         assertEquals(4, out.averages.size(), "one average per recording channel");
         Measurement n20 = out.last(Synthetic.CONTRA, "N20");
         assertNotNull(n20, "N20 on CP4 (contralateral to median.left)");
@@ -39,7 +39,7 @@ class SsepMeasurementTest {
         assertEquals(Synthetic.N20_MS, n20.latencyMs(), 0.1);
         assertEquals(trueP2p, n20.amplitudeUv(), 0.1 * trueP2p);
         assertEquals("N20–P25", n20.provenance().settings().get("amplitude.definition"));
-        assertEquals(300, n20.sweepsUsed());
+        assertEquals(500, n20.sweepsUsed());
         assertTrue(n20.provenance().settings().get("filter").contains("30–1000 Hz"), n20.provenance().describe());
         assertTrue(n20.provenance().settings().get("filter").contains("zero-phase"));
         assertNull(out.last(Synthetic.IPSI, "N20"), "no N20 on CP3, ipsilateral, noise only");

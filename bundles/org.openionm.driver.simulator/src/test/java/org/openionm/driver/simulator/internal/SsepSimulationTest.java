@@ -56,7 +56,7 @@ class SsepSimulationTest {
         assertEquals(20.4, contra.smoothed(0.3).peakMs(-1, 15, 23), 0.3, "N20 latency on CP4 (contralateral to median.left)");
         double[] sigma = { Math.hypot(4 / 6.0, 0.2), Math.hypot(7 / 6.0, 0.2) }; // width/6 with 0.2 ms jitter
         double n20 = contra.fitGaussians(14, 32, new double[] { 20.4, sigma[0] }, new double[] { 25, sigma[1] })[0];
-        assertEquals(-2.0, n20, 1.0, "N20 amplitude on CP4 (uV)");
+        assertEquals(-3.0, n20, 1.0, "N20 amplitude on CP4 (uV)");
         double n9 = stimulated.average(erbL, "median.left", 0, 130, 5, 14).fitGaussians(5, 14, new double[] { 9.5, Math.hypot(0.5, 0.2) })[0];
         assertEquals(-4.0, n9, 1.2, "N9 at Erb-L (uV)");
 
@@ -115,7 +115,7 @@ class SsepSimulationTest {
         double before = model.average(cpz, "tibial.left", 20, 300, 25, 60).fitGaussians(28, 56, p37, n45)[0];
         double during = model.average(cpz, "tibial.left", 308, 312, 25, 60).fitGaussians(28, 56, p37, n45)[0];
         double after = model.average(cpz, "tibial.left", 320, 600, 25, 60).fitGaussians(28, 56, p37, n45)[0];
-        assertEquals(1.5, before, 0.1, "P37 before the event = baseline (uV)");
+        assertEquals(3.0, before, 0.1, "P37 before the event = baseline (uV)");
         assertEquals(0.4, after / before, 0.05, "P37 after the ramp: 40 % of baseline");
         assertEquals(0.7, during / before, 0.1, "P37 half way through the ramp");
 
@@ -140,7 +140,7 @@ class SsepSimulationTest {
             diff[i] -= withoutAvg.values()[i];
         }
         double change = new TestContext.Average(diff, 25, rate, withAvg.sweeps()).fitGaussians(28, 56, p37, n45)[0];
-        assertEquals(-0.6 * 1.5, change, 0.1, "averaged change of P37 in the realistic recording (uV)");
+        assertEquals(-0.6 * 3.0, change, 0.1, "averaged change of P37 in the realistic recording (uV)");
 
         Annotation truth = a.annotations.stream().filter(n -> n.kind() == Annotation.Kind.GROUND_TRUTH).findFirst().orElseThrow();
         assertEquals(300 * 5000, truth.sampleIndex());
