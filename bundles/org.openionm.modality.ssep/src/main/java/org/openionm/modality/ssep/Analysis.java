@@ -59,6 +59,7 @@ final class Analysis {
             Baseline b = baselines.get(ca.key() + "/" + c.name());
             if (b != null) {
                 r.baselineComponents.add(c.name());
+                r.baselineLatencyMs.put(c.name(), b.latencyMs());
                 if (b.settings().getOrDefault(BaselineEstimate.DEFINITION, "").contains("–")) {
                     r.pairedBaselines.add(c.name());
                 }

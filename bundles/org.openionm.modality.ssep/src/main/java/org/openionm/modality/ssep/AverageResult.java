@@ -32,6 +32,8 @@ final class AverageResult {
     final Set<String> baselineComponents = new LinkedHashSet<>();
     /** Of those, the ones whose baseline amplitude is peak-to-peak with the partner. */
     final Set<String> pairedBaselines = new LinkedHashSet<>();
+    /** Baseline latency of each component that has one. */
+    final Map<String, Double> baselineLatencyMs = new LinkedHashMap<>();
 
     AverageResult(double timeSeconds, ChannelAverage owner, float[] filtered, double samplingRateHz, double noiseUv,
             double reproducibility, int sweepsUsed, int sweepsRejected, boolean cauteryPaused,
@@ -66,12 +68,27 @@ final class AverageResult {
      */
     double amplitudeOf(ComponentNorm c) {
         Peak p = peaks.get(c.name());
-        Peak partner = pairWanted(c) ? peaks.get(c.partner()) : null;
-        return partner != null ? Peak.peakToPeak(p, partner) : Math.abs(p.amplitude());
+        if (!pairWanted(c)) {
+            return Math.abs(p.amplitude());
+        }
+        Peak partner = peaks.get(c.partner());
+        if (partner != null) {
+            return Peak.peakToPeak(p, partner);
+        }
+        Double at = baselineLatencyMs.get(c.partner());
+        // the partner did not stand out: read the trace where it was at baseline, same ruler
+        return at != null ? Math.abs(p.amplitude() - valueAt(at)) : Math.abs(p.amplitude());
     }
 
     String amplitudeName(ComponentNorm c) {
-        return pairWanted(c) && peaks.containsKey(c.partner()) ? c.name() + "–" + c.partner() : c.name();
+        if (!pairWanted(c)) {
+            return c.name();
+        }
+        if (peaks.containsKey(c.partner())) {
+            return c.name() + "–" + c.partner();
+        }
+        return baselineLatencyMs.containsKey(c.partner())
+                ? c.name() + "–" + c.partner() + " (" + c.partner() + " read at its baseline latency)" : c.name();
     }
 
     private boolean pairWanted(ComponentNorm c) {

@@ -21,7 +21,7 @@ record BaselineEstimate(double latencyMs, double amplitudeUv, String definition,
         int paired = 0, single = 0;
         for (AverageResult r : history) {
             if (r.peaks.containsKey(c.name())) {
-                if (r.amplitudeName(c).contains("–")) {
+                if (r.peaks.containsKey(c.partner() == null ? "" : c.partner())) {
                     paired++;
                 } else {
                     single++;
@@ -36,7 +36,7 @@ record BaselineEstimate(double latencyMs, double amplitudeUv, String definition,
         int n = 0;
         for (AverageResult r : history) {
             Peak p = r.peaks.get(c.name());
-            if (p != null && r.amplitudeName(c).contains("–") == pair) {
+            if (p != null && r.peaks.containsKey(c.partner() == null ? "" : c.partner()) == pair) {
                 lat += p.latencyMs();
                 amp += r.amplitudeOf(c);
                 from = n == 0 ? r.timeSeconds : from;

@@ -189,6 +189,7 @@ public final class SsepProcessor implements ModalityProcessor {
                 for (AverageResult r : ca.history) {
                     r.baselineComponents.clear(); // a new baseline is measured as these averages are
                     r.pairedBaselines.clear();
+                    r.baselineLatencyMs.clear();
                 }
                 for (ComponentNorm c : ca.components) {
                     BaselineEstimate.of(ca.history, c).ifPresent(e -> {
