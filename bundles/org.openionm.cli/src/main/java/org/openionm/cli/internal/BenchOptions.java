@@ -30,7 +30,7 @@ record BenchOptions(List<String> sections, double seconds, long seed, int seeds,
             + " [--seeds N] [--scenario name|file] [--baseline-at S] [--rate Hz] [--channels N] [--python path]"
             + " [--dir folder] [--json file]\n"
             + "  io        simulator, EDF+/BDF+ write and read, MNE on the same file (default section; --seconds, default 30)\n"
-            + "  pipeline  64 ch x 20 kHz simulator -> engine -> SSEP and MEP processors (--seconds, default 120;"
+            + "  pipeline  64 ch x 20 kHz simulator -> engine -> SSEP and MEP processors (--seconds, default 300;"
             + " --scenario, --seed); for the one-core figure run it as 'taskset -c 0 ./openionm bench pipeline'\n"
             + "  filtfilt  zero-phase Butterworth band-pass, ours vs scipy.signal.sosfiltfilt on the same data"
             + " (--seconds, default 10; --python, default /usr/bin/python3)\n"
@@ -75,7 +75,7 @@ record BenchOptions(List<String> sections, double seconds, long seed, int seeds,
             return seconds;
         }
         return switch (section) {
-            case "pipeline" -> 120;
+            case "pipeline" -> 300;
             case "filtfilt" -> 10;
             default -> 30;
         };

@@ -266,7 +266,7 @@ final class LatencyBench {
                     }
                 }
             }
-            String window = t.modality().equals("ssep") ? BenchReport.f("%.1f s block average", t.windowSeconds())
+            String window = t.modality().equals("ssep") ? BenchReport.f("%.1f s (500-sweep moving average)", t.windowSeconds())
                     : BenchReport.f("train every %s s", BenchReport.num("%.0f", t.windowSeconds()));
             r.printf("| %s | %.1f → %.1f (back at %s) | %s | %d/%d | %d | %d | %s / %s / %s / %s | %s |%n", t.label(), t.onset(),
                     t.crossing(), BenchReport.num("%.1f", t.recovery()), window, lat.size(), results.size(), missed, late,

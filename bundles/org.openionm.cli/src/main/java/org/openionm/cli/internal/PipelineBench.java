@@ -73,7 +73,7 @@ final class PipelineBench {
         r.printf("| simulator (driver thread) CPU | %s s = %s× real time |%n", BenchReport.num("%.2f", b.driverCpuSeconds),
                 BenchReport.num("%.1f", caseSeconds / b.driverCpuSeconds));
         r.printf("| stimuli delivered | %d SSEP, %d TcMEP trains |%n", b.count(b.stimuli, "ssep"), b.count(b.stimuli, "tcmep"));
-        r.printf("| SSEP block averages / measurements | %d / %d |%n", ssepAverages, ssepMeasurements);
+        r.printf("| SSEP averages / measurements | %d / %d |%n", ssepAverages, ssepMeasurements);
         r.printf("| MEP responses / measurements | %d / %d |%n", b.count(b.averages, "mep"), mepMeasurements);
         r.printf("| alarm conditions (raised / cleared) | %d / %d |%n", b.count(b.conditions, "ssep on") + b.count(b.conditions, "mep on"),
                 b.count(b.conditions, "ssep off") + b.count(b.conditions, "mep off"));
@@ -84,7 +84,7 @@ final class PipelineBench {
         }
         if (!work) {
             r.printf("NO WORK DONE: %d SSEP averages, %d SSEP measurements, %d MEP measurements in %.0f s; an upper-limb"
-                    + " average of 300 sweeps at 3.17 Hz needs ≈95 s and TcMEP trains come every 30 s: use --seconds ≥ 100"
+                    + " average of 500 sweeps at 3.17 Hz needs ≈158 s and TcMEP trains come every 30 s: use --seconds ≥ 180"
                     + " and a scenario with SSEP and periodic TcMEP stimulation%n%n", ssepAverages, ssepMeasurements,
                     mepMeasurements, caseSeconds);
         }

@@ -17,7 +17,7 @@ class BenchOptionsTest {
         BenchOptions o = BenchOptions.parse(new String[0]);
         assertEquals(List.of("io"), o.sections());
         assertEquals(30, o.seconds("io"));
-        assertEquals(120, o.seconds("pipeline"));
+        assertEquals(300, o.seconds("pipeline"));
         assertEquals(10, o.seconds("filtfilt"));
         assertEquals(20, o.seeds());
         assertEquals(1, o.seed());
