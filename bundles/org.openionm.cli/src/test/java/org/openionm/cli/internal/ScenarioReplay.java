@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.openionm.acquisition.AcquisitionEngine;
+import org.openionm.acquisition.EngineState;
 import org.openionm.core.driver.AcquisitionConfig;
 import org.openionm.core.processing.AlarmCondition;
 import org.openionm.core.processing.AverageTrace;
@@ -35,6 +36,11 @@ final class ScenarioReplay implements ResultListener {
                     Map.of("scenario", scenario, "seed", seed)));
             if (!replay.ended.await(10, TimeUnit.MINUTES)) {
                 throw new AssertionError("the replay of " + scenario + " did not end within 10 minutes");
+            }
+            // the processors can finish before the driver thread has handed back the engine
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (engine.status().state() == EngineState.RUNNING && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
             }
         } finally {
             host.removeListener(replay);
