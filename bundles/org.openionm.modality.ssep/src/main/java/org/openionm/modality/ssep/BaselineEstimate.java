@@ -21,7 +21,7 @@ record BaselineEstimate(double latencyMs, double amplitudeUv, String definition,
         int paired = 0, single = 0;
         for (AverageResult r : history) {
             if (r.peaks.containsKey(c.name())) {
-                if (r.peaks.containsKey(c.partner() == null ? "" : c.partner())) {
+                if (partnerFound(r, c)) {
                     paired++;
                 } else {
                     single++;
@@ -36,7 +36,7 @@ record BaselineEstimate(double latencyMs, double amplitudeUv, String definition,
         int n = 0;
         for (AverageResult r : history) {
             Peak p = r.peaks.get(c.name());
-            if (p != null && r.peaks.containsKey(c.partner() == null ? "" : c.partner()) == pair) {
+            if (p != null && partnerFound(r, c) == pair) {
                 lat += p.latencyMs();
                 amp += r.amplitudeOf(c);
                 from = n == 0 ? r.timeSeconds : from;
@@ -46,6 +46,10 @@ record BaselineEstimate(double latencyMs, double amplitudeUv, String definition,
         }
         String definition = pair ? c.name() + "–" + c.partner() : c.name();
         return Optional.of(new BaselineEstimate(lat / n, amp / n, definition, n, from, to));
+    }
+
+    private static boolean partnerFound(AverageResult r, ComponentNorm c) {
+        return c.partner() != null && r.peaks.containsKey(c.partner());
     }
 
     String describe() {
