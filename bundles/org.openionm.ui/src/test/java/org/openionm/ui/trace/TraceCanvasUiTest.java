@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
@@ -51,18 +49,9 @@ class TraceCanvasUiTest {
         canvas.setSource(buffer, List.of(new TraceCanvas.Trace("A", 100), new TraceCanvas.Trace("B", 100)));
         canvas.setWindowSeconds(10);
         shell.open();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (canvas.paintCount() == 0 && System.currentTimeMillis() < deadline) {
-            if (!display.readAndDispatch()) {
-                canvas.redraw();
-                display.update();
-            }
-        }
-        assertTrue(canvas.paintCount() > 0, "canvas never painted");
+        ImageData pixels = CanvasSnapshot.repaintAndCapture(canvas, canvas::paintCount);
         assertEquals(n, canvas.lastPaintedNewestIndex());
-
         Rectangle area = canvas.getClientArea();
-        ImageData pixels = capture(canvas, area);
         int columns = area.width - TraceCanvas.LABEL_WIDTH;
         int rowHeight = (area.height - TraceCanvas.AXIS_HEIGHT) / 2;
         int centre = (rowHeight - 1) / 2;
@@ -86,22 +75,10 @@ class TraceCanvasUiTest {
 
     private static boolean hasTraceAbove(ImageData pixels, int x, int fromY, int toY) {
         for (int y = fromY; y < toY; y++) {
-            if (pixels.palette.getRGB(pixels.getPixel(x, y)).equals(TRACE)) {
+            if (CanvasSnapshot.rgb(pixels, x, y).equals(TRACE)) {
                 return true;
             }
         }
         return false;
-    }
-
-    static ImageData capture(org.eclipse.swt.widgets.Control control, Rectangle area) {
-        Image image = new Image(control.getDisplay(), area.width, area.height);
-        GC gc = new GC(control);
-        try {
-            gc.copyArea(image, 0, 0);
-            return image.getImageData();
-        } finally {
-            gc.dispose();
-            image.dispose();
-        }
     }
 }

@@ -1,0 +1,181 @@
+package org.openionm.modality.ssep.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openionm.ui.trace.CanvasSnapshot.count;
+import static org.openionm.ui.trace.CanvasSnapshot.rgb;
+
+import java.util.List;
+
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swtchart.ISeries;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openionm.core.processing.AverageTrace;
+import org.openionm.core.processing.Measurement;
+import org.openionm.core.processing.TrendPoint;
+import org.openionm.ui.evoked.EvokedColors;
+import org.openionm.ui.evoked.EvokedFeed;
+import org.openionm.ui.evoked.EvokedView;
+import org.openionm.ui.evoked.TrendChart;
+import org.openionm.ui.evoked.WaterfallCanvas;
+import org.openionm.ui.trace.CanvasSnapshot;
+
+/**
+ * Publishes SSEP results from another thread (as the processor host does), lets the view take them
+ * on its display thread, and reads back tiles, pixels and chart series.
+ */
+class SsepViewUiTest {
+
+    private static final RGB BLACK = new RGB(0, 0, 0);
+    private static final RGB TRACE = new RGB(0, 255, 0);
+    private static final double FS = 10_000;
+
+    private Shell shell;
+
+    @AfterEach
+    void close() {
+        if (shell != null) {
+            shell.dispose();
+        }
+    }
+
+    /** 50 ms at 10 kHz, flat except a one-sample negative peak of {@code uv} at {@code ms}. */
+    static float[] peak(double ms, float uv) {
+        float[] v = new float[501];
+        v[(int) Math.round(ms * FS / 1000)] = uv;
+        return v;
+    }
+
+    static AverageTrace trace(double t, String site, float[] v) {
+        return new AverageTrace(t, "ssep", site, "CP4-Fpz", v, FS, 300, 4, SsepModelTest.PROV);
+    }
+
+    private EvokedView open(EvokedFeed feed) {
+        Display display = Display.getDefault();
+        shell = new Shell(display);
+        shell.setLayout(new FillLayout());
+        shell.setSize(1000, 900);
+        EvokedView view = new EvokedView(shell, new SsepRules(), feed);
+        shell.open();
+        return view;
+    }
+
+    private static void publishFromProcessingThread(Runnable publish) throws InterruptedException {
+        Thread t = new Thread(publish, "openionm-consumer-test");
+        t.start();
+        t.join();
+    }
+
+    @Test
+    void tilesAppearPerSiteAndTheNewestTraceMarkerAndBaselineAreDrawnWhereTheAxisSays() throws Exception {
+        EvokedFeed feed = new EvokedFeed("ssep");
+        EvokedView view = open(feed);
+        publishFromProcessingThread(() -> {
+            feed.average(trace(95, "median.left", peak(20, -10)));
+            feed.measurement(new Measurement(95, "ssep", "median.left", "CP4-Fpz", "N20", 20, 2.5, 300, 4, SsepModelTest.PROV));
+            feed.baseline(trace(95, "median.left", peak(30, -10))); // baseline peak elsewhere, to tell them apart
+            feed.average(trace(96, "median.right", peak(20, -10)));
+            feed.average(trace(97, "tibial.left", peak(40, -10)));
+            feed.average(new AverageTrace(98, "mep", "tcmep.C4C3", "APB-L", new float[10], 5000, 1, 0, SsepModelTest.PROV));
+        });
+        view.pump();
+        assertEquals(3, view.tileControls().size(), "one tile per distinct site, none for the MEP result");
+
+        WaterfallCanvas withBaseline = view.tileControls().get(0).waterfall();
+        WaterfallCanvas without = view.tileControls().get(1).waterfall();
+        for (WaterfallCanvas c : List.of(withBaseline, without)) {
+            c.setBackground(new Color(BLACK));
+            c.setForeground(new Color(TRACE));
+        }
+        ImageData px = CanvasSnapshot.repaintAndCapture(withBaseline, withBaseline::paintCount);
+        Rectangle area = withBaseline.getClientArea();
+        int plotWidth = area.width - WaterfallCanvas.LABEL_WIDTH - 8;
+        int expectedX = WaterfallCanvas.LABEL_WIDTH + (int) Math.round(20.0 / 50 * (plotWidth - 1));
+
+        // the peak of the newest trace: its highest trace-coloured pixel is in the 20 ms column
+        int topX = -1;
+        int topY = Integer.MAX_VALUE;
+        for (int x = WaterfallCanvas.LABEL_WIDTH; x < area.width; x++) {
+            for (int y = 0; y < area.height - WaterfallCanvas.AXIS_HEIGHT; y++) {
+                if (rgb(px, x, y).equals(TRACE) && y < topY) {
+                    topY = y;
+                    topX = x;
+                }
+            }
+        }
+        assertEquals(expectedX, topX, "N20 peak column");
+        assertTrue(topY < withBaseline.zeroY(0) - 5, "a negative peak is drawn upwards");
+
+        // the marker tick sits in the same column, above the peak, in the marker colour
+        RGB marker = EvokedColors.marker(BLACK);
+        int markerPixels = 0;
+        for (int y = 0; y < topY; y++) {
+            if (rgb(px, expectedX, y).equals(marker)) {
+                markerPixels++;
+            }
+        }
+        assertTrue(markerPixels >= WaterfallCanvas.MARKER_HEIGHT / 2, "marker tick above N20, found " + markerPixels);
+
+        // the baseline is overlaid in its own colour; a tile without a baseline has none of it
+        RGB baseline = EvokedColors.baseline(BLACK);
+        int baselineX = WaterfallCanvas.LABEL_WIDTH + (int) Math.round(30.0 / 50 * (plotWidth - 1));
+        assertTrue(count(px, baseline) > 50, "dashed baseline drawn");
+        assertTrue(columnHas(px, baselineX, baseline, topY - 2, withBaseline.zeroY(0) - 5), "baseline peak at 30 ms");
+        assertEquals(0, count(CanvasSnapshot.repaintAndCapture(without, without::paintCount), baseline), "no baseline captured for median.right");
+    }
+
+    @Test
+    void theTrendChartHoldsExactlyThePublishedPointsWithBaselineAndThresholdLines() throws Exception {
+        EvokedFeed feed = new EvokedFeed("ssep");
+        EvokedView view = open(feed);
+        double[] t = { 95, 190, 285 };
+        double[] amp = { 2.4, 2.2, 1.0 };
+        publishFromProcessingThread(() -> {
+            for (int i = 0; i < t.length; i++) {
+                feed.average(trace(t[i], "median.left", peak(20, -10)));
+                feed.measurement(new Measurement(t[i], "ssep", "median.left", "CP4-Fpz", "N20", 19.6 + i * 0.1, amp[i], 300, 4,
+                        SsepModelTest.PROV));
+                feed.trend(new TrendPoint(t[i], "ssep", "median.left/CP4-Fpz/N20/latency", 19.6 + i * 0.1, "ms"));
+                feed.trend(new TrendPoint(t[i], "ssep", "median.left/CP4-Fpz/N20/amplitude", amp[i], "uV"));
+                if (i == 0) {
+                    feed.baseline(trace(100, "median.left", peak(20, -10)));
+                }
+            }
+        });
+        view.pump();
+        TrendChart chart = view.tileControls().get(0).chart();
+        ISeries<?> a = chart.getSeriesSet().getSeries("CP4 N20 amp");
+        assertNotNull(a);
+        assertArrayEquals(new double[] { 95 / 60.0, 190 / 60.0, 285 / 60.0 }, a.getXSeries(), 1e-12, "case time in minutes");
+        assertArrayEquals(amp, a.getYSeries(), 1e-12);
+        ISeries<?> lat = chart.getSeriesSet().getSeries("CP4 N20 lat (ms)");
+        assertArrayEquals(new double[] { 19.6, 19.7, 19.8 }, lat.getYSeries(), 1e-12);
+        assertEquals("ms", chart.getAxisSet().getYAxis(lat.getYAxisId()).getTitle().getText(), "latency on its own axis");
+        assertEquals(2.4, chart.getSeriesSet().getSeries("CP4 N20 amp" + TrendChart.BASELINE_SUFFIX).getYSeries()[0]);
+        assertEquals(1.2, chart.getSeriesSet().getSeries("CP4 N20 amp" + TrendChart.THRESHOLD_SUFFIX).getYSeries()[0],
+                1e-12, "-50 % line");
+        assertEquals(6, chart.getSeriesSet().getSeries().length, "two data series, two baselines, two thresholds");
+        assertTrue(view.tileControls().get(0).summary().getText().contains("alarm < 1.20"),
+                view.tileControls().get(0).summary().getText());
+    }
+
+    private static boolean columnHas(ImageData px, int x, RGB colour, int fromY, int toY) {
+        for (int y = Math.max(0, fromY); y <= toY; y++) {
+            for (int dx = -1; dx <= 1; dx++) {
+                if (rgb(px, x + dx, y).equals(colour)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
