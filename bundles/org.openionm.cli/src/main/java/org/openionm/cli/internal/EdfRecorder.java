@@ -12,14 +12,17 @@ import org.openionm.acquisition.SampleConsumer;
 import org.openionm.core.model.Annotation;
 import org.openionm.core.model.Channel;
 import org.openionm.core.model.DataGap;
+import org.openionm.core.model.DriverHealth;
 import org.openionm.core.model.SampleBlock;
 import org.openionm.core.model.StimulusEvent;
 import org.openionm.io.edf.EdfFormat;
 import org.openionm.io.edf.EdfRecordingInfo;
 import org.openionm.io.edf.EdfWriter;
+import org.openionm.io.edf.HealthAnnotations;
 
 /**
- * Records an acquisition to EDF+/BDF+ up to a given sample: data, gaps, stimuli and annotations.
+ * Records an acquisition to EDF+/BDF+ up to a given sample: data, gaps, stimuli, annotations and the
+ * amplifier's technical reports (lead off, saturation, disconnection) as {@code HEALTH} annotations.
  * An I/O failure (full disk…) is kept, writing stops, and what was written is closed properly so the
  * file stays readable.
  */
@@ -31,6 +34,7 @@ final class EdfRecorder implements SampleConsumer {
     private final String prefiltering;
     private final CountDownLatch finished = new CountDownLatch(1);
     private EdfWriter writer;
+    private List<Channel> channels = List.of();
     private volatile IOException failure;
     private volatile long samplesWritten;
     private volatile int stimuli;
@@ -46,6 +50,7 @@ final class EdfRecorder implements SampleConsumer {
 
     @Override
     public void onStart(String driverId, List<Channel> channels) {
+        this.channels = List.copyOf(channels);
         int perRecord = EdfWriter.recommendedSamplesPerRecord(channels.get(0).samplingRateHz(), channels.size(), format);
         try {
             writer = EdfWriter.create(file, format, EdfRecordingInfo.anonymous(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS)),
@@ -110,6 +115,15 @@ final class EdfRecorder implements SampleConsumer {
                 failure = e;
             }
         }
+    }
+
+    @Override
+    public void onHealth(DriverHealth health) {
+        if (health.channel() >= channels.size()) {
+            return; // not a channel of this recording; the engine never sends one
+        }
+        String label = health.channel() == DriverHealth.WHOLE_DEVICE ? null : channels.get(health.channel()).label();
+        onAnnotation(new Annotation(health.sampleIndex(), 0, HealthAnnotations.format(health, label), Annotation.Kind.TECHNICAL));
     }
 
     @Override

@@ -114,6 +114,51 @@ class CommandsIntegrationTest {
         }
     }
 
+    @Test
+    void aLeadOffRecordedInTheFileRaisesTheSameTechnicalAlarmWhenTheFileIsAnalysed() throws Exception {
+        Path scenario = dir.resolve("lead-off.yaml");
+        Files.writeString(scenario, """
+                name: lead-off-recorded
+                description: Erb-L electrode off at 7.25 s, back at 12 s.
+                durationSeconds: 20
+                mainsHz: 50
+                stimulation:
+                  - site: median.left
+                    rateHz: 4.7
+                    intensity: 25
+                events:
+                  - at: 7.25
+                    type: lead-off
+                    channel: Erb-L
+                  - at: 12
+                    type: lead-on
+                    channel: Erb-L
+                """);
+        Path file = dir.resolve("lead-off.edf");
+        assertEquals(0, run(SimulateApplication::new, "--scenario", scenario.toString(), "--duration", "16", "--out",
+                file.toString(), "--rate", "2000", "--channels", "8").exit());
+        try (EdfReader reader = EdfReader.open(file)) {
+            assertEquals(List.of("HEALTH LEAD_OFF start Erb-L", "HEALTH LEAD_OFF end Erb-L"), reader.annotations().stream()
+                    .map(EdfAnnotation::text).filter(t -> t.startsWith("HEALTH ")).map(t -> t.replaceAll(":.*", "")).toList(),
+                    "the amplifier's reports are in the recording");
+        }
+        Path json = dir.resolve("lead-off.json");
+        Result analyze = run(AnalyzeApplication::new, file.toString(), "--json", json.toString());
+        assertEquals(0, analyze.exit(), analyze.err());
+        // Python's json reads what the analysis claims about Erb-L. The alarm manager of this test runtime
+        // is shared with the live pipeline test, which may have latched the same key: then it "recurs".
+        Process python = new ProcessBuilder(Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3",
+                "-c", "import json,sys; d=json.load(open(sys.argv[1])); "
+                        + "on={'RAISED':'on','RECURRED':'on','CLEARED':'off'}; "
+                        + "print([(on.get(a['event'], a['event']), a['criterion'], a['timeSeconds']) for a in d['alarms']"
+                        + " if a.get('channel')=='Erb-L'])",
+                json.toString()).redirectErrorStream(true).start();
+        String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, python.waitFor(), out);
+        assertEquals("[('on', 'Lead off', 7.25), ('off', 'Lead off', 12)]", out,
+                "raised and cleared at the samples the amplifier reported");
+    }
+
     /** Publishes one measurement per stimulus, tagged by whether the baseline was captured yet. */
     private static final class CountingProcessor implements ModalityProcessor {
         private ProcessorContext context;

@@ -16,6 +16,7 @@ import org.openionm.core.driver.DriverCapabilities;
 import org.openionm.core.driver.DriverContext;
 import org.openionm.core.driver.DriverOption;
 import org.openionm.core.model.Annotation;
+import org.openionm.core.model.DriverHealth;
 import org.openionm.core.model.Channel;
 import org.openionm.core.model.SampleBlock;
 import org.openionm.core.model.StimulusEvent;
@@ -24,6 +25,7 @@ import org.openionm.io.edf.EdfFormatException;
 import org.openionm.io.edf.EdfReader;
 import org.openionm.io.edf.EdfSignal;
 import org.openionm.io.edf.EdfWriter;
+import org.openionm.io.edf.HealthAnnotations;
 import org.openionm.io.edf.StimulusAnnotations;
 import org.osgi.service.component.annotations.Component;
 
@@ -201,7 +203,7 @@ public class EdfPlaybackDriver implements AmplifierDriver {
         private final List<Event> events = new ArrayList<>();
         private int nextEvent;
 
-        private record Event(long index, StimulusEvent stimulus, Annotation annotation) {
+        private record Event(long index, StimulusEvent stimulus, Annotation annotation, DriverHealth health) {
         }
 
         Playback(EdfReader reader, Plan plan, DriverContext context) {
@@ -273,7 +275,12 @@ public class EdfPlaybackDriver implements AmplifierDriver {
                     stimulus = plan.protocol().stimulus(text, index);
                 }
                 if (stimulus.isPresent()) {
-                    events.add(new Event(index, stimulus.get(), null));
+                    events.add(new Event(index, stimulus.get(), null, null));
+                    continue;
+                }
+                Optional<DriverHealth> health = HealthAnnotations.parse(text, index, this::channelIndex);
+                if (health.isPresent()) { // the amplifier's report as it was recorded: the same technical alarm again
+                    events.add(new Event(index, null, null, health.get()));
                     continue;
                 }
                 Annotation.Kind kind = Annotation.Kind.CLINICAL;
@@ -281,12 +288,28 @@ public class EdfPlaybackDriver implements AmplifierDriver {
                     kind = Annotation.Kind.GROUND_TRUTH;
                     text = text.substring(EdfWriter.TRUTH_PREFIX.length());
                 } else if (text.startsWith(EdfWriter.OUT_OF_RANGE_PREFIX) || text.startsWith(EdfWriter.GAP_PREFIX)
-                        || text.startsWith("NO DATA")) {
+                        || text.startsWith("NO DATA") || text.startsWith(HealthAnnotations.PREFIX)) {
                     kind = Annotation.Kind.TECHNICAL;
                 }
-                events.add(new Event(index, null, new Annotation(index, a.durationSeconds(), text, kind)));
+                events.add(new Event(index, null, new Annotation(index, a.durationSeconds(), text, kind), null));
             }
             events.sort(Comparator.comparingLong(Event::index)); // stable: file order within one sample
+        }
+
+        /**
+         * Index of a played channel by the label recorded in the file (renamed by the protocol if it
+         * maps it), or −1: a report on a channel not played stays an annotation.
+         */
+        private int channelIndex(String fileLabel) {
+            Protocol.ChannelMapping mapped = plan.protocol().channels().get(fileLabel);
+            String label = mapped != null ? mapped.label() : fileLabel;
+            List<Channel> played = plan.channels();
+            for (int c = 0; c < played.size(); c++) {
+                if (played.get(c).label().equals(label)) {
+                    return c;
+                }
+            }
+            return -1;
         }
 
         void play() throws IOException, InterruptedException {
@@ -333,6 +356,8 @@ public class EdfPlaybackDriver implements AmplifierDriver {
                 Event e = events.get(nextEvent++);
                 if (e.stimulus() != null) {
                     context.stimulus(e.stimulus());
+                } else if (e.health() != null) {
+                    context.health(e.health());
                 } else {
                     context.annotation(e.annotation());
                 }

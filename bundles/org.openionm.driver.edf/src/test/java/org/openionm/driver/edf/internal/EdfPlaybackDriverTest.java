@@ -29,6 +29,7 @@ import org.openionm.core.model.StimulusEvent;
 import org.openionm.io.edf.EdfFormat;
 import org.openionm.io.edf.EdfRecordingInfo;
 import org.openionm.io.edf.EdfWriter;
+import org.openionm.io.edf.HealthAnnotations;
 
 class EdfPlaybackDriverTest {
 
@@ -43,6 +44,7 @@ class EdfPlaybackDriverTest {
         final List<SampleBlock> blocks = new ArrayList<>();
         final List<StimulusEvent> stimuli = new ArrayList<>();
         final List<Annotation> annotations = new ArrayList<>();
+        final List<DriverHealth> health = new ArrayList<>();
         final List<String> lateEvents = new ArrayList<>();
         final int stopAfter;
         long delivered; // end of the last block
@@ -79,7 +81,11 @@ class EdfPlaybackDriverTest {
         }
 
         @Override
-        public void health(DriverHealth health) {
+        public void health(DriverHealth report) {
+            health.add(report);
+            if (report.sampleIndex() < delivered) {
+                lateEvents.add(report.toString());
+            }
         }
 
         @Override
@@ -92,7 +98,7 @@ class EdfPlaybackDriverTest {
     }
 
     /** 3 s at 2 kHz on 4 channels with a 400-sample gap starting mid-record at 2530. */
-    Written write(String name) throws IOException {
+    Written write(String name, Annotation... extra) throws IOException {
         List<Channel> channels = new ArrayList<>();
         for (int c = 0; c < LABELS.length; c++) {
             channels.add(new Channel(c, LABELS[c], "uV", RATE, -3200, 3200, ChannelRole.EEG));
@@ -116,6 +122,9 @@ class EdfPlaybackDriverTest {
             }
             w.annotation(new Annotation(1000, 1.5, "Clamp on – Dr. Müller", Annotation.Kind.CLINICAL));
             w.annotation(new Annotation(3000, 0, "L4 breach", Annotation.Kind.GROUND_TRUTH));
+            for (Annotation a : extra) {
+                w.annotation(a);
+            }
             writeRange(w, data, 0, 2530);
             w.gap(new DataGap(2530, 400, "cable"));
             writeRange(w, data, 2930, 6000);
@@ -192,6 +201,29 @@ class EdfPlaybackDriverTest {
                 Annotation.Kind.TECHNICAL)), ctx.annotations.toString());
         assertFalse(ctx.annotations.stream().anyMatch(a -> a.text().startsWith(EdfWriter.PADDING_PREFIX)));
         assertEquals(3, ctx.annotations.size(), ctx.annotations.toString());
+    }
+
+    @Test
+    void recordedAmplifierReportsArePlayedAsHealthEventsAtTheirSample() throws Exception {
+        DriverHealth off = new DriverHealth(DriverHealth.Condition.LEAD_OFF, 1, true, 1200, "impedance > 20 kOhm");
+        DriverHealth on = new DriverHealth(DriverHealth.Condition.LEAD_OFF, 1, false, 2000, "");
+        DriverHealth lost = new DriverHealth(DriverHealth.Condition.DISCONNECTED, DriverHealth.WHOLE_DEVICE, true, 5000, "USB");
+        String unknownChannel = "HEALTH SATURATION start C3-Cz: at the rail";
+        Written w = write("health.edf", technical(off, "Erb-L"), technical(on, "Erb-L"), technical(lost, null),
+                new Annotation(4000, 0, unknownChannel, Annotation.Kind.TECHNICAL));
+        EdfPlaybackDriver driver = new EdfPlaybackDriver();
+        driver.configure(config(w.file(), 8, false));
+        Recorder ctx = new Recorder(Integer.MAX_VALUE);
+        driver.run(ctx);
+
+        assertEquals(List.of(off, on, lost), ctx.health, "sample index, channel, state and detail as recorded");
+        assertEquals(List.of(), ctx.lateEvents, "reports come before the block holding their sample");
+        assertTrue(ctx.annotations.contains(new Annotation(4000, 0, unknownChannel, Annotation.Kind.TECHNICAL)),
+                "a report on a channel the file does not have is kept as a technical annotation: " + ctx.annotations);
+    }
+
+    private static Annotation technical(DriverHealth h, String label) {
+        return new Annotation(h.sampleIndex(), 0, HealthAnnotations.format(h, label), Annotation.Kind.TECHNICAL);
     }
 
     @Test
