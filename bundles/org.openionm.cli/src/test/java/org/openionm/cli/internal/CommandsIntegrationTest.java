@@ -101,13 +101,8 @@ class CommandsIntegrationTest {
             Result analyze = run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--baseline-at", "5");
             assertEquals(0, analyze.exit(), analyze.err());
             // an independent reader (Python's json) checks the file and counts what we claim
-            Process python = new ProcessBuilder(Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3",
-                    "-c", "import json,sys; d=json.load(open(sys.argv[1])); "
-                            + "print(len([m for m in d['measurements'] if m['modality']=='counting']), d['baselineCapturedAtSeconds'],"
-                            + " sorted(set(m['component'] for m in d['measurements'])))",
-                    json.toString()).redirectErrorStream(true).start();
-            String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            assertEquals(0, python.waitFor(), out);
+            String out = python(json, "print(len([m for m in d['measurements'] if m['modality']=='counting']),"
+                    + " d['baselineCapturedAtSeconds'], sorted(set(m['component'] for m in d['measurements'])))");
             assertEquals(stimuli + " 5 ['after-baseline', 'before-baseline']", out);
         } finally {
             registration.unregister();
@@ -116,24 +111,7 @@ class CommandsIntegrationTest {
 
     @Test
     void aLeadOffRecordedInTheFileRaisesTheSameTechnicalAlarmWhenTheFileIsAnalysed() throws Exception {
-        Path scenario = dir.resolve("lead-off.yaml");
-        Files.writeString(scenario, """
-                name: lead-off-recorded
-                description: Erb-L electrode off at 7.25 s, back at 12 s.
-                durationSeconds: 20
-                mainsHz: 50
-                stimulation:
-                  - site: median.left
-                    rateHz: 4.7
-                    intensity: 25
-                events:
-                  - at: 7.25
-                    type: lead-off
-                    channel: Erb-L
-                  - at: 12
-                    type: lead-on
-                    channel: Erb-L
-                """);
+        Path scenario = LeadOffScenario.write(dir, "flat");
         Path file = dir.resolve("lead-off.edf");
         assertEquals(0, run(SimulateApplication::new, "--scenario", scenario.toString(), "--duration", "16", "--out",
                 file.toString(), "--rate", "2000", "--channels", "8").exit());
@@ -147,16 +125,20 @@ class CommandsIntegrationTest {
         assertEquals(0, analyze.exit(), analyze.err());
         // Python's json reads what the analysis claims about Erb-L. The alarm manager of this test runtime
         // is shared with the live pipeline test, which may have latched the same key: then it "recurs".
-        Process python = new ProcessBuilder(Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3",
-                "-c", "import json,sys; d=json.load(open(sys.argv[1])); "
-                        + "on={'RAISED':'on','RECURRED':'on','CLEARED':'off'}; "
-                        + "print([(on.get(a['event'], a['event']), a['criterion'], a['timeSeconds']) for a in d['alarms']"
-                        + " if a.get('channel')=='Erb-L'])",
-                json.toString()).redirectErrorStream(true).start();
-        String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertEquals(0, python.waitFor(), out);
+        String out = python(json, "on={'RAISED':'on','RECURRED':'on','CLEARED':'off'}; "
+                + "print([(on.get(a['event'], a['event']), a['criterion'], a['timeSeconds']) for a in d['alarms']"
+                + " if a.get('channel')=='Erb-L'])");
         assertEquals("[('on', 'Lead off', 7.25), ('off', 'Lead off', 12)]", out,
                 "raised and cleared at the samples the amplifier reported");
+    }
+
+    /** Runs {@code script} in Python with the JSON file loaded as {@code d}: an independent reader of what we wrote. */
+    private static String python(Path json, String script) throws Exception {
+        Process python = new ProcessBuilder(Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3",
+                "-c", "import json,sys; d=json.load(open(sys.argv[1])); " + script, json.toString()).redirectErrorStream(true).start();
+        String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, python.waitFor(), out);
+        return out;
     }
 
     /** Publishes one measurement per stimulus, tagged by whether the baseline was captured yet. */

@@ -3,7 +3,6 @@ package org.openionm.cli.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,25 +26,7 @@ class PipelineIntegrationTest {
 
     @Test
     void aScriptedLeadOffBecomesATechnicalAlarmWithinASecondOfItsOnset() throws Exception {
-        Path scenario = dir.resolve("lead-off.yaml");
-        Files.writeString(scenario, """
-                name: lead-off-test
-                description: Erb-L electrode off at 7.25 s, back at 12 s.
-                durationSeconds: 20
-                mainsHz: 50
-                stimulation:
-                  - site: median.left
-                    rateHz: 4.7
-                    intensity: 25
-                events:
-                  - at: 7.25
-                    type: lead-off
-                    channel: Erb-L
-                    mode: rail
-                  - at: 12
-                    type: lead-on
-                    channel: Erb-L
-                """);
+        Path scenario = LeadOffScenario.write(dir, "rail");
         AcquisitionEngine engine = Services.engine();
         AlarmManager alarms = Services.service(AlarmManager.class);
         Services.service(org.openionm.processing.ProcessorHost.class); // the host must be listening
@@ -68,8 +49,8 @@ class PipelineIntegrationTest {
         assertTrue(!erb.isEmpty(), "no technical alarm on Erb-L");
         AlarmLogEntry raised = erb.get(0);
         assertEquals(AlarmLogEntry.Event.RAISED, raised.event());
-        assertTrue(raised.timeSeconds() >= 7.25 && raised.timeSeconds() <= 8.25, "raised at " + raised.timeSeconds() + " s");
-        assertTrue(erb.stream().anyMatch(e -> e.event() == AlarmLogEntry.Event.CLEARED && Math.abs(e.timeSeconds() - 12) < 1),
+        assertTrue(raised.timeSeconds() >= LeadOffScenario.OFF_SECONDS && raised.timeSeconds() <= LeadOffScenario.OFF_SECONDS + 1, "raised at " + raised.timeSeconds() + " s");
+        assertTrue(erb.stream().anyMatch(e -> e.event() == AlarmLogEntry.Event.CLEARED && Math.abs(e.timeSeconds() - LeadOffScenario.ON_SECONDS) < 1),
                 "cleared when the electrode is back: " + erb);
     }
 
