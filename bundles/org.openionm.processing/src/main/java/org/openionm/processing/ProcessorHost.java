@@ -27,6 +27,17 @@ public interface ProcessorHost {
      */
     void captureBaselineAt(double caseTimeSeconds);
 
+    /**
+     * Hands a marker the user moved to its processor ({@link
+     * org.openionm.core.processing.ModalityProcessor#moveMarker}); the re-measured result reaches the
+     * listeners like any other.
+     *
+     * @throws IllegalArgumentException      unknown processor, or no such result or component
+     * @throws UnsupportedOperationException the processor's markers are not placed by hand
+     */
+    org.openionm.core.processing.Measurement moveMarker(String processorId, String site, String channel, String component,
+            double latencyMs);
+
     void addListener(ResultListener listener);
 
     void removeListener(ResultListener listener);

@@ -48,4 +48,17 @@ public interface ModalityProcessor {
      */
     default void captureBaseline(double caseTimeSeconds) {
     }
+
+    /**
+     * The user moved a marker: {@code component} of the current result of {@code site}/{@code channel}
+     * is placed at {@code latencyMs}, re-measured there and published again with provenance
+     * {@code marker=manual}. May be called from any thread (the implementation synchronises).
+     *
+     * @return the new measurement of the moved component
+     * @throws IllegalArgumentException      no such current result or component, or a latency outside it
+     * @throws UnsupportedOperationException the modality's markers are not placed by hand
+     */
+    default Measurement moveMarker(String site, String channel, String component, double latencyMs) {
+        throw new UnsupportedOperationException(displayName() + ": markers are not placed by hand");
+    }
 }

@@ -216,6 +216,7 @@ public final class SsepProcessor implements ModalityProcessor {
      *
      * @throws IllegalArgumentException if there is no such average or component, or the latency is outside it
      */
+    @Override
     public synchronized Measurement moveMarker(String site, String channel, String component, double latencyMs) {
         ChannelAverage ca = bySite.getOrDefault(site, List.of()).stream()
                 .filter(a -> a.recording.label().equals(channel)).findFirst()

@@ -96,6 +96,16 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
         overrides.put(processorId, Map.copyOf(values));
     }
 
+    /** Called on the caller's thread: processors that place markers by hand synchronise themselves. */
+    @Override
+    public Measurement moveMarker(String processorId, String site, String channel, String component, double latencyMs) {
+        ModalityProcessor processor = processors.get(processorId);
+        if (processor == null) {
+            throw new IllegalArgumentException("no modality processor '" + processorId + "' is installed");
+        }
+        return processor.moveMarker(site, channel, component, latencyMs);
+    }
+
     @Override
     public void addListener(ResultListener listener) {
         listeners.add(listener);

@@ -104,6 +104,19 @@ class DefaultProcessorHostTest {
         public void captureBaseline(double caseTimeSeconds) {
             calls.add("baseline " + caseTimeSeconds);
         }
+
+        /** "ssep" places markers by hand, any other id keeps the SPI's default (not supported). */
+        @Override
+        public Measurement moveMarker(String site, String channel, String component, double latencyMs) {
+            if (!id.equals("ssep")) {
+                return ModalityProcessor.super.moveMarker(site, channel, component, latencyMs);
+            }
+            calls.add("move " + component + " to " + latencyMs);
+            Measurement m = new Measurement(1, id, site, channel, component, latencyMs, 2.0, 300, 0,
+                    new Provenance(id, Map.of("marker", "manual")));
+            context.output().measurement(m);
+            return m;
+        }
     }
 
     /** An alarm manager that only records what it is told (its own logic is tested in its bundle). */
@@ -224,5 +237,30 @@ class DefaultProcessorHostTest {
         assertTrue(range.getMessage().contains("Sweeps"), range.getMessage());
         assertThrows(IllegalArgumentException.class, () -> host.configure("ssep", Map.of("sweep", 10.0)));
         assertThrows(IllegalArgumentException.class, () -> host.configure("mep", Map.of()));
+    }
+
+    @Test
+    void aMovedMarkerGoesToItsProcessorAndItsNewMeasurementToTheListeners() {
+        DefaultProcessorHost host = new DefaultProcessorHost();
+        FakeProcessor ssep = new FakeProcessor("ssep");
+        host.addProcessor(ssep);
+        host.addProcessor(new FakeProcessor("mep"));
+        List<Measurement> published = new ArrayList<>();
+        host.addListener(new ResultListener() {
+            @Override
+            public void measurement(Measurement m) {
+                published.add(m);
+            }
+        });
+        host.onStart("sim", List.of(new Channel(0, "CP4-Fpz", "uV", 1000, -100, 100, ChannelRole.SSEP_CORTICAL)));
+
+        Measurement moved = host.moveMarker("ssep", "median.left", "CP4-Fpz", "N20", 21.5);
+        assertEquals(21.5, moved.latencyMs());
+        assertEquals(List.of(moved), published, "the re-measured result reaches the views like any other");
+        assertTrue(ssep.calls.contains("move N20 to 21.5"), ssep.calls.toString());
+        UnsupportedOperationException notByHand = assertThrows(UnsupportedOperationException.class,
+                () -> host.moveMarker("mep", "tcmep.C3C4", "APB-R", "MEP", 20));
+        assertTrue(notByHand.getMessage().contains("Fake mep"), notByHand.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> host.moveMarker("emg", "x", "y", "z", 1));
     }
 }

@@ -46,6 +46,7 @@ public abstract class EvokedPart {
             return;
         }
         view.setWaitingText(waitingText());
+        view.setMarkerMover((site, channel, component, ms) -> host.moveMarker(rules.modality(), site, channel, component, ms));
         host.addListener(feed);
     }
 

@@ -48,6 +48,11 @@ public interface EvokedRules {
         return component;
     }
 
+    /** Whether the user may drag markers to re-measure (the processor then places them by hand). */
+    default boolean markersMovable() {
+        return false;
+    }
+
     /** The chart a published trend point goes to, or null when it is not charted. */
     TrendTarget trendTarget(TrendPoint point);
 

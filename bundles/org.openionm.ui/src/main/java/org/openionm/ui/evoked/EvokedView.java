@@ -92,6 +92,11 @@ public class EvokedView extends Composite {
     private final Composite content;
     private final Map<String, TileControl> controls = new LinkedHashMap<>();
     private String waiting = "";
+    private MarkerMover mover;
+    /** A refused marker move, said in the header for {@link #NOTICE_MS}. */
+    private String notice = "";
+    private long noticeUntil;
+    static final int NOTICE_MS = 10_000;
 
     public EvokedView(Composite parent, EvokedRules rules, EvokedFeed feed) {
         super(parent, SWT.NONE);
@@ -122,10 +127,35 @@ public class EvokedView extends Composite {
         return model;
     }
 
+    /**
+     * Makes the markers of every tile draggable (when the modality's rules allow it); a refused move
+     * is said in the header.
+     */
+    public void setMarkerMover(MarkerMover mover) {
+        checkWidget();
+        this.mover = model.rules().markersMovable() ? mover : null;
+        controls.values().forEach(this::connect);
+    }
+
+    private void connect(TileControl c) {
+        c.waterfall.setMarkerMover(mover, this::showNotice);
+    }
+
+    private void showNotice(String text) {
+        notice = text;
+        noticeUntil = System.currentTimeMillis() + NOTICE_MS;
+        sync();
+    }
+
     /** Shown while no result has arrived, e.g. "Waiting for SSEP averages". */
     public void setWaitingText(String text) {
         waiting = text;
         header.setText(text);
+    }
+
+    /** What the header says now (for tests). */
+    public String headerText() {
+        return header.getText();
     }
 
     /** Tile controls in display order (sorted by tile key), for tests. */
@@ -167,7 +197,9 @@ public class EvokedView extends Composite {
         boolean added = false;
         for (Tile t : tiles) {
             if (!controls.containsKey(t.key())) { // tiles only ever append: arrival order is kept
-                controls.put(t.key(), new TileControl(content, t, model.rules()));
+                TileControl c = new TileControl(content, t, model.rules());
+                connect(c);
+                controls.put(t.key(), c);
                 added = true;
             }
         }
@@ -190,7 +222,10 @@ public class EvokedView extends Composite {
             controls.get(t.key()).update(t);
         }
         String text = tiles.isEmpty() ? waiting : tiles.size() + (tiles.size() == 1 ? " tile" : " tiles")
-                + "  ·  dashed = baseline  ·  hover: provenance";
+                + "  ·  dashed = baseline  ·  hover: provenance" + (mover != null ? "  ·  drag a marker to re-measure" : "");
+        if (System.currentTimeMillis() < noticeUntil) {
+            text = notice + "  ·  " + text;
+        }
         if (feed.dropped() > 0) {
             text += "  ·  " + feed.dropped() + " results not shown (display overloaded)";
         }

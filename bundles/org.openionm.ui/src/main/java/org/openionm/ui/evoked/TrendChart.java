@@ -41,6 +41,8 @@ public class TrendChart extends Chart {
         getLegend().setVisible(false);
         // units go in the summary line above the chart: axis titles would take a third of a small tile
         getAxisSet().getXAxis(0).getTitle().setVisible(false);
+        // …but case time's unit rides on its tick labels, the one unit the summary does not give
+        getAxisSet().getXAxis(0).getTick().setFormat(new java.text.DecimalFormat("0.#' min'"));
         getAxisSet().getYAxis(0).getTitle().setText("µV");
         getAxisSet().getYAxis(0).getTitle().setVisible(false);
     }

@@ -38,6 +38,21 @@ public class WaterfallCanvas extends Canvas {
     /** µV per half band, fixed per row once it has a trace. */
     private final Map<String, Double> scales = new HashMap<>();
     private long paintCount;
+    /** Where a dragged marker goes; null: markers stay where the processor put them. */
+    private MarkerMover mover;
+    /** The marker being dragged and where it is now, or null. */
+    private Drag drag;
+    private java.util.function.Consumer<String> moveFailed = message -> { };
+
+    /** {@code x}: where the marker is drawn now; {@code grabX}: where the mouse went down. */
+    private record Drag(String site, String channel, String component, int markerX, int grabX, int x) {
+        boolean on(Row r, String markerComponent) {
+            return r.site().equals(site) && r.channel().equals(channel) && markerComponent.equals(component);
+        }
+    }
+
+    /** Pixels either side of a marker's tick that pick it up. */
+    static final int GRAB_PX = 4;
 
     public WaterfallCanvas(Composite parent, int style) {
         super(parent, style | SWT.DOUBLE_BUFFERED);
@@ -45,6 +60,17 @@ public class WaterfallCanvas extends Canvas {
         addListener(SWT.Paint, this::paint);
         addListener(SWT.MouseMove, this::hover);
         addListener(SWT.MouseVerticalWheel, this::wheel);
+        addListener(SWT.MouseDown, this::grab);
+        addListener(SWT.MouseUp, this::drop);
+    }
+
+    /**
+     * Lets the user drag a marker of the newest trace along the time axis; on release the marker's
+     * row, component and new latency go to {@code mover}, and a refusal's message to {@code failed}.
+     */
+    public void setMarkerMover(MarkerMover mover, java.util.function.Consumer<String> failed) {
+        this.mover = mover;
+        this.moveFailed = failed;
     }
 
     public void setRows(List<Row> rows) {
@@ -78,6 +104,12 @@ public class WaterfallCanvas extends Canvas {
     public int xOfMs(double ms) {
         int width = getClientArea().width - LABEL_WIDTH - RIGHT_MARGIN;
         return LABEL_WIDTH + (int) Math.round(ms / durationMs() * (width - 1));
+    }
+
+    /** Latency in ms after the stimulus shown at pixel column {@code x} (inverse of {@link #xOfMs}). */
+    public double msOfX(int x) {
+        int width = getClientArea().width - LABEL_WIDTH - RIGHT_MARGIN;
+        return (x - LABEL_WIDTH) * durationMs() / Math.max(1, width - 1);
     }
 
     /** Pixel row of the newest trace's zero line in band {@code row}. */
@@ -207,8 +239,16 @@ public class WaterfallCanvas extends Canvas {
             if (!Double.isFinite(m.latencyMs())) {
                 continue;
             }
-            int x = xOfMs(m.latencyMs());
-            int y = zero + (int) Math.round(valueAt(newest, m.latencyMs()) * ppu);
+            boolean dragged = drag != null && drag.on(r, m.component());
+            double ms = dragged ? msOfX(drag.x()) : m.latencyMs();
+            int x = dragged ? drag.x() : xOfMs(ms);
+            int y = zero + (int) Math.round(valueAt(newest, ms) * ppu);
+            if (dragged) { // where it will land, with the latency it will be measured at
+                gc.setLineStyle(SWT.LINE_DOT);
+                gc.drawLine(x, top, x, zero + (int) Math.round(bandHeight() * 0.6));
+                gc.setLineStyle(SWT.LINE_SOLID);
+                gc.drawText(String.format(Locale.ROOT, "%.1f ms", ms), x + 3, top + 1, true);
+            }
             int tipY = y - 3;
             gc.drawLine(x, tipY, x, tipY - MARKER_HEIGHT);
             String label = labeller.apply(m.component());
@@ -270,10 +310,59 @@ public class WaterfallCanvas extends Canvas {
         return (int) Math.min(rows.size() - 1, Math.max(0, y / Math.max(1, bandHeight())));
     }
 
+    /** The marker of the newest trace within {@link #GRAB_PX} of (x, y), or null. */
+    private Drag markerAt(int x, int y) {
+        if (rows.isEmpty() || mover == null) {
+            return null;
+        }
+        Row r = rows.get(rowAt(y));
+        for (Measurement m : r.markers()) {
+            if (Double.isFinite(m.latencyMs()) && Math.abs(xOfMs(m.latencyMs()) - x) <= GRAB_PX) {
+                int markerX = xOfMs(m.latencyMs());
+                return new Drag(r.site(), r.channel(), m.component(), markerX, x, markerX);
+            }
+        }
+        return null;
+    }
+
+    private void grab(Event e) {
+        if (e.button == 1) {
+            drag = markerAt(e.x, e.y);
+        }
+    }
+
+    private void drop(Event e) {
+        Drag d = drag;
+        drag = null;
+        if (d == null || e.button != 1) {
+            return;
+        }
+        redraw();
+        if (e.x == d.grabX()) {
+            return; // a click, not a move
+        }
+        try {
+            mover.move(d.site(), d.channel(), d.component(), msOfX(draggedX(d, e.x)));
+        } catch (RuntimeException refused) {
+            moveFailed.accept("Cannot move " + d.component() + " on " + d.channel() + ": " + refused.getMessage());
+        }
+    }
+
+    /** The marker moves with the mouse from where it was grabbed, and stays on the time axis. */
+    private int draggedX(Drag d, int mouseX) {
+        return Math.max(LABEL_WIDTH, Math.min(xOfMs(durationMs()), d.markerX() + mouseX - d.grabX()));
+    }
+
     private void hover(Event e) {
         if (rows.isEmpty()) {
             return;
         }
+        if (drag != null) {
+            drag = new Drag(drag.site(), drag.channel(), drag.component(), drag.markerX(), drag.grabX(), draggedX(drag, e.x));
+            redraw();
+            return;
+        }
+        setCursor(markerAt(e.x, e.y) != null ? getDisplay().getSystemCursor(SWT.CURSOR_SIZEWE) : null);
         Row r = rows.get(rowAt(e.y));
         Double scale = scales.get(r.site() + "/" + r.channel());
         String tip = EvokedText.describe(r) + (scale == null ? "" : "\nscale bar: " + fmt(scale) + " µV (mouse wheel changes it)");

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openionm.ui.trace.CanvasSnapshot.count;
 
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swtchart.ISeries;
 import org.junit.jupiter.api.AfterEach;
@@ -99,5 +101,18 @@ class MepViewUiTest {
         assertEquals(120, chart.getSeriesSet().getSeries("p2p C4C3" + TrendChart.THRESHOLD_SUFFIX).getYSeries()[0], 1e-9,
                 "spinal preset: alarm below 20 % of baseline");
         assertEquals(1, view.tileControls().get(1).chart().getSeriesSet().getSeries().length, "TA-L: data only, no baseline");
+
+        // TcMEP onsets are not placed by hand: dragging one sends nothing
+        java.util.List<String> moves = new java.util.ArrayList<>();
+        view.setMarkerMover((site, channel, component, ms) -> moves.add(component));
+        for (int type : new int[] { SWT.MouseDown, SWT.MouseMove, SWT.MouseUp }) {
+            Event e = new Event();
+            e.button = 1;
+            e.x = apb.xOfMs(21) + (type == SWT.MouseDown ? 0 : 40);
+            e.y = apb.zeroY(0);
+            apb.notifyListeners(type, e);
+        }
+        assertEquals(java.util.List.of(), moves);
+        assertTrue(!view.headerText().contains("drag a marker"), view.headerText());
     }
 }

@@ -52,6 +52,12 @@ public final class SsepRules implements EvokedRules {
         return 6;
     }
 
+    /** The reader places N20, P37… by hand when the automatic pick is wrong (provenance: marker=manual). */
+    @Override
+    public boolean markersMovable() {
+        return true;
+    }
+
     @Override
     public TrendTarget trendTarget(TrendPoint p) {
         String[] s = p.series().split("/");

@@ -7,14 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openionm.ui.trace.CanvasSnapshot.count;
 import static org.openionm.ui.trace.CanvasSnapshot.rgb;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swtchart.ISeries;
 import org.junit.jupiter.api.AfterEach;
@@ -67,6 +71,54 @@ class SsepViewUiTest {
         EvokedView view = new EvokedView(shell, new SsepRules(), feed);
         shell.open();
         return view;
+    }
+
+    @Test
+    void draggingAMarkerSendsItsNewLatencyToTheProcessorAClickDoesNotAndARefusalIsShown() throws Exception {
+        EvokedFeed feed = new EvokedFeed("ssep");
+        EvokedView view = open(feed);
+        List<String> moves = new ArrayList<>();
+        view.setMarkerMover((site, channel, component, ms) -> {
+            if (ms > 45) { // as the processor refuses a latency it cannot read
+                throw new IllegalArgumentException("latency " + ms + " ms is outside the average");
+            }
+            moves.add(site + " " + channel + " " + component + " " + String.format(Locale.ROOT, "%.3f", ms));
+        });
+        publishFromProcessingThread(() -> {
+            feed.average(trace(95, "median.left", peak(20, -10)));
+            feed.measurement(new Measurement(95, "ssep", "median.left", "CP4-Fpz", "N20", 20, 2.5, 300, 4, SsepModelTest.PROV));
+        });
+        view.pump();
+        WaterfallCanvas w = view.tileControls().get(0).waterfall();
+        int tick = w.xOfMs(20);
+        int y = w.zeroY(0);
+
+        mouse(w, SWT.MouseDown, tick + 2, y); // grabbed 2 px right of the tick: it moves by the drag, not to the mouse
+        mouse(w, SWT.MouseMove, tick + 32, y);
+        mouse(w, SWT.MouseUp, tick + 32, y);
+        assertEquals(List.of("median.left CP4-Fpz N20 " + String.format(Locale.ROOT, "%.3f", w.msOfX(tick + 30))), moves);
+        assertEquals(20, w.msOfX(tick), 50.0 / (w.xOfMs(50) - w.xOfMs(0)), "msOfX inverts xOfMs within a pixel");
+
+        mouse(w, SWT.MouseDown, tick, y);
+        mouse(w, SWT.MouseUp, tick, y);
+        assertEquals(1, moves.size(), "a click is not a move");
+        mouse(w, SWT.MouseDown, tick + 30, y);
+        mouse(w, SWT.MouseUp, tick + 60, y);
+        assertEquals(1, moves.size(), "nothing to grab away from a marker");
+
+        mouse(w, SWT.MouseDown, tick, y);
+        mouse(w, SWT.MouseUp, w.getClientArea().width - 1, y); // to the end of the axis: 50 ms
+        assertEquals(1, moves.size());
+        assertTrue(view.headerText().startsWith("Cannot move N20 on CP4-Fpz: latency 50.0 ms is outside the average"),
+                view.headerText());
+    }
+
+    private static void mouse(WaterfallCanvas canvas, int type, int x, int y) {
+        Event e = new Event();
+        e.button = 1;
+        e.x = x;
+        e.y = y;
+        canvas.notifyListeners(type, e);
     }
 
     private static void publishFromProcessingThread(Runnable publish) throws InterruptedException {
