@@ -6,7 +6,7 @@ package org.openionm.core.stimulation;
  * moved) when {@code train − beforeMs ≤ s < train + afterMs}, so no SSEP stimulus artifact lands in
  * the TcMEP pre-stimulus or response window, and no SSEP sweep holds the train's kilovolt artifact.
  * Skipped stimuli are never delivered, so no processor sees them: averages simply take a few
- * sweeps longer (a 200 ms guard every 15 s costs a 3.17 Hz site 1.3 % of its stimuli).
+ * sweeps longer (a 200 ms guard every 15 s costs a 3.17 Hz site ≈1.4 % of its stimuli).
  *
  * @param beforeMs before the train's first pulse; default {@value #DEFAULT_BEFORE_MS} ms, the
  *                 longest SSEP sweep (tibial window 80–100 ms), which also covers the 20 ms MEP
