@@ -40,7 +40,9 @@ public interface AcquisitionEngine {
     List<Channel> start(AmplifierDriver driver, AcquisitionConfig config, StimulationProgram stimulation);
 
     /**
-     * Fires an on-demand site of the running program (a TcMEP train) at the start of the next block.
+     * Fires an on-demand site of the running program (a TcMEP train) at the start of the next block,
+     * or up to the program's {@link org.openionm.core.stimulation.TrainGuard#beforeMs()} later when an
+     * SSEP stimulus just given would otherwise fall within the train's guard.
      *
      * @throws IllegalStateException    when nothing is running
      * @throws IllegalArgumentException when the program has no such on-demand site

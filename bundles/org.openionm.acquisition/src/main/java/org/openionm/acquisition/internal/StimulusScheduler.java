@@ -7,32 +7,53 @@ import java.util.List;
 import org.openionm.core.model.StimulusEvent;
 import org.openionm.core.stimulation.PeriodicStimulation;
 import org.openionm.core.stimulation.StimulationProgram;
+import org.openionm.core.stimulation.TrainGuard;
 
 /**
  * Turns a {@link StimulationProgram} into stimuli planned on the sample clock. Among the n periodic
  * sites of one rate, site k starts k/n of the period after sample 0, so they interleave evenly; each stimulus time
  * is computed from the start (not accumulated), so a rate such as 4.7 Hz never drifts. Ramps raise
  * the intensity per stimulus until their maximum; on-demand sites fire when triggered.
+ * <p>
+ * Around every TcMEP train (periodic or triggered) the program's {@link TrainGuard} skips the SSEP
+ * stimuli planned within it; the others keep their planned samples. A triggered train waits, at most
+ * {@code beforeMs}, until the last SSEP stimulus already handed out lies outside its guard.
  * Thread-safe: the driver thread asks for due stimuli, the UI thread triggers.
  */
 final class StimulusScheduler {
 
     private final List<SiteState> periodic = new ArrayList<>();
+    private final List<SiteState> periodicTrains = new ArrayList<>();
     private final List<PeriodicStimulation> onDemand = new ArrayList<>();
+    /** Triggered trains at their planned sample, kept while their guard can still skip a stimulus. */
     private final List<StimulusEvent> triggered = new ArrayList<>();
+    private final long before;
+    private final long after;
     private long handedOutUpTo;
+    /** Sample of the latest paused-site stimulus handed out; a triggered train keeps its guard clear of it. */
+    private long lastPausedSample = Long.MIN_VALUE;
+    private long skipped;
 
     private static final class SiteState {
         final PeriodicStimulation site;
         final double periodSamples;
         final double offsetSamples;
+        final boolean paused;
         long next; // index of the next stimulus of this site
-        boolean rampDone;
+        long end = Long.MAX_VALUE; // index of the first stimulus never fired (ramp at its maximum, or stopped)
 
-        SiteState(PeriodicStimulation site, double periodSamples, double offsetSamples) {
+        SiteState(PeriodicStimulation site, double periodSamples, double offsetSamples, boolean paused) {
             this.site = site;
             this.periodSamples = periodSamples;
             this.offsetSamples = offsetSamples;
+            this.paused = paused;
+            if (site.rampStep() > 0) {
+                long n = Math.max(0, (long) Math.floor((site.rampMax() - site.intensity()) / site.rampStep()) - 1);
+                while (site.intensity() + n * site.rampStep() < site.rampMax()) {
+                    n++; // the first stimulus at the maximum is the last one
+                }
+                end = n + 1;
+            }
         }
 
         long sampleOf(long n) {
@@ -45,20 +66,41 @@ final class StimulusScheduler {
             }
             return Math.min(site.rampMax(), site.intensity() + n * site.rampStep());
         }
+
+        /** Whether stimulus n fires at a sample in [from, to]. */
+        boolean firesWithin(long from, long to) {
+            long n = Math.max(0, (long) Math.floor((from - offsetSamples) / periodSamples) - 1);
+            for (; n < end && sampleOf(n) <= to; n++) {
+                if (sampleOf(n) >= from) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     StimulusScheduler(StimulationProgram program, double samplingRateHz) {
+        TrainGuard guard = program.trainGuard();
+        before = Math.round(guard.beforeMs() * samplingRateHz / 1000);
+        after = Math.round(guard.afterMs() * samplingRateHz / 1000);
         List<PeriodicStimulation> repeating = program.sites().stream().filter(s -> s.rateHz() > 0).toList();
+        boolean anyTrain = program.sites().stream().anyMatch(TrainGuard::isTrain);
         for (PeriodicStimulation site : repeating) {
             double period = samplingRateHz / site.rateHz();
+            double offset;
             if (!Double.isNaN(site.offsetMs())) {
-                periodic.add(new SiteState(site, period, site.offsetMs() * samplingRateHz / 1000));
-                continue;
+                offset = site.offsetMs() * samplingRateHz / 1000;
+            } else {
+                // interleave among the automatic sites of the same rate only: a slow TcMEP site must not shift the SSEP sites
+                List<PeriodicStimulation> sameRate = repeating.stream()
+                        .filter(s -> s.rateHz() == site.rateHz() && Double.isNaN(s.offsetMs())).toList();
+                offset = period * sameRate.indexOf(site) / sameRate.size();
             }
-            // interleave among the automatic sites of the same rate only: a slow TcMEP site must not shift the SSEP sites
-            List<PeriodicStimulation> sameRate = repeating.stream()
-                    .filter(s -> s.rateHz() == site.rateHz() && Double.isNaN(s.offsetMs())).toList();
-            periodic.add(new SiteState(site, period, period * sameRate.indexOf(site) / sameRate.size()));
+            SiteState state = new SiteState(site, period, offset, anyTrain && !guard.isOff() && TrainGuard.pauses(site));
+            periodic.add(state);
+            if (TrainGuard.isTrain(site)) {
+                periodicTrains.add(state);
+            }
         }
         program.sites().stream().filter(s -> s.rateHz() == 0).forEach(onDemand::add);
     }
@@ -67,38 +109,70 @@ final class StimulusScheduler {
     synchronized List<StimulusEvent> due(long endSampleIndex) {
         List<StimulusEvent> due = new ArrayList<>();
         for (SiteState s : periodic) {
-            while (!s.rampDone && s.sampleOf(s.next) < endSampleIndex) {
-                due.add(event(s.site, s.sampleOf(s.next), s.intensityOf(s.next)));
-                if (s.site.rampStep() > 0 && s.intensityOf(s.next) >= s.site.rampMax()) {
-                    s.rampDone = true; // the ramp reached its maximum: no more stimuli on this site
+            for (; s.next < s.end && s.sampleOf(s.next) < endSampleIndex; s.next++) {
+                long at = s.sampleOf(s.next);
+                if (s.paused && insideGuard(at)) {
+                    skipped++; // not moved: this stimulus does not happen
+                    continue;
                 }
-                s.next++;
+                due.add(event(s.site, at, s.intensityOf(s.next)));
+                if (s.paused) {
+                    lastPausedSample = Math.max(lastPausedSample, at);
+                }
             }
         }
         for (StimulusEvent t : triggered) {
-            due.add(new StimulusEvent(t.siteId(), Math.max(t.sampleIndex(), handedOutUpTo), t.intensity(),
-                    t.intensityUnit(), t.pulseWidthMicros(), t.pulseCount(), t.interPulseIntervalMs()));
+            if (t.sampleIndex() >= handedOutUpTo && t.sampleIndex() < endSampleIndex) {
+                due.add(t);
+            }
         }
-        triggered.clear();
         handedOutUpTo = Math.max(handedOutUpTo, endSampleIndex);
+        triggered.removeIf(t -> t.sampleIndex() + after < handedOutUpTo); // its guard has gone by
         due.sort(Comparator.comparingLong(StimulusEvent::sampleIndex));
         return due;
     }
 
-    /** Fires an on-demand site (e.g. a TcMEP train) at the start of the next block. */
+    /** True when a train fires in (at − after, at + before], i.e. {@code at} lies in [train − before, train + after). */
+    private boolean insideGuard(long at) {
+        for (SiteState t : periodicTrains) {
+            if (t.firesWithin(at - after + 1, at + before)) {
+                return true;
+            }
+        }
+        for (StimulusEvent t : triggered) {
+            if (t.sampleIndex() > at - after && t.sampleIndex() <= at + before) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Fires an on-demand site (e.g. a TcMEP train) at the start of the next block, or, when an SSEP
+     * stimulus already handed out lies within the guard before it, as soon as it no longer does.
+     */
     synchronized void trigger(String siteId) {
         PeriodicStimulation site = onDemand.stream().filter(s -> s.siteId().equals(siteId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no on-demand stimulation site '" + siteId + "'"));
-        triggered.add(event(site, handedOutUpTo, site.intensity()));
+        long at = handedOutUpTo;
+        if (TrainGuard.isTrain(site) && lastPausedSample != Long.MIN_VALUE) { // only set when a guard is on
+            at = Math.max(at, lastPausedSample + before + 1);
+        }
+        triggered.add(event(site, at, site.intensity()));
     }
 
     /** Stops a ramp, e.g. because the first CMAP appeared (the threshold was found). */
     synchronized void stopRamp(String siteId) {
         for (SiteState s : periodic) {
             if (s.site.siteId().equals(siteId)) {
-                s.rampDone = true;
+                s.end = Math.min(s.end, s.next);
             }
         }
+    }
+
+    /** Stimuli of paused sites skipped so far because they fell within a TcMEP guard. */
+    synchronized long skipped() {
+        return skipped;
     }
 
     private static StimulusEvent event(PeriodicStimulation site, long sample, double intensity) {

@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.openionm.core.model.StimulusEvent;
 import org.openionm.core.stimulation.PeriodicStimulation;
 import org.openionm.core.stimulation.StimulationProgram;
+import org.openionm.core.stimulation.TrainGuard;
 
 class StimulusSchedulerTest {
 
-    private static List<StimulusEvent> collect(StimulusScheduler scheduler, long until, int block) {
+    static List<StimulusEvent> collect(StimulusScheduler scheduler, long until, int block) {
         List<StimulusEvent> all = new ArrayList<>();
         for (long end = block; end <= until; end += block) {
             all.addAll(scheduler.due(end));
@@ -46,10 +47,11 @@ class StimulusSchedulerTest {
 
     @Test
     void aSlowSiteDoesNotShiftTheInterleavingOfTheFastOnes() {
+        // guard off: this is about interleaving (TrainGuardTest covers the pause around the train)
         StimulusScheduler scheduler = new StimulusScheduler(new StimulationProgram(List.of(
                 PeriodicStimulation.ssep("median.left", 5.0, 25, 200),
                 new PeriodicStimulation("tcmep.C3C4", 1.0 / 30, 350, "V", 50, 5, 3, 0, 0),
-                PeriodicStimulation.ssep("median.right", 5.0, 25, 200)), 50), 1000);
+                PeriodicStimulation.ssep("median.right", 5.0, 25, 200)), 50, TrainGuard.OFF), 1000);
         List<StimulusEvent> first = scheduler.due(400);
         // median.left at 0 and 200, median.right half a period later at 100 and 300, TcMEP at 0
         assertEquals(List.of(0L, 0L, 100L, 200L, 300L), first.stream().map(StimulusEvent::sampleIndex).toList());

@@ -3,24 +3,33 @@ package org.openionm.core.stimulation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * The stimulation a case runs: periodic sites are interleaved (site k of n fires k/n of a period
- * after site 0 when rates are equal), on-demand sites wait for a trigger.
+ * after site 0 when rates are equal), on-demand sites wait for a trigger, and averaged sites pause
+ * around each TcMEP train as {@code trainGuard} says.
  *
- * @param sites   the sites, in interleaving order
- * @param mainsHz mains frequency of the site (50 or 60), used to warn about mains-locked rates
+ * @param sites      the sites, in interleaving order
+ * @param mainsHz    mains frequency of the site (50 or 60), used to warn about mains-locked rates
+ * @param trainGuard pause of SSEP stimulation around TcMEP trains
  */
-public record StimulationProgram(List<PeriodicStimulation> sites, double mainsHz) {
+public record StimulationProgram(List<PeriodicStimulation> sites, double mainsHz, TrainGuard trainGuard) {
 
     /** Slowest rate at which sites are averaged (SSEP 2–8 Hz, t-EMG 2–5 Hz); slower sites are single trials. */
     public static final double MIN_AVERAGING_RATE_HZ = 1.0;
 
     public static final StimulationProgram NONE = new StimulationProgram(List.of(), 50);
 
+    /** A program with the default {@link TrainGuard}. */
+    public StimulationProgram(List<PeriodicStimulation> sites, double mainsHz) {
+        this(sites, mainsHz, TrainGuard.DEFAULT);
+    }
+
     public StimulationProgram {
         sites = List.copyOf(sites);
+        Objects.requireNonNull(trainGuard, "trainGuard");
         if (mainsHz != 50 && mainsHz != 60) {
             throw new IllegalArgumentException("mains frequency must be 50 or 60 Hz, was " + mainsHz);
         }
@@ -30,6 +39,17 @@ public record StimulationProgram(List<PeriodicStimulation> sites, double mainsHz
                 throw new IllegalArgumentException("stimulation site " + site.siteId() + " is listed twice");
             }
         }
+    }
+
+    /** This program with another pause around TcMEP trains. */
+    public StimulationProgram withTrainGuard(TrainGuard guard) {
+        return new StimulationProgram(sites, mainsHz, guard);
+    }
+
+    /** True when some site is a TcMEP train and some other site pauses around it. */
+    public boolean pausesAroundTrains() {
+        return !trainGuard.isOff() && sites.stream().anyMatch(TrainGuard::isTrain)
+                && sites.stream().anyMatch(TrainGuard::pauses);
     }
 
     /**

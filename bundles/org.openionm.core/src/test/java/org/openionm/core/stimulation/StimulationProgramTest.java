@@ -43,6 +43,25 @@ class StimulationProgramTest {
     }
 
     @Test
+    void averagedSitesPauseAroundTcmepTrainsByDefault() {
+        PeriodicStimulation tibial = PeriodicStimulation.ssep("tibial.left", 3.17, 40, 300);
+        PeriodicStimulation train = PeriodicStimulation.tcmepTrain("tcmep.C3C4", 350, 5, 3);
+        PeriodicStimulation ramp = PeriodicStimulation.ramp("screw.L4.left", 3, 1, 0.5, 20);
+        StimulationProgram program = new StimulationProgram(List.of(tibial, train, ramp), 50);
+        assertEquals(new TrainGuard(100, 100), program.trainGuard());
+        assertTrue(program.pausesAroundTrains());
+        assertEquals("SSEP paused from 100 ms before to 100 ms after each TcMEP train", program.trainGuard().describe());
+        assertTrue(TrainGuard.pauses(tibial));
+        assertFalse(TrainGuard.pauses(train), "a train does not pause for another");
+        assertFalse(TrainGuard.pauses(ramp), "a triggered-EMG ramp keeps its steps");
+        assertFalse(program.withTrainGuard(TrainGuard.OFF).pausesAroundTrains());
+        assertFalse(new StimulationProgram(List.of(tibial), 50).pausesAroundTrains(), "no train, no pause");
+        assertThrows(IllegalArgumentException.class, () -> new TrainGuard(-1, 100));
+        assertThrows(IllegalArgumentException.class, () -> new TrainGuard(100, 1001));
+        assertThrows(IllegalArgumentException.class, () -> new TrainGuard(Double.NaN, 100));
+    }
+
+    @Test
     void impossibleProgramsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new StimulationProgram(List.of(), 55));
         assertThrows(IllegalArgumentException.class, () -> new StimulationProgram(

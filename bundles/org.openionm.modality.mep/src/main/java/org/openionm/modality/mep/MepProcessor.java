@@ -1,5 +1,6 @@
 package org.openionm.modality.mep;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,7 +30,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Transcranial MEP processor: every train ({@code tcmep.*} site) is measured as a single trial in
  * the muscles of the body side it excites (C3C4 → right, C4C3 → left; muscles without a side
- * suffix always), then compared with the captured baseline under the selected alarm preset.
+ * suffix always), then compared with the captured baseline (per muscle, the median of its last
+ * {@code baseline.trains} trains; see {@link BaselineBuilder}) under the selected alarm preset.
  * <p>
  * {@link #start} resets all state, baselines included: a baseline belongs to one acquisition.
  * Trains whose window touches a data gap are dropped unmeasured. Latencies are from the first pulse.
@@ -42,8 +44,6 @@ public final class MepProcessor implements ModalityProcessor {
 
     private record Muscle(int ringIndex, String label) {}
 
-    private record Latest(double timeSeconds, StimulusEvent train, MuscleResponse response) {}
-
     private MepSettings settings = MepSettings.defaults();
     private ProcessorOutput out;
     private double fs;
@@ -52,7 +52,10 @@ public final class MepProcessor implements ModalityProcessor {
     private ResponseMeasurer measurer;
     private Provenance provenance;
     private final List<StimulusEvent> pending = new ArrayList<>();
-    private final Map<String, Latest> latest = new HashMap<>();
+    /** Last {@code baseline.trains} trains per muscle and site (key "muscle @ site"), oldest first. */
+    private final Map<String, ArrayDeque<MeasuredTrain>> history = new HashMap<>();
+    /** Site of each muscle's newest train: a baseline is built from that site's trains. */
+    private final Map<String, String> newestSite = new HashMap<>();
     private final Map<String, ThresholdTracker> thresholds = new HashMap<>();
     private final Map<String, MepBaseline> baselines = new LinkedHashMap<>();
     private final Map<String, MuscleAlarms> alarms = new HashMap<>();
@@ -72,7 +75,8 @@ public final class MepProcessor implements ModalityProcessor {
         List<Channel> accepted = context.channels().stream()
                 .filter(c -> c.role().equals(ChannelRole.MEP_MUSCLE)).toList();
         pending.clear();
-        latest.clear();
+        history.clear();
+        newestSite.clear();
         thresholds.clear();
         baselines.clear();
         alarms.clear();
@@ -146,15 +150,19 @@ public final class MepProcessor implements ModalityProcessor {
     }
 
     /**
-     * Stores, for every muscle whose latest train evoked a response, its amplitude, area, phases,
-     * onset and threshold with the effective settings; re-capturing clears alarms against the old one.
-     * Muscles without a response keep their previous baseline (or none). See {@link #baselines()}.
+     * Stores, for every muscle whose latest train evoked a response, the median amplitude, area,
+     * phases and onset of its last {@code baseline.trains} trains at that site and intensity (fewer
+     * when fewer exist, as the baseline's provenance says) and its threshold, with the effective
+     * settings; re-capturing clears alarms against the old one. Muscles without a response keep
+     * their previous baseline (or none). See {@link #baselines()}.
      */
     @Override
     public synchronized void captureBaseline(double caseTimeSeconds) {
         for (Muscle m : muscles) {
-            Latest l = latest.get(m.label());
-            if (l == null || !l.response().present()) {
+            String site = newestSite.get(m.label());
+            BaselineBuilder.Result built = site == null ? null : BaselineBuilder.build(caseTimeSeconds, m.label(),
+                    List.copyOf(history.get(key(m.label(), site))), settings.baselineTrains(), threshold(m.label()), provenance);
+            if (built == null) {
                 continue;
             }
             MuscleAlarms old = alarms.remove(m.label());
@@ -165,13 +173,16 @@ public final class MepProcessor implements ModalityProcessor {
                             m.label() + " baseline re-captured", previous));
                 }
             }
-            MuscleResponse r = l.response();
-            MepBaseline b = new MepBaseline(caseTimeSeconds, l.train().siteId(), m.label(), l.train().intensity(),
-                    r.p2pUv(), r.areaUvMs(), r.phases(), r.onsetMs(), threshold(m.label()), provenance);
+            MepBaseline b = built.baseline();
             baselines.put(m.label(), b);
-            out.baseline(new AverageTrace(caseTimeSeconds, ID, l.train().siteId(), m.label(), r.traceUv(), fs, 1, 0,
-                    provenance));
+            // the trace shown is one real train (p2p nearest the median), not an average of trials
+            out.baseline(new AverageTrace(caseTimeSeconds, ID, site, m.label(), built.shown().response().traceUv(), fs, 1,
+                    0, b.provenance()));
         }
+    }
+
+    private static String key(String muscle, String site) {
+        return muscle + " @ " + site;
     }
 
     /** Captured baselines by muscle label. */
@@ -207,7 +218,12 @@ public final class MepProcessor implements ModalityProcessor {
         for (int i = 0; i < evoked.size(); i++) {
             String label = evoked.get(i).label();
             MuscleResponse r = measurer.measure(raws.get(i), pre, blank);
-            latest.put(label, new Latest(t, train, r));
+            ArrayDeque<MeasuredTrain> recent = history.computeIfAbsent(key(label, site), k -> new ArrayDeque<>());
+            recent.addLast(new MeasuredTrain(t, train, r));
+            while (recent.size() > settings.baselineTrains()) {
+                recent.removeFirst();
+            }
+            newestSite.put(label, site);
             ThresholdTracker tracker = thresholds.computeIfAbsent(label, k -> new ThresholdTracker());
             tracker.record(train.intensity(), r.present());
             publish(t, site, label, r, tracker.threshold(), train.intensityUnit());

@@ -13,7 +13,7 @@ import org.openionm.core.processing.SettingDescriptor;
 public record MepSettings(double highpassHz, double lowpassHz, int filterOrder, double windowMs, double prestimMs,
         double blankAfterLastPulseMs, double responseMinUv, double onsetK, double phaseMinPct, int alarmPreset,
         double amplitudeSpinalPct, double amplitudeBrainPct, double thresholdRiseV, boolean thresholdEnabled,
-        double morphologyDropPct, boolean morphologyEnabled, int confirmTrains) {
+        double morphologyDropPct, boolean morphologyEnabled, int confirmTrains, int baselineTrains) {
 
     public static final String HIGHPASS_HZ = "filter.highpass.hz";
     public static final String LOWPASS_HZ = "filter.lowpass.hz";
@@ -33,6 +33,7 @@ public record MepSettings(double highpassHz, double lowpassHz, int filterOrder, 
     public static final String MORPHOLOGY_DROP_PCT = "alarm.morphology.drop.pct";
     public static final String MORPHOLOGY_ENABLED = "alarm.morphology.enabled";
     public static final String CONFIRM_TRAINS = "alarm.confirm.trains";
+    public static final String BASELINE_TRAINS = "baseline.trains";
 
     private static final String TEXTBOOK = "textbook (IONM reference, TcMEP)";
     private static final String MACDONALD = "MacDonald 2017, J Clin Neurophysiol 34:4";
@@ -68,8 +69,17 @@ public record MepSettings(double highpassHz, double lowpassHz, int filterOrder, 
             // and back between trains at a stable cord), so on its own it mostly alarms on variability
             new SettingDescriptor(MORPHOLOGY_ENABLED, "Morphology criterion on", "", 0, 1, 0, true,
                     OPENIONM + ": off by default, single-trial phase counts vary too much"),
+            // 1: MacDonald's criteria judge a trial, trains come a few per minute (reference) and the
+            // technologist's immediate repeat train is the check; 2 would double the alarm latency. The
+            // multi-train baseline below is what keeps single-trial variability from alarming.
             new SettingDescriptor(CONFIRM_TRAINS, "Consecutive trains meeting a criterion before it alarms", "", 1, 10,
-                    1, true, OPENIONM + ": trains are minutes apart; the repeat train is the technologist's check"));
+                    1, true, OPENIONM + ": trains are minutes apart; the repeat train is the technologist's check"),
+            // single-trial amplitude CV 30–50 % (reference). At CV 0.4 (log-normal, sigma 0.385) a stable
+            // muscle falls below 20 % of a one-train baseline once in ~600 trains; the median of 3 has
+            // 0.67 × that sigma, which makes it once in ~4000 (computed)
+            new SettingDescriptor(BASELINE_TRAINS, "Baseline: median of the last N trains at capture", "", 1, 10, 3,
+                    true, OPENIONM + ": single-trial amplitude CV 30–50 % (textbook, IONM reference, TcMEP);"
+                            + " ISIN 2019 advises criteria that account for baseline variability"));
 
     /** Effective settings from a context map, validated against {@link #DESCRIPTORS}. */
     public static MepSettings from(Map<String, Double> values) {
@@ -82,7 +92,7 @@ public record MepSettings(double highpassHz, double lowpassHz, int filterOrder, 
                 v.get(PRESTIM_MS), v.get(BLANK_MS), v.get(RESPONSE_MIN_UV), v.get(ONSET_K), v.get(PHASE_MIN_PCT),
                 v.get(ALARM_PRESET).intValue(), v.get(AMPLITUDE_SPINAL_PCT), v.get(AMPLITUDE_BRAIN_PCT),
                 v.get(THRESHOLD_RISE_V), v.get(THRESHOLD_ENABLED) >= 0.5, v.get(MORPHOLOGY_DROP_PCT),
-                v.get(MORPHOLOGY_ENABLED) >= 0.5, v.get(CONFIRM_TRAINS).intValue());
+                v.get(MORPHOLOGY_ENABLED) >= 0.5, v.get(CONFIRM_TRAINS).intValue(), v.get(BASELINE_TRAINS).intValue());
     }
 
     public static MepSettings defaults() {
@@ -114,6 +124,7 @@ public record MepSettings(double highpassHz, double lowpassHz, int filterOrder, 
         m.put(MORPHOLOGY_DROP_PCT, num(morphologyDropPct));
         m.put(MORPHOLOGY_ENABLED, morphologyEnabled ? "1" : "0");
         m.put(CONFIRM_TRAINS, Integer.toString(confirmTrains));
+        m.put(BASELINE_TRAINS, Integer.toString(baselineTrains));
         return m;
     }
 

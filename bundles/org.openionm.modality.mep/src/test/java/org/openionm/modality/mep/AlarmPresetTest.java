@@ -134,14 +134,16 @@ class AlarmPresetTest {
     @Test
     void recapturingTheBaselineClearsAlarmsAgainstTheOldOne() {
         Session s = withBaseline(Map.of());
-        // 85 % drop: spinal alarm in all three muscles
+        // 85 % drop: spinal alarm in all three muscles, sustained over three trains
         s.train(Session.RIGHT, 400, Session.rightResponses(0.15));
         assertEquals(3, s.out.alarms.stream().filter(AlarmCondition::active).count(), s.out.alarms.toString());
+        s.train(Session.RIGHT, 400, Session.rightResponses(0.15));
+        s.train(Session.RIGHT, 400, Session.rightResponses(0.15));
         s.out.clear();
         s.processor.captureBaseline(s.caseTime());
         assertEquals(3, s.out.alarms.size());
         assertTrue(s.out.alarms.stream().noneMatch(AlarmCondition::active));
-        assertEquals(90, s.processor.baselines().get("TA-R").p2pUv(), 9, "new baseline is the small response");
+        assertEquals(90, s.processor.baselines().get("TA-R").p2pUv(), 9, "new baseline: the last three, small responses");
         s.out.clear();
         s.train(Session.RIGHT, 400, Session.rightResponses(0.15));
         assertTrue(s.out.alarms.isEmpty(), s.out.alarms.toString());

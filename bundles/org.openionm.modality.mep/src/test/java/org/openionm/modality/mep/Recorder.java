@@ -19,6 +19,7 @@ final class Recorder implements ProcessorContext, ProcessorOutput {
     final List<AverageTrace> traces = new ArrayList<>();
     final List<TrendPoint> trends = new ArrayList<>();
     final List<AlarmCondition> alarms = new ArrayList<>();
+    final List<AverageTrace> baselines = new ArrayList<>();
     private final List<Channel> channels;
     private final Map<String, Double> settings;
 
@@ -41,11 +42,14 @@ final class Recorder implements ProcessorContext, ProcessorOutput {
 
     @Override public void alarm(AlarmCondition c) { alarms.add(c); }
 
+    @Override public void baseline(AverageTrace b) { baselines.add(b); }
+
     void clear() {
         measurements.clear();
         traces.clear();
         trends.clear();
         alarms.clear();
+        baselines.clear();
     }
 
     Measurement measurement(String channel) {

@@ -23,7 +23,7 @@ class SettingsTest {
             assertEquals(d.defaultValue(), d.validate(d.defaultValue()));
             assertFalse(d.provenance().isBlank(), d.key());
         }
-        assertEquals(17, keys.size());
+        assertEquals(18, keys.size());
         MepSettings s = MepSettings.defaults();
         assertEquals(10, s.highpassHz());
         assertEquals(3000, s.lowpassHz());
@@ -31,6 +31,7 @@ class SettingsTest {
         assertEquals(80, s.amplitudeSpinalPct());
         assertEquals(MepAlarmPreset.AMPLITUDE_SPINAL, s.amplitudePreset());
         assertEquals(1, s.confirmTrains());
+        assertEquals(3, s.baselineTrains());
     }
 
     @Test

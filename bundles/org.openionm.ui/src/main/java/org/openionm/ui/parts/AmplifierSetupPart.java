@@ -223,6 +223,9 @@ public class AmplifierSetupPart {
         List<PeriodicStimulation> sites = s.stimulation().sites();
         String text = sites.isEmpty() ? "No stimulation." : sites.stream().map(AmplifierSetupPart::describe)
                 .collect(Collectors.joining("\n"));
+        if (s.stimulation().pausesAroundTrains()) {
+            text += "\n" + s.stimulation().trainGuard().describe(); // the technologist sees why SSEP stimuli pause
+        }
         if (!s.warnings().isEmpty()) {
             text += "\nWarning: " + String.join("\nWarning: ", s.warnings());
         }

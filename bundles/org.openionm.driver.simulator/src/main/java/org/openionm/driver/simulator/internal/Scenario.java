@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.openionm.core.stimulation.PeriodicStimulation;
 import org.openionm.core.stimulation.StimulationProgram;
+import org.openionm.core.stimulation.TrainGuard;
 
 /**
  * A scripted clinical scenario, read from YAML (docs/scenarios.md).
@@ -18,11 +19,12 @@ import org.openionm.core.stimulation.StimulationProgram;
  * @param ssep            SSEP components (norms with the scenario's overrides)
  * @param mep             TcMEP model per muscle channel label
  * @param stimulation     the stimulation the scenario expects
+ * @param trainGuard      pause of SSEP stimulation around TcMEP trains ({@code tcmepGuard:})
  * @param events          scripted events, by onset
  */
 record Scenario(String name, String source, String description, double durationSeconds, int mainsHz, Signals signals,
         List<SsepComponent> ssep, Map<String, MepMuscle> mep, List<PeriodicStimulation> stimulation,
-        List<ScenarioEvent> events) {
+        TrainGuard trainGuard, List<ScenarioEvent> events) {
 
     Scenario {
         ssep = List.copyOf(ssep);
@@ -32,6 +34,6 @@ record Scenario(String name, String source, String description, double durationS
     }
 
     StimulationProgram program(int mains) {
-        return new StimulationProgram(stimulation, mains);
+        return new StimulationProgram(stimulation, mains, trainGuard);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.openionm.core.stimulation.PeriodicStimulation;
+import org.openionm.core.stimulation.TrainGuard;
 import org.openionm.driver.simulator.internal.MontageChannel.Side;
 import org.openionm.driver.simulator.internal.ScenarioEvent.ATrain;
 import org.openionm.driver.simulator.internal.ScenarioEvent.AlphaChange;
@@ -37,7 +38,8 @@ final class ScenarioParser {
     static final double MAX_DURATION_S = 7 * 24 * 3600;
 
     private static final Set<String> TOP = Set.of("name", "description", "durationSeconds", "mainsHz", "signals",
-            "baseline", "stimulation", "events");
+            "baseline", "stimulation", "tcmepGuard", "events");
+    private static final Set<String> GUARD = Set.of("beforeMs", "afterMs");
     private static final Set<String> SIGNALS = Set.of("mainsMicrovolts", "mainsHarmonics", "eegMicrovolts",
             "alphaMicrovolts", "cervicalMicrovolts", "peripheralMicrovolts", "emgMicrovolts", "stimulusArtifact",
             "ssepJitterMs", "ssepAmplitudeCv", "mepAmplitudeCv");
@@ -103,13 +105,21 @@ final class ScenarioParser {
             }
             stimulation.add(site);
         }
+        TrainGuard guard = top.has("tcmepGuard") ? guard(top.map("tcmepGuard")) : TrainGuard.DEFAULT;
         List<ScenarioEvent> events = new ArrayList<>();
         for (Node n : top.list("events")) {
             events.add(event(new YamlMap(n, source, "an event")));
         }
         events.sort(Comparator.comparingDouble(ScenarioEvent::atSeconds)); // stable: same-time events keep file order
         return new Scenario(name, source, top.text("description", ""), duration, (int) mains, signals, ssep, mep,
-                stimulation, events);
+                stimulation, guard, events);
+    }
+
+    /** The pause of SSEP stimulation around TcMEP trains; an omitted side keeps its default. */
+    private TrainGuard guard(YamlMap m) {
+        m.onlyKeys(GUARD, "'tcmepGuard'");
+        return new TrainGuard(m.number("beforeMs", TrainGuard.DEFAULT_BEFORE_MS, 0, TrainGuard.MAX_MS, "ms"),
+                m.number("afterMs", TrainGuard.DEFAULT_AFTER_MS, 0, TrainGuard.MAX_MS, "ms"));
     }
 
     private Signals signals(YamlMap m) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openionm.core.driver.AcquisitionConfig;
 import org.openionm.core.model.Annotation;
+import org.openionm.core.stimulation.TrainGuard;
 
 /** Scenario files: the bundled ones run, every event type is announced as ground truth, mistakes are located. */
 class ScenarioTest {
@@ -97,6 +98,18 @@ class ScenarioTest {
     }
 
     @Test
+    void theTcmepGuardDefaultsTo100MsEachSideAndCanBeSetPerScenario() throws Exception {
+        SimulatedAmplifier amp = new SimulatedAmplifier();
+        amp.configure(new AcquisitionConfig(1000, 4, false, Map.of("scenario", "spinal-cord-ischemia")));
+        assertEquals(TrainGuard.DEFAULT, amp.suggestedStimulation().orElseThrow().trainGuard());
+        assertEquals(new TrainGuard(100, 100), TrainGuard.DEFAULT);
+
+        Path file = Files.writeString(dir.resolve("guarded.yaml"), "durationSeconds: 2\ntcmepGuard: {afterMs: 150}\n");
+        amp.configure(new AcquisitionConfig(1000, 4, false, Map.of("scenario", file.toString())));
+        assertEquals(new TrainGuard(100, 150), amp.suggestedStimulation().orElseThrow().trainGuard());
+    }
+
+    @Test
     void malformedFilesNameTheFileTheLineAndTheProblem() throws Exception {
         assertProblem("""
                 durationSeconds: 60
@@ -147,6 +160,15 @@ class ScenarioTest {
                 durationSeconds: 60
                 durationSeconds: 70
                 """, 2, "given twice");
+        assertProblem("""
+                durationSeconds: 60
+                tcmepGuard:
+                  beforeMs: 2000
+                """, 3, "'beforeMs' must be between 0 and 1000");
+        assertProblem("""
+                durationSeconds: 60
+                tcmepGuard: {before: 50}
+                """, 2, "unknown key 'before'");
         assertProblem("""
                 durationSeconds: 60
                 mainsHz: 55
