@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.openionm.dsp.Butterworth;
+import org.openionm.dsp.Peak;
 import org.openionm.dsp.PeakDetector;
 import org.openionm.dsp.PeakResult;
 import org.openionm.dsp.PeakSpec;
@@ -28,8 +29,12 @@ final class Analysis {
         return Butterworth.bandPass(s.get(SsepSettings.FILTER_ORDER).intValue(), hp, lp, fs);
     }
 
+    /**
+     * @param manual latencies (ms) of markers the user placed, by {@code site/channel/component}:
+     *               the next averages search there first
+     */
     static AverageResult analyse(ChannelAverage ca, ChannelAverage.Snapshot snap, Map<String, Double> s,
-            double timeSeconds, Map<String, Baseline> baselines) {
+            double timeSeconds, Map<String, Baseline> baselines, Map<String, Double> manual) {
         double fs = ca.recording.channel().samplingRateHz();
         SosFilter filter = filterFor(ca.recording, s);
         float[] filtered = filter.filtfilt(snap.plusMinus().average());
@@ -64,12 +69,18 @@ final class Analysis {
                     r.pairedBaselines.add(c.name());
                 }
             }
-            PeakResult pr = b == null
-                    ? detector.detect(filtered, new PeakSpec(c.name(), s.get(c.fromKey()), s.get(c.toKey()), c.polarity()), noise)
-                    : tracker.detect(filtered, trackingWindow(c, b, s), noise);
+            Double placed = manual.get(ca.key() + "/" + c.name());
+            PeakResult pr = placed != null ? tracker.detect(filtered, trackingWindow(c, placed, s), noise)
+                    : b == null ? detector.detect(filtered, new PeakSpec(c.name(), s.get(c.fromKey()), s.get(c.toKey()), c.polarity()), noise)
+                    : tracker.detect(filtered, trackingWindow(c, b.latencyMs(), s), noise);
             if (pr instanceof PeakResult.Found f) {
                 r.peaks.put(c.name(), f.peak());
-                r.detection.put(c.name(), b == null ? "automatic" : "tracked from baseline");
+                r.detection.put(c.name(), placed != null ? "tracked from manual marker at " + fmtMs(placed)
+                        : b == null ? "automatic" : "tracked from baseline");
+            } else if (placed != null) {
+                // nothing stands out near the user's marker: read it where the user put it, never invent a peak
+                r.peaks.put(c.name(), new Peak(c.name(), placed, r.valueAt(placed), Double.NaN));
+                r.detection.put(c.name(), "held at manual marker " + fmtMs(placed) + " (" + ((PeakResult.Rejected) pr).reason() + ")");
             } else if (pr instanceof PeakResult.Rejected rej) {
                 r.notFound.put(c.name(), rej.reason());
             }
@@ -78,16 +89,16 @@ final class Analysis {
     }
 
     /**
-     * With a baseline the marker follows the baseline peak, as a technologist's does: searched from
+     * With a baseline (or a marker the user placed) the marker follows that peak, as a technologist's does: searched from
      * a little before it to past the latency alarm limit (so an increase stays measurable), with a
      * lower prominence bar than finding a component from nothing. A lost response still reads as a
      * large amplitude drop, which is the alarm it should be.
      */
-    static PeakSpec trackingWindow(ComponentNorm c, Baseline b, Map<String, Double> s) {
+    static PeakSpec trackingWindow(ComponentNorm c, double referenceMs, Map<String, Double> s) {
         double margin = s.get(SsepSettings.TRACK_MS);
         double latLimit = s.get(SsepSettings.ALARM_LATENCY);
-        double from = Math.max(s.get(c.fromKey()), b.latencyMs() - margin);
-        double to = Math.min(s.get(c.toKey()), b.latencyMs() * (1 + latLimit / 100) + margin);
+        double from = Math.max(s.get(c.fromKey()), referenceMs - margin);
+        double to = Math.min(s.get(c.toKey()), referenceMs * (1 + latLimit / 100) + margin);
         return new PeakSpec(c.name(), from, Math.max(to, from + 1), c.polarity());
     }
 
@@ -118,6 +129,10 @@ final class Analysis {
             sbb += (b[i] - mb) * (b[i] - mb);
         }
         return saa == 0 || sbb == 0 ? Double.NaN : sab / Math.sqrt(saa * sbb);
+    }
+
+    static String fmtMs(double ms) {
+        return String.format(Locale.ROOT, "%.2f ms", ms);
     }
 
     static String fmt(double v) {

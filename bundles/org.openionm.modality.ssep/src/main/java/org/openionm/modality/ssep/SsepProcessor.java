@@ -41,6 +41,8 @@ public final class SsepProcessor implements ModalityProcessor {
     private final List<Channel> channels = new ArrayList<>();
     private final List<PendingSweep> pending = new ArrayList<>();
     private final Map<String, Baseline> baselines = new LinkedHashMap<>();
+    /** Latencies of markers the user placed, by site/channel/component, until the next baseline or acquisition. */
+    private final Map<String, Double> manualLatencies = new HashMap<>();
     private long nextExpectedSample = -1;
 
     @Override public String id() { return ID; }
@@ -64,6 +66,7 @@ public final class SsepProcessor implements ModalityProcessor {
         alarms = new AlarmTracker(preset);
         bySite.clear();
         baselines.clear(); // a new acquisition has new channels and averages: no stale reference
+        manualLatencies.clear();
         pending.clear();
         channels.clear();
         nextExpectedSample = -1;
@@ -133,7 +136,7 @@ public final class SsepProcessor implements ModalityProcessor {
         if (!ca.due()) {
             return;
         }
-        AverageResult r = Analysis.analyse(ca, ca.take(), settings, timeSeconds, baselines);
+        AverageResult r = Analysis.analyse(ca, ca.take(), settings, timeSeconds, baselines, manualLatencies);
         ca.remember(r);
         Reporter.publish(r, baselines, output);
         ComponentNorm watched = watched(ca);
@@ -178,6 +181,7 @@ public final class SsepProcessor implements ModalityProcessor {
      */
     @Override
     public synchronized void captureBaseline(double caseTimeSeconds) {
+        manualLatencies.clear(); // from now on markers follow the baseline, which took the user's placements in
         for (List<ChannelAverage> list : bySite.values()) {
             for (ChannelAverage ca : list) {
                 if (ca.last == null) {
@@ -212,7 +216,9 @@ public final class SsepProcessor implements ModalityProcessor {
     /**
      * Places {@code component} of the current average at {@code latencyMs}: the amplitude is read
      * there (peak-to-peak with its partner where the component is defined so) and the measurement
-     * is published with provenance {@code marker=manual}. Holds until the next average.
+     * is published with provenance {@code marker=manual}. Later averages search for the component
+     * from there (provenance "tracked from manual marker"), and read it there if nothing stands out,
+     * until the next baseline capture.
      *
      * @throws IllegalArgumentException if there is no such average or component, or the latency is outside it
      */
@@ -229,6 +235,7 @@ public final class SsepProcessor implements ModalityProcessor {
         }
         r.peaks.put(component, new Peak(component, latencyMs, r.valueAt(latencyMs), Double.NaN));
         r.manual.add(component);
+        manualLatencies.put(ca.key() + "/" + component, latencyMs); // later averages search from here
         Measurement moved = null;
         for (ComponentNorm x : ca.components) {
             // re-publish the moved component and any whose peak-to-peak uses it

@@ -75,6 +75,34 @@ class SsepMeasurementTest {
     }
 
     @Test
+    void laterAveragesSearchFromTheUsersMarkerSoALossStillShows() {
+        start(Map.of(SsepSettings.UPPER_SWEEPS, 100.0));
+        data.sweeps(processor, 100);
+        processor.moveMarker(Synthetic.SITE, Synthetic.CONTRA, "N20", 21.0);
+
+        data.sweeps(processor, 15); // the next moving average
+        Measurement tracked = out.last(Synthetic.CONTRA, "N20");
+        assertEquals("tracked from manual marker at 21.00 ms", tracked.provenance().settings().get("marker"));
+        assertEquals(Synthetic.N20_MS, tracked.latencyMs(), 0.1, "the search from 21 ms finds the true N20");
+
+        data.corticalAmp = 0; // the cortical response is gone: a whole window without it
+        data.sweeps(processor, 100);
+        Measurement lost = out.last(Synthetic.CONTRA, "N20");
+        String how = lost.provenance().settings().get("marker");
+        // a noise bump near 21 ms may pass the tracking bar (k = 2), else the marker is read where the user put it
+        assertTrue(how.equals("tracked from manual marker at 21.00 ms") || how.startsWith("held at manual marker 21.00 ms"), how);
+        assertTrue(lost.latencyMs() >= 16 && lost.latencyMs() <= 24, "searched from the user's marker: " + lost.latencyMs());
+        assertTrue(lost.amplitudeUv() < 0.3 * tracked.amplitudeUv(), "the loss shows as a fall in amplitude: "
+                + lost.amplitudeUv() + " uV after " + tracked.amplitudeUv() + " uV");
+
+        processor.captureBaseline(data.nowSeconds());
+        data.corticalAmp = 1;
+        data.sweeps(processor, 100);
+        assertEquals("tracked from baseline", out.last(Synthetic.CONTRA, "N20").provenance().settings().get("marker"),
+                "a baseline capture takes over from the user's marker");
+    }
+
+    @Test
     void aGapInsideASweepDiscardsThatSweepOnly() {
         start(Map.of(SsepSettings.UPPER_SWEEPS, 20.0));
         data.sweeps(processor, 10);

@@ -222,7 +222,7 @@ public class EvokedView extends Composite {
             controls.get(t.key()).update(t);
         }
         String text = tiles.isEmpty() ? waiting : tiles.size() + (tiles.size() == 1 ? " tile" : " tiles")
-                + "  ·  dashed = baseline  ·  hover: provenance" + (mover != null ? "  ·  drag a marker to re-measure" : "");
+                + "  ·  dashed: baseline  ·  hover: provenance" + (mover != null ? "  ·  drag a marker to move it" : "");
         if (System.currentTimeMillis() < noticeUntil) {
             text = notice + "  ·  " + text;
         }
