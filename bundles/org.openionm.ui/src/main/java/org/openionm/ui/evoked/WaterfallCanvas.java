@@ -22,9 +22,10 @@ import org.openionm.ui.evoked.EvokedModel.Row;
  * on top of its band, where the eye lands first and where it stays as the stack grows; older ones
  * step down and fade, so a trend in shape or latency reads as a slant. The captured baseline is
  * overlaid, dashed in the baseline colour, on the newest trace; the processor's markers are ticks
- * labelled at their latency. Negative is up (the SSEP convention: N20 points up). A row's µV scale
- * is fixed at its first trace so that a fall in amplitude is seen, not auto-scaled away; the label
- * column carries a µV scale bar, the bottom a ms axis from the stimulus.
+ * labelled at their latency, above a negative peak and below a positive one. Negative is up (the
+ * SSEP convention: N20 points up). A row's µV scale is fixed at its first trace so that a fall in
+ * amplitude is seen, not auto-scaled away; the label column carries a µV scale bar, the bottom a ms
+ * axis from the stimulus.
  */
 public class WaterfallCanvas extends Canvas {
 
@@ -249,12 +250,26 @@ public class WaterfallCanvas extends Canvas {
                 gc.setLineStyle(SWT.LINE_SOLID);
                 gc.drawText(String.format(Locale.ROOT, "%.1f ms", ms), x + 3, top + 1, true);
             }
-            int tipY = y - 3;
-            gc.drawLine(x, tipY, x, tipY - MARKER_HEIGHT);
+            int h = gc.getFontMetrics().getHeight();
             String label = labeller.apply(m.component());
             int w = gc.textExtent(label).x;
+            if (valueAt(newest, ms) > 0) {
+                // a positive peak points down (negative up): its tick and label go below it, so the
+                // pairs measured together (N20–P25, P37–N45) do not print over each other
+                int tipY = y + 3;
+                gc.drawLine(x, tipY, x, tipY + MARKER_HEIGHT);
+                int bottom = bandTop(rows.indexOf(r) + 1);
+                if (tipY + MARKER_HEIGHT + h > bottom) {
+                    gc.drawText(label, x + 3, Math.min(bottom - h, tipY), true);
+                } else {
+                    gc.drawText(label, x - w / 2, tipY + MARKER_HEIGHT, true);
+                }
+                continue;
+            }
+            int tipY = y - 3;
+            gc.drawLine(x, tipY, x, tipY - MARKER_HEIGHT);
             // beside the tick when there is no room above it inside the band
-            int labelY = tipY - MARKER_HEIGHT - gc.getFontMetrics().getHeight();
+            int labelY = tipY - MARKER_HEIGHT - h;
             if (labelY < top) {
                 gc.drawText(label, x + 3, Math.max(top, tipY - MARKER_HEIGHT), true);
             } else {

@@ -186,6 +186,42 @@ class SsepViewUiTest {
     }
 
     @Test
+    void aNegativePeaksMarkerIsAboveTheTraceAndAPositivePeaksBelowIt() throws Exception {
+        EvokedFeed feed = new EvokedFeed("ssep");
+        EvokedView view = open(feed);
+        float[] v = peak(20, -10);
+        v[(int) Math.round(30 * FS / 1000)] = 10; // P25-like positive peak at 30 ms
+        publishFromProcessingThread(() -> {
+            feed.average(trace(95, "median.left", v));
+            feed.measurement(new Measurement(95, "ssep", "median.left", "CP4-Fpz", "N20", 20, 4, 300, 4, SsepModelTest.PROV));
+            feed.measurement(new Measurement(95, "ssep", "median.left", "CP4-Fpz", "P25", 30, 4, 300, 4, SsepModelTest.PROV));
+        });
+        view.pump();
+        WaterfallCanvas w = view.tileControls().get(0).waterfall();
+        w.setBackground(new Color(BLACK));
+        w.setForeground(new Color(TRACE));
+        ImageData px = CanvasSnapshot.repaintAndCapture(w, w::paintCount);
+        int zero = w.zeroY(0);
+        int peak = (int) Math.round(10 * w.pixelsPerUv(0)); // pixels from the zero line to either peak
+        int bottom = w.getClientArea().height - WaterfallCanvas.AXIS_HEIGHT;
+        assertTrue(markerPixels(px, w.xOfMs(20), 0, zero - peak) >= WaterfallCanvas.MARKER_HEIGHT / 2, "N20 tick above its peak");
+        assertEquals(0, markerPixels(px, w.xOfMs(20), zero - peak, bottom), "nothing of N20's tick below its peak");
+        assertTrue(markerPixels(px, w.xOfMs(30), zero + peak, bottom) >= WaterfallCanvas.MARKER_HEIGHT / 2, "P25 tick below its peak");
+        assertEquals(0, markerPixels(px, w.xOfMs(30), 0, zero + peak), "nothing of P25's tick above its peak");
+    }
+
+    private static int markerPixels(ImageData px, int x, int fromY, int toY) {
+        RGB marker = EvokedColors.marker(BLACK);
+        int n = 0;
+        for (int y = fromY; y < toY; y++) {
+            if (rgb(px, x, y).equals(marker)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
     void theTrendChartHoldsExactlyThePublishedPointsWithBaselineAndThresholdLines() throws Exception {
         EvokedFeed feed = new EvokedFeed("ssep");
         EvokedView view = open(feed);
