@@ -1,10 +1,14 @@
 package org.openionm.io.edf;
 
+import static org.openionm.io.edf.EdfHeaderFields.ascii;
+import static org.openionm.io.edf.EdfHeaderFields.checkAscii;
+import static org.openionm.io.edf.EdfHeaderFields.decimal;
+import static org.openionm.io.edf.EdfHeaderFields.integer;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +37,7 @@ public final class EdfReader implements Closeable {
     /** Larger records are refused: no EDF writer makes them and they would need a large buffer. */
     static final long MAX_RECORD_BYTES = 64L * 1024 * 1024;
 
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern DATE = Pattern.compile("\\d\\d\\.\\d\\d\\.\\d\\d");
-    private static final Pattern ONSET = Pattern.compile("[+-]\\d+(\\.\\d+)?");
-    private static final Pattern DURATION = Pattern.compile("\\d+(\\.\\d+)?");
     private static final Pattern PLUS_DATE = Pattern.compile("(\\d\\d)-([A-Za-z]{3})-(\\d{4})");
 
     private final Path path;
@@ -429,7 +429,7 @@ public final class EdfReader implements Closeable {
                 int offset = (int) (signalOffset[a] - from);
                 int length = spr(s, ns, a) * bps;
                 long fileOffset = recordPosition + signalOffset[a];
-                Double start = parseTals(bytes, offset, length, fileOffset, r, firstSignal, list, decoder);
+                Double start = EdfTalParser.parse(bytes, offset, length, fileOffset, r, firstSignal, list, decoder, warnings::add);
                 if (firstSignal) {
                     checkRecordStart(start, r, fileOffset, continuous);
                     recordStarts.add(start);
@@ -456,110 +456,6 @@ public final class EdfReader implements Closeable {
             throw new EdfFormatException("EDF Annotations", offset, "record " + record + " starts at " + start
                     + " s, before the end of record " + (record - 1) + " (" + (previous + recordDuration) + " s)");
         }
-    }
-
-    /** Parses one annotation signal of one record; returns the time-keeping onset (first signal only). */
-    private Double parseTals(byte[] b, int offset, int length, long fileOffset, long record, boolean timeKeeping,
-            List<EdfAnnotation> out, CharsetDecoder decoder) throws EdfFormatException {
-        int end = offset + length;
-        int p = offset;
-        Double recordStart = null;
-        boolean firstTal = true;
-        while (p < end && b[p] != 0) {
-            int talStart = p;
-            if (b[p] != '+' && b[p] != '-') {
-                throw talError(fileOffset, p - offset, record, "TAL must start with '+' or '-', found byte "
-                        + (b[p] & 0xFF));
-            }
-            int q = p + 1;
-            while (q < end && b[q] != 0x14 && b[q] != 0x15 && b[q] != 0) {
-                q++;
-            }
-            String onsetText = new String(b, p, q - p, StandardCharsets.ISO_8859_1);
-            if (q >= end || b[q] == 0 || !ONSET.matcher(onsetText).matches()) {
-                throw talError(fileOffset, talStart - offset, record, "bad onset '" + printable(onsetText) + "'");
-            }
-            double onset = Double.parseDouble(onsetText);
-            double duration = 0;
-            if (b[q] == 0x15) {
-                int d = q + 1;
-                q = d;
-                while (q < end && b[q] != 0x14 && b[q] != 0x15 && b[q] != 0) {
-                    q++;
-                }
-                String durationText = new String(b, d, q - d, StandardCharsets.ISO_8859_1);
-                if (q >= end || b[q] != 0x14 || !DURATION.matcher(durationText).matches()) {
-                    throw talError(fileOffset, d - offset, record, "bad duration '" + printable(durationText) + "'");
-                }
-                duration = Double.parseDouble(durationText);
-            }
-            q++; // past the 0x14 that ends onset/duration
-            int texts = 0;
-            while (true) {
-                if (q >= end) {
-                    throw talError(fileOffset, talStart - offset, record, "TAL not terminated by 0x14 0x00 within the record");
-                }
-                if (b[q] == 0) {
-                    if (texts == 0) {
-                        throw talError(fileOffset, q - offset, record, "TAL has no 0x14 after its onset before 0x00");
-                    }
-                    q++;
-                    break;
-                }
-                int t = q;
-                while (q < end && b[q] != 0x14 && b[q] != 0) {
-                    q++;
-                }
-                if (q >= end || b[q] != 0x14) {
-                    throw talError(fileOffset, t - offset, record, "annotation text not terminated by 0x14");
-                }
-                String text = text(b, t, q - t, decoder, record);
-                if (firstTal && timeKeeping && texts == 0) {
-                    if (!text.isEmpty()) {
-                        throw talError(fileOffset, talStart - offset, record,
-                                "first TAL must be the time-keeping TAL (empty text), found '" + text + "'");
-                    }
-                    recordStart = onset;
-                } else if (!text.isEmpty()) {
-                    out.add(new EdfAnnotation(onset, duration, text, record));
-                }
-                texts++;
-                q++;
-            }
-            p = q;
-            firstTal = false;
-        }
-        for (int z = p; z < end; z++) {
-            if (b[z] != 0) {
-                throw talError(fileOffset, z - offset, record, "byte " + (b[z] & 0xFF)
-                        + " after the end of the TALs (unused bytes must be 0)");
-            }
-        }
-        if (timeKeeping && recordStart == null) {
-            throw talError(fileOffset, 0, record, "record has no time-keeping TAL");
-        }
-        return recordStart;
-    }
-
-    private String text(byte[] b, int from, int length, CharsetDecoder decoder, long record) {
-        try {
-            return decoder.decode(ByteBuffer.wrap(b, from, length)).toString();
-        } catch (CharacterCodingException e) {
-            warnings.add("annotation in record " + record + " is not valid UTF-8; undecodable bytes replaced");
-            return new String(b, from, length, StandardCharsets.UTF_8);
-        }
-    }
-
-    private static EdfFormatException talError(long fileOffset, int within, long record, String detail) {
-        return new EdfFormatException("EDF Annotations", fileOffset + within, "record " + record + ": " + detail);
-    }
-
-    private static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            b.append(c >= 32 && c < 127 ? String.valueOf(c) : String.format("\\x%02x", (int) c));
-        }
-        return b.toString();
     }
 
     private int spr(byte[] s, int ns, int signal) throws EdfFormatException {
@@ -622,89 +518,5 @@ public final class EdfReader implements Closeable {
         } catch (DateTimeException e) {
             return null;
         }
-    }
-
-    private static void checkAscii(byte[] bytes, int from, int length, long base, Integer ns) throws EdfFormatException {
-        for (int i = from; i < from + length; i++) {
-            int c = bytes[i] & 0xFF;
-            if (c < 32 || c > 126) {
-                long offset = base + i;
-                throw new EdfFormatException(fieldAt(offset, ns), offset, "byte 0x" + Integer.toHexString(c)
-                        + " is not printable ASCII (32-126)");
-            }
-        }
-    }
-
-    /** Name of the header field that holds byte {@code offset}. */
-    static String fieldAt(long offset, Integer ns) {
-        if (offset < 256) {
-            long[] starts = { 0, 8, 88, 168, 176, 184, 192, 236, 244, 252 };
-            String[] names = { "version", "local patient identification", "local recording identification",
-                    "startdate of recording", "starttime of recording", "number of bytes in header record", "reserved",
-                    "number of data records", "duration of a data record", "number of signals" };
-            for (int i = starts.length - 1; i >= 0; i--) {
-                if (offset >= starts[i]) {
-                    return names[i];
-                }
-            }
-        }
-        int n = ns == null ? 1 : ns;
-        long rel = (offset - 256) / n; // bytes per signal before this field, in units of one signal
-        int[] widths = { 16, 80, 8, 8, 8, 8, 8, 80, 8, 32 };
-        String[] names = { "label", "transducer type", "physical dimension", "physical minimum", "physical maximum",
-                "digital minimum", "digital maximum", "prefiltering", "nr of samples in each data record",
-                "reserved (signal)" };
-        long start = 0;
-        for (int i = 0; i < widths.length; i++) {
-            start += widths[i];
-            if (rel < start) {
-                return names[i];
-            }
-        }
-        return "reserved (signal)";
-    }
-
-    private static String ascii(byte[] bytes, int from, int length) {
-        return new String(bytes, from, length, StandardCharsets.ISO_8859_1);
-    }
-
-    private static long integer(byte[] h, int offset, int width, String field, long min, long max)
-            throws EdfFormatException {
-        return integer(h, offset, width, field, 0, "", min, max);
-    }
-
-    private static long integer(byte[] b, int offset, int width, String field, long base, String where, long min,
-            long max) throws EdfFormatException {
-        String text = ascii(b, offset, width).strip();
-        if (!INTEGER.matcher(text).matches()) {
-            throw new EdfFormatException(field, base + offset, "'" + text + "' is not an integer" + where);
-        }
-        long value;
-        try {
-            value = Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
-        } catch (NumberFormatException e) {
-            throw new EdfFormatException(field, base + offset, "'" + text + "' is out of range" + where);
-        }
-        if (value < min || value > max) {
-            throw new EdfFormatException(field, base + offset, value + " is outside " + min + ".." + max + where);
-        }
-        return value;
-    }
-
-    private static double decimal(byte[] h, int offset, int width, String field) throws EdfFormatException {
-        return decimal(h, offset, width, field, 0, "");
-    }
-
-    private static double decimal(byte[] b, int offset, int width, String field, long base, String where)
-            throws EdfFormatException {
-        String text = ascii(b, offset, width).strip();
-        if (!DECIMAL.matcher(text).matches()) {
-            throw new EdfFormatException(field, base + offset, "'" + text + "' is not a number" + where);
-        }
-        double value = Double.parseDouble(text);
-        if (!Double.isFinite(value)) {
-            throw new EdfFormatException(field, base + offset, "'" + text + "' is not finite" + where);
-        }
-        return value;
     }
 }

@@ -9,7 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -97,14 +96,10 @@ public final class EdfWriter implements Closeable {
     private final int headerBytes;
     private final byte[] record;
     private final ByteBuffer pendingOutput;
-    private final long mergeSamples;
 
     private final Deque<PendingTal> pending = new ArrayDeque<>();
     private final List<String> warnings = new ArrayList<>();
-    private final Episode[] episodes;
-    private final long[] clampedTotal;
-    private final long[] nanTotal;
-    private final long[] firstClampIndex;
+    private final OutOfRangeEpisodes outOfRange;
 
     private long origin = -1;
     private long next = -1;
@@ -128,8 +123,8 @@ public final class EdfWriter implements Closeable {
         this.durationText = durationText(samplesPerRecord, rate);
         this.bytesPerSample = format.bytesPerSample();
         this.prefiltering = field(EdfText.ascii(prefiltering).strip(), 80, "prefiltering");
-        this.patientField = patientField(info);
-        this.recordingField = recordingField(info);
+        this.patientField = EdfHeaderBytes.patientField(info, this::warn);
+        this.recordingField = EdfHeaderBytes.recordingField(info, this::warn);
         int nano = info.start().getNano();
         this.subsecond = BigDecimal.valueOf(Math.min(9_999_999, (nano + 50) / 100), 7);
         int n = channels.size();
@@ -138,10 +133,6 @@ public final class EdfWriter implements Closeable {
         this.physMax = new double[n];
         this.inverseGain = new double[n];
         this.zeroDigital = new int[n];
-        this.episodes = new Episode[n];
-        this.clampedTotal = new long[n];
-        this.nanTotal = new long[n];
-        this.firstClampIndex = new long[n];
         List<EdfSignal> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Channel c = channels.get(i);
@@ -160,8 +151,6 @@ public final class EdfWriter implements Closeable {
             physMax[i] = max;
             inverseGain[i] = 1 / s.gain();
             zeroDigital[i] = digital(i, 0);
-            episodes[i] = new Episode();
-            firstClampIndex[i] = -1;
         }
         this.signals = List.copyOf(list);
         double duration = samplesPerRecord / rate;
@@ -183,7 +172,7 @@ public final class EdfWriter implements Closeable {
         this.record = new byte[recordBytes];
         int bufferRecords = Math.max(1, (1 << 20) / recordBytes);
         this.pendingOutput = ByteBuffer.allocate(bufferRecords * recordBytes);
-        this.mergeSamples = Math.max(1, Math.round(EPISODE_MERGE_SECONDS * rate));
+        this.outOfRange = new OutOfRangeEpisodes(n, Math.max(1, Math.round(EPISODE_MERGE_SECONDS * rate)), this::annotate);
         this.dataPosition = headerBytes;
     }
 
@@ -358,11 +347,13 @@ public final class EdfWriter implements Closeable {
             list.add(suppressedWarnings + " more warnings not listed");
         }
         for (int s = 0; s < channels.size(); s++) {
-            if (clampedTotal[s] + nanTotal[s] > 0) {
-                list.add(channels.get(s).label() + ": " + clampedTotal[s] + " samples beyond [" + physMin[s] + ", "
+            long clamped = outOfRange.clampedTotal(s);
+            long nan = outOfRange.nanTotal(s);
+            if (clamped + nan > 0) {
+                list.add(channels.get(s).label() + ": " + clamped + " samples beyond [" + physMin[s] + ", "
                         + physMax[s] + "] " + signals.get(s).physicalDimension() + " written at the rail"
-                        + (nanTotal[s] > 0 ? ", " + nanTotal[s] + " not-a-number samples written as 0" : "")
-                        + " (first at " + seconds(firstClampIndex[s]) + " s); annotated in the file");
+                        + (nan > 0 ? ", " + nan + " not-a-number samples written as 0" : "")
+                        + " (first at " + seconds(outOfRange.firstIndex(s)) + " s); annotated in the file");
             }
         }
         return List.copyOf(list);
@@ -376,7 +367,7 @@ public final class EdfWriter implements Closeable {
     public long clampedSamples() {
         long total = 0;
         for (int s = 0; s < channels.size(); s++) {
-            total += clampedTotal[s] + nanTotal[s];
+            total += outOfRange.clampedTotal(s) + outOfRange.nanTotal(s);
         }
         return total;
     }
@@ -415,9 +406,7 @@ public final class EdfWriter implements Closeable {
                 origin = pending.stream().mapToLong(PendingTal::index).min().getAsLong();
                 next = origin;
             }
-            for (int s = 0; s < episodes.length; s++) {
-                endEpisode(s);
-            }
+            outOfRange.endAll();
             if (fill > 0) {
                 pad(samplesPerRecord - fill, "end of recording");
                 finishRecord();
@@ -497,42 +486,17 @@ public final class EdfWriter implements Closeable {
 
     private int clamp(int s, float x, long index) {
         boolean nan = Float.isNaN(x);
-        Episode e = episodes[s];
-        if (e.open && index - e.last > mergeSamples) {
-            endEpisode(s);
-        }
-        if (!e.open) {
-            e.open = true;
-            e.first = index;
-            e.clamped = 0;
-            e.nan = 0;
-        }
-        e.last = index;
-        if (firstClampIndex[s] < 0) {
-            firstClampIndex[s] = index;
-        }
-        if (nan) {
-            e.nan++;
-            nanTotal[s]++;
-            return zeroDigital[s];
-        }
-        e.clamped++;
-        clampedTotal[s]++;
-        return x > physMax[s] ? format.digitalMax() : format.digitalMin();
+        outOfRange.add(s, index, nan);
+        return nan ? zeroDigital[s] : x > physMax[s] ? format.digitalMax() : format.digitalMin();
     }
 
-    private void endEpisode(int s) {
-        Episode e = episodes[s];
-        if (!e.open) {
-            return;
+    private void annotate(OutOfRangeEpisodes.Episode e) {
+        StringBuilder text = new StringBuilder(OUT_OF_RANGE_PREFIX).append(" ch ").append(channels.get(e.channel()).label())
+                .append(": ").append(e.clamped()).append(" samples clamped");
+        if (e.nan() > 0) {
+            text.append(", ").append(e.nan()).append(" not-a-number samples written as 0");
         }
-        e.open = false;
-        StringBuilder text = new StringBuilder(OUT_OF_RANGE_PREFIX).append(" ch ").append(channels.get(s).label())
-                .append(": ").append(e.clamped).append(" samples clamped");
-        if (e.nan > 0) {
-            text.append(", ").append(e.nan).append(" not-a-number samples written as 0");
-        }
-        enqueue(e.first, (e.last - e.first + 1) / rate, text.toString());
+        enqueue(e.first(), (e.last() - e.first() + 1) / rate, text.toString());
     }
 
     private int digital(int s, double physical) {
@@ -549,11 +513,7 @@ public final class EdfWriter implements Closeable {
     }
 
     private void finishRecord() throws IOException {
-        for (int s = 0; s < episodes.length; s++) {
-            if (episodes[s].open && next - episodes[s].last > mergeSamples) {
-                endEpisode(s);
-            }
-        }
+        outOfRange.endQuiet(next);
         int p = annotationOffset;
         int end = annotationOffset + annotationBytes;
         byte[] timeKeeping = (onset(recordFirstIndex) + "\u0014\u0014\u0000").getBytes(StandardCharsets.US_ASCII);
@@ -623,87 +583,13 @@ public final class EdfWriter implements Closeable {
     }
 
     private void writeHeader(long recordCount) throws IOException {
-        int ns = signals.size() + 1;
-        byte[] h = new byte[headerBytes];
-        if (format == EdfFormat.BDF) {
-            h[0] = (byte) 0xFF;
-            EdfText.put(h, 1, 7, "BIOSEMI");
-        } else {
-            EdfText.put(h, 0, 8, "0");
-        }
-        LocalDateTime start = info.start();
-        EdfText.put(h, 8, 80, patientField);
-        EdfText.put(h, 88, 80, recordingField);
-        EdfText.put(h, 168, 8, String.format(Locale.ROOT, "%02d.%02d.%02d", start.getDayOfMonth(), start.getMonthValue(),
-                Math.floorMod(start.getYear(), 100)));
-        EdfText.put(h, 176, 8, String.format(Locale.ROOT, "%02d.%02d.%02d", start.getHour(), start.getMinute(),
-                start.getSecond()));
-        EdfText.put(h, 184, 8, Integer.toString(headerBytes));
-        EdfText.put(h, 192, 44, (format == EdfFormat.EDF ? "EDF+" : "BDF+") + (discontinuous ? "D" : "C"));
-        EdfText.put(h, 236, 8, Long.toString(recordCount));
-        EdfText.put(h, 244, 8, durationText);
-        EdfText.put(h, 252, 4, Integer.toString(ns));
-        int annotationSamples = annotationBytes / bytesPerSample;
-        for (int i = 0; i < ns; i++) {
-            boolean annotations = i == ns - 1;
-            EdfSignal s = annotations ? null : signals.get(i);
-            EdfText.put(h, 256 + i * 16, 16, annotations ? format.annotationLabel() : s.label());
-            EdfText.put(h, 256 + ns * 16 + i * 80, 80, annotations ? "" : s.transducer());
-            EdfText.put(h, 256 + ns * 96 + i * 8, 8, annotations ? "" : s.physicalDimension());
-            EdfText.put(h, 256 + ns * 104 + i * 8, 8, annotations ? "-1" : EdfText.number8(s.physicalMin(), RoundingMode.FLOOR));
-            EdfText.put(h, 256 + ns * 112 + i * 8, 8, annotations ? "1" : EdfText.number8(s.physicalMax(), RoundingMode.CEILING));
-            EdfText.put(h, 256 + ns * 120 + i * 8, 8, Integer.toString(format.digitalMin()));
-            EdfText.put(h, 256 + ns * 128 + i * 8, 8, Integer.toString(format.digitalMax()));
-            EdfText.put(h, 256 + ns * 136 + i * 80, 80, annotations ? "" : s.prefiltering());
-            EdfText.put(h, 256 + ns * 216 + i * 8, 8, Integer.toString(annotations ? annotationSamples : samplesPerRecord));
-            EdfText.put(h, 256 + ns * 224 + i * 32, 32, "");
-        }
+        byte[] h = EdfHeaderBytes.compose(format, info.start(), patientField, recordingField, headerBytes,
+                discontinuous, recordCount, durationText, signals, annotationBytes / bytesPerSample, samplesPerRecord);
         ByteBuffer buffer = ByteBuffer.wrap(h);
         long position = 0;
         while (buffer.hasRemaining()) {
             position += out.write(buffer, position);
         }
-    }
-
-    private String patientField(EdfRecordingInfo i) {
-        String code = EdfText.subfield(i.patientCode());
-        if (code.length() > 64) { // EDFlib needs the sex subfield within the first 66 characters
-            code = code.substring(0, 64);
-            warn("patient code truncated to 64 characters");
-        }
-        String sex = sex(i.sex());
-        String birth = i.birthdate() == null ? "X"
-                : EdfText.date(i.birthdate().getDayOfMonth(), i.birthdate().getMonthValue(), i.birthdate().getYear());
-        String name = EdfText.subfield(i.patientName());
-        String prefix = code + " " + sex + " " + birth + " ";
-        if (prefix.length() + name.length() > 80) {
-            name = name.substring(0, Math.max(1, 80 - prefix.length()));
-            warn("patient name truncated to fit the 80-character patient field");
-        }
-        return EdfText.fit(prefix + name, 80);
-    }
-
-    private String recordingField(EdfRecordingInfo i) {
-        LocalDateTime start = i.start();
-        String[] parts = { EdfText.subfield(i.adminCode()), EdfText.subfield(i.technician()),
-                EdfText.subfield(i.equipment()) };
-        String head = "Startdate " + EdfText.date(start.getDayOfMonth(), start.getMonthValue(), start.getYear());
-        for (int k = 2; k >= 0; k--) {
-            int length = head.length() + 3 + parts[0].length() + parts[1].length() + parts[2].length();
-            if (length > 80) {
-                parts[k] = parts[k].substring(0, Math.max(1, parts[k].length() - (length - 80)));
-                warn("recording field subfield truncated to fit 80 characters: " + parts[k]);
-            }
-        }
-        return head + " " + parts[0] + " " + parts[1] + " " + parts[2];
-    }
-
-    private static String sex(String sex) {
-        if (sex == null || sex.isBlank()) {
-            return "X";
-        }
-        char c = Character.toUpperCase(sex.strip().charAt(0));
-        return c == 'M' || c == 'F' ? String.valueOf(c) : "X";
     }
 
     private String field(String value, int width, String what) {
@@ -774,14 +660,5 @@ public final class EdfWriter implements Closeable {
     }
 
     private record PendingTal(long index, double durationSeconds, String text) {
-    }
-
-    /** Clamped samples of one channel close together in time. */
-    private static final class Episode {
-        boolean open;
-        long first;
-        long last;
-        long clamped;
-        long nan;
     }
 }
