@@ -25,6 +25,14 @@ public interface AmplifierDriver {
     /** What the device can do; callable before {@link #configure}. */
     DriverCapabilities capabilities();
 
+    /**
+     * True when the source, not the configuration, sets the sampling rate (a recording plays at its
+     * own rate): the Setup perspective then says so instead of offering a rate that would be ignored.
+     */
+    default boolean samplingRateFromSource() {
+        return false;
+    }
+
     /** Driver-specific settings for the Setup perspective (scenario, file, seed…); none by default. */
     default List<DriverOption> options() {
         return List.of();

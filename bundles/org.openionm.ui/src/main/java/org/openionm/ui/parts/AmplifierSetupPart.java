@@ -52,6 +52,8 @@ public class AmplifierSetupPart {
     private DriverOptionsEditor options;
     private Spinner channels;
     private Combo rate;
+    /** Says when the chosen amplifier ignores the rate (playback: the file decides). */
+    private Label rateNote;
     private Button start;
     private Button stop;
     private Label status;
@@ -85,11 +87,18 @@ public class AmplifierSetupPart {
         AcquisitionSettings initial = AcquisitionActions.settings(application.getContext());
         channels.setValues(initial.channelCount(), 1, 256, 0, 1, 8);
         new Label(parent, SWT.NONE).setText("Sampling rate (Hz)");
-        rate = new Combo(parent, SWT.READ_ONLY);
+        Composite rateRow = new Composite(parent, SWT.NONE);
+        GridLayout rowLayout = new GridLayout(2, false);
+        rowLayout.marginWidth = 0;
+        rowLayout.marginHeight = 0;
+        rateRow.setLayout(rowLayout);
+        rate = new Combo(rateRow, SWT.READ_ONLY);
         for (int hz : RATES_HZ) {
             rate.add(Integer.toString(hz));
         }
         rate.setText(Long.toString(Math.round(initial.samplingRateHz())));
+        rateNote = new Label(rateRow, SWT.NONE);
+        rateNote.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 
         Composite buttons = new Composite(parent, SWT.NONE);
         buttons.setLayout(new GridLayout(2, true));
@@ -171,6 +180,12 @@ public class AmplifierSetupPart {
         Map<String, String> values = saved.driverId().equals(id) ? saved.options() : Map.of();
         options.show(driver == null ? List.of() : driver.options(), values);
         optionsShownFor = id;
+        boolean fromSource = driver != null && driver.samplingRateFromSource();
+        rate.setEnabled(!fromSource);
+        rate.setToolTipText(fromSource ? driver.displayName() + " plays at the rate of its source; this setting is not used"
+                : "Sampling rate requested from the amplifier");
+        rateNote.setText(fromSource ? "set by the recording" : "");
+        rateNote.getParent().layout();
     }
 
     private void remember() {

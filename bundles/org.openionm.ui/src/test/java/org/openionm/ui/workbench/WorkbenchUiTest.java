@@ -1,6 +1,7 @@
 package org.openionm.ui.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,12 +23,18 @@ import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.model.application.ui.menu.MHandledToolItem;
 import org.eclipse.e4.ui.model.application.ui.menu.MToolControl;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.Test;
 import org.openionm.acquisition.AcquisitionEngine;
+import org.openionm.core.driver.AmplifierDriver;
 import org.openionm.ui.handlers.SwitchPerspectiveHandler;
 import org.openionm.ui.internal.AcquisitionSettings;
 import org.openionm.ui.parts.AmplifierSetupPart;
@@ -38,6 +45,7 @@ import org.openionm.ui.trace.TraceCanvas;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 
 /**
  * Starts the real workbench from Application.e4xmi, with the simulated amplifier started by the
@@ -70,6 +78,7 @@ class WorkbenchUiTest {
         long[] firstFrame = new long[2];
         List<String> seen = new ArrayList<>();
         Throwable[] failure = new Throwable[1];
+        ServiceRegistration<?>[] fileDriver = new ServiceRegistration<?>[1];
         List<Step> steps = List.of(
                 () -> { // the Live perspective shows Raw signals
                     MPart part = (MPart) models.find(RawSignalsPart.ID, application);
@@ -147,6 +156,30 @@ class WorkbenchUiTest {
                             "the running stimulation is shown: " + labels);
                     seen.add("switched to Setup");
                     return true;
+                },
+                () -> { // an amplifier whose source sets the rate: the rate control says so, not ignored silently
+                    if (fileDriver[0] == null) {
+                        fileDriver[0] = FrameworkUtil.getBundle(WorkbenchUiTest.class).getBundleContext()
+                                .registerService(AmplifierDriver.class, new FileRateDriver(), null);
+                        return false;
+                    }
+                    Composite root = (Composite) ((MPart) models.find(AmplifierSetupPart.ID, application)).getWidget();
+                    Table table = first(root, Table.class);
+                    int fileRow = rowWithId(table, FileRateDriver.ID);
+                    if (fileRow < 0) {
+                        return false; // the part polls the engine's drivers twice a second
+                    }
+                    table.select(fileRow);
+                    table.notifyListeners(SWT.Selection, new Event());
+                    Combo rate = rateCombo(root);
+                    assertFalse(rate.isEnabled(), "the rate is not offered for a source that sets it");
+                    assertTrue(labelsUnder(root).contains("set by the recording"), labelsUnder(root).toString());
+                    table.select(rowWithId(table, "simulator"));
+                    table.notifyListeners(SWT.Selection, new Event());
+                    assertTrue(rate.isEnabled(), "the simulator takes the configured rate");
+                    assertFalse(labelsUnder(root).contains("set by the recording"));
+                    seen.add("rate control follows the amplifier");
+                    return true;
                 });
 
         int[] step = { 0 };
@@ -169,6 +202,9 @@ class WorkbenchUiTest {
         display.timerExec(100, tick[0]);
         workbench.createAndRunUI(application); // runs the event loop until close()
         stopAcquisition();
+        if (fileDriver[0] != null) {
+            fileDriver[0].unregister();
+        }
 
         if (failure[0] != null) {
             throw new AssertionError("workbench check failed after: " + seen, failure[0]);
@@ -203,6 +239,41 @@ class WorkbenchUiTest {
             gc.dispose();
             image.dispose();
         }
+    }
+
+    /** The first widget of {@code type} under {@code parent} that {@code test} accepts, depth first, or null. */
+    private static <T> T first(Composite parent, Class<T> type, java.util.function.Predicate<T> test) {
+        for (org.eclipse.swt.widgets.Control child : parent.getChildren()) {
+            if (type.isInstance(child) && test.test(type.cast(child))) {
+                return type.cast(child);
+            }
+            if (child instanceof Composite composite) {
+                T found = first(composite, type, test);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static <T> T first(Composite parent, Class<T> type) {
+        return first(parent, type, t -> true);
+    }
+
+    /** The sampling-rate choice of the Setup part: the combo that offers 5000 Hz (driver options are other combos). */
+    private static Combo rateCombo(Composite root) {
+        return first(root, Combo.class, c -> List.of(c.getItems()).contains("5000"));
+    }
+
+    /** Row of the Setup drivers table whose "Id" column is {@code id}, or −1. */
+    private static int rowWithId(Table table, String id) {
+        for (int i = 0; i < table.getItemCount(); i++) {
+            if (table.getItem(i).getText(1).equals(id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static List<String> labelsUnder(org.eclipse.swt.widgets.Composite parent) {

@@ -74,6 +74,12 @@ public class EdfPlaybackDriver implements AmplifierDriver {
         return "EDF+/BDF playback";
     }
 
+    /** A recording plays at the rate it was recorded at; the configured rate is not used. */
+    @Override
+    public boolean samplingRateFromSource() {
+        return true;
+    }
+
     @Override
     public DriverCapabilities capabilities() {
         // generous: the file, not the device, sets the limits

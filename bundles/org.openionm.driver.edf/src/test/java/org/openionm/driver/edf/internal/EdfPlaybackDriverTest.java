@@ -324,6 +324,7 @@ class EdfPlaybackDriverTest {
 
     @Test
     void identityOptionsAndCapabilities() {
+        assertTrue(new EdfPlaybackDriver().samplingRateFromSource(), "a recording plays at its own rate");
         EdfPlaybackDriver driver = new EdfPlaybackDriver();
         assertEquals("edf", driver.id());
         assertEquals("EDF+/BDF playback", driver.displayName());
