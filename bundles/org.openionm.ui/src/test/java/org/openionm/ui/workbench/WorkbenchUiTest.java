@@ -41,6 +41,7 @@ import org.openionm.ui.parts.AmplifierSetupPart;
 import org.openionm.ui.parts.RawSignalsPart;
 import org.openionm.ui.status.AlarmCountControl;
 import org.openionm.ui.status.DriverStatusControl;
+import org.openionm.ui.trace.CanvasSnapshot;
 import org.openionm.ui.trace.TraceCanvas;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -216,30 +217,23 @@ class WorkbenchUiTest {
     /** For each trace row, the number of pixel columns where the trace colour appears. */
     private static int[] columnsWithTrace(TraceCanvas canvas) {
         Rectangle area = canvas.getClientArea();
-        org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(canvas.getDisplay(), area.width, area.height);
-        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(canvas);
-        try {
-            gc.copyArea(image, 0, 0);
-            ImageData data = image.getImageData();
-            RGB trace = canvas.getForeground().getRGB();
-            double rowHeight = (area.height - 22) / (double) CHANNELS;
-            int[] columns = new int[CHANNELS];
-            for (int row = 0; row < CHANNELS; row++) {
-                for (int x = 110; x < area.width; x++) {
-                    for (int y = (int) Math.round(row * rowHeight); y < (int) Math.round((row + 1) * rowHeight); y++) {
-                        if (data.palette.getRGB(data.getPixel(x, y)).equals(trace)) {
-                            columns[row]++;
-                            break;
-                        }
+        ImageData data = CanvasSnapshot.capture(canvas);
+        RGB trace = canvas.getForeground().getRGB();
+        double rowHeight = (area.height - 22) / (double) CHANNELS;
+        int[] columns = new int[CHANNELS];
+        for (int row = 0; row < CHANNELS; row++) {
+            for (int x = 110; x < area.width; x++) {
+                for (int y = (int) Math.round(row * rowHeight); y < (int) Math.round((row + 1) * rowHeight); y++) {
+                    if (CanvasSnapshot.rgb(data, x, y).equals(trace)) {
+                        columns[row]++;
+                        break;
                     }
                 }
             }
-            return columns;
-        } finally {
-            gc.dispose();
-            image.dispose();
         }
+        return columns;
     }
+
 
     /** The first widget of {@code type} under {@code parent} that {@code test} accepts, depth first, or null. */
     private static <T> T first(Composite parent, Class<T> type, java.util.function.Predicate<T> test) {

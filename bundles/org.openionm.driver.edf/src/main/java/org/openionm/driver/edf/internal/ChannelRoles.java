@@ -14,6 +14,8 @@ final class ChannelRoles {
     // a token is delimited by anything but letters, digits and the apostrophe of "Cz'"
     private static final String B = "(?<![a-z0-9'])";
     private static final String E = "(?![a-z0-9'])";
+    // BioSemi's "Status", trigger and event channels: no electrode behind them
+    private static final Pattern NOT_AN_ELECTRODE = Pattern.compile(B + "(status|trigger|trig|event|marker)" + E);
     private static final Pattern PERIPHERAL = Pattern.compile(B + "(erb\\w*|ep[0-9]*|popliteal|pf)" + E);
     private static final Pattern SUBCORTICAL = Pattern.compile(B + "(c2|c5|cv[0-9]*|cs[0-9]*)" + E + "|cervical");
     private static final Pattern CORTICAL = Pattern.compile(B + "(cp3|cp4|cpz|cz'|c3'|c4')" + E);
@@ -28,6 +30,9 @@ final class ChannelRoles {
 
     static ChannelRole guess(String label) {
         String l = label.toLowerCase(Locale.ROOT);
+        if (NOT_AN_ELECTRODE.matcher(l).find()) {
+            return ChannelRole.OTHER;
+        }
         if (PERIPHERAL.matcher(l).find()) {
             return ChannelRole.SSEP_PERIPHERAL;
         }

@@ -208,6 +208,8 @@ public class EdfPlaybackDriver implements AmplifierDriver {
         private final List<long[]> segments = new ArrayList<>(); // {clock start, stored start, length}
         private final List<Event> events = new ArrayList<>();
         private int nextEvent;
+        /** Only for a file that carries no amplifier reports of its own; null otherwise. */
+        private final SignalHealthDetector detector;
 
         private record Event(long index, StimulusEvent stimulus, Annotation annotation, DriverHealth health) {
         }
@@ -219,6 +221,8 @@ public class EdfPlaybackDriver implements AmplifierDriver {
             this.realTime = plan.realTime();
             buildSegments();
             buildEvents();
+            boolean reported = events.stream().anyMatch(e -> e.health() != null);
+            this.detector = reported ? null : new SignalHealthDetector(plan.channels(), plan.rate());
         }
 
         private void buildSegments() {
@@ -325,6 +329,9 @@ public class EdfPlaybackDriver implements AmplifierDriver {
             int chunkSize = Math.max(blockSize, (int) Math.round(rate * CHUNK_SECONDS) / blockSize * blockSize);
             long startNanos = System.nanoTime();
             for (long[] segment : segments) {
+                if (detector != null) {
+                    detector.gap(); // segments are separated by gaps
+                }
                 for (long done = 0; done < segment[2];) {
                     int chunk = (int) Math.min(chunkSize, segment[2] - done);
                     float[][] all = reader.readPhysicalAll(segment[1] + done, chunk);
@@ -343,6 +350,9 @@ public class EdfPlaybackDriver implements AmplifierDriver {
                             for (int i = 0; i < size; i++) {
                                 target[i] = f == 1 ? source[off + i] : (float) (source[off + i] * f);
                             }
+                        }
+                        if (detector != null) {
+                            detector.inspect(clock, data, context::health);
                         }
                         context.block(new SampleBlock(clock, Math.round(clock * 1e9 / rate), data));
                         if (realTime) {

@@ -222,6 +222,43 @@ class EdfPlaybackDriverTest {
                 "a report on a channel the file does not have is kept as a technical annotation: " + ctx.annotations);
     }
 
+    @Test
+    void aFileWithoutReportsGetsThemFromItsSignalFlatAsLeadOffAndAtTheRailAsSaturation() throws Exception {
+        List<Channel> channels = new ArrayList<>();
+        for (int c = 0; c < LABELS.length; c++) {
+            channels.add(new Channel(c, LABELS[c], "uV", RATE, -3200, 3200, ChannelRole.EEG));
+        }
+        float[][] data = new float[LABELS.length][6000];
+        java.util.Random noise = new java.util.Random(5);
+        for (float[] row : data) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = (float) (5 * noise.nextGaussian()); // a connected electrode: microvolts of noise
+            }
+        }
+        java.util.Arrays.fill(data[1], 2000, 4500, 0f); // Erb-L off: exactly flat for 1.25 s
+        java.util.Arrays.fill(data[2], 5000, 5100, 3200f); // APB-R at the top of its range for 50 ms
+        channels.set(3, new Channel(3, "Status", "uV", RATE, -3200, 3200, ChannelRole.OTHER));
+        java.util.Arrays.fill(data[3], 0f); // a trigger channel: flat by nature, not an electrode
+        Path file = dir.resolve("foreign.edf");
+        try (EdfWriter w = EdfWriter.create(file, EdfFormat.EDF, EdfRecordingInfo.anonymous(LocalDateTime.of(2025, 1, 2, 3, 4,
+                5)), channels, "None", 100)) {
+            writeRange(w, data, 0, 6000);
+        }
+        EdfPlaybackDriver driver = new EdfPlaybackDriver();
+        driver.configure(config(file, 8, false));
+        Recorder ctx = new Recorder(Integer.MAX_VALUE);
+        driver.run(ctx);
+
+        List<String> seen = ctx.health.stream().map(h -> h.condition() + " " + h.channel() + " " + (h.active() ? "start" : "end")
+                + " " + h.sampleIndex()).toList();
+        // flat from 2000: reported once a full second (2000 samples) is flat, at sample 3999; over at 4500.
+        // rail 5000–5099: reported at once; seen over 50 ms (100 samples) after the last railed sample, at 5200.
+        assertEquals(List.of("LEAD_OFF 1 start 3999", "LEAD_OFF 1 end 4500", "SATURATION 2 start 5000", "SATURATION 2 end 5200"),
+                seen);
+        assertTrue(ctx.health.get(0).detail().contains("since 1.000 s"), ctx.health.get(0).detail());
+        assertEquals(List.of(), ctx.lateEvents, "reports come before the block holding their sample");
+    }
+
     private static Annotation technical(DriverHealth h, String label) {
         return new Annotation(h.sampleIndex(), 0, HealthAnnotations.format(h, label), Annotation.Kind.TECHNICAL);
     }
@@ -350,7 +387,8 @@ class EdfPlaybackDriverTest {
                 Map.entry("Facial-2", ChannelRole.EMG_FREE_RUN), Map.entry("Vastus-L", ChannelRole.EMG_FREE_RUN),
                 Map.entry("Orbicularis oris", ChannelRole.EMG_FREE_RUN), Map.entry("Gastroc-R", ChannelRole.EMG_FREE_RUN),
                 Map.entry("F3-Cz", ChannelRole.EEG), Map.entry("Cz-Fz", ChannelRole.EEG), Map.entry("Data", ChannelRole.EEG),
-                Map.entry("EEG Fp1-A2", ChannelRole.EEG), Map.entry("STAT", ChannelRole.EEG));
+                Map.entry("EEG Fp1-A2", ChannelRole.EEG), Map.entry("STAT", ChannelRole.EEG),
+                Map.entry("Status", ChannelRole.OTHER), Map.entry("Trigger", ChannelRole.OTHER), Map.entry("Event", ChannelRole.OTHER));
         cases.forEach((label, role) -> assertEquals(role, ChannelRoles.guess(label), label));
     }
 }
