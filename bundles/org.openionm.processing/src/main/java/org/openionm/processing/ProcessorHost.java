@@ -3,6 +3,8 @@ package org.openionm.processing;
 import java.util.List;
 import java.util.Map;
 
+import org.openionm.core.processing.SettingDescriptor;
+
 /**
  * Runs every installed {@link org.openionm.core.processing.ModalityProcessor} on the acquisition's
  * data and fans their results out. Processors are found in the service registry (whiteboard): a
@@ -14,10 +16,35 @@ public interface ProcessorHost {
     List<String> processorIds();
 
     /**
-     * Overrides settings of one processor from the next acquisition on (keys and ranges are the
-     * processor's {@link org.openionm.core.processing.SettingDescriptor}s).
+     * The processor's name for people, e.g. "SSEP".
+     *
+     * @throws IllegalArgumentException no such processor is installed
+     */
+    String displayName(String processorId);
+
+    /**
+     * The settings the processor declares, in its own order, each with unit, range, default and the
+     * source of the default: what a generic editor shows without knowing the modality.
+     *
+     * @throws IllegalArgumentException no such processor is installed
+     */
+    List<SettingDescriptor> settings(String processorId);
+
+    /**
+     * The values the next acquisition will start the processor with: every declared default,
+     * overlaid with the overrides of the last {@link #configure}; sorted by key.
+     *
+     * @throws IllegalArgumentException no such processor is installed
+     */
+    Map<String, Double> effectiveSettings(String processorId);
+
+    /**
+     * Replaces the overrides of one processor's settings from the next acquisition start on; a
+     * running acquisition keeps the values it started with. Keys left out take their default, so an
+     * empty map restores every default. Nothing is applied unless every value is valid.
      *
      * @throws IllegalArgumentException for an unknown processor or key, or a value outside its range
+     *                                  (the message names the setting, its range and unit)
      */
     void configure(String processorId, Map<String, Double> overrides);
 

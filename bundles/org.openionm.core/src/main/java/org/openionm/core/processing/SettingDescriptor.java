@@ -39,12 +39,22 @@ public record SettingDescriptor(String key, String label, String unit, double mi
      */
     public double validate(double value) {
         if (Double.isNaN(value) || value < min || value > max) {
-            throw new IllegalArgumentException(label + " must be between " + min + " and " + max
-                    + (unit.isEmpty() ? "" : " " + unit) + ", was " + value);
+            throw new IllegalArgumentException(label + " must be between " + format(min) + " and " + format(max)
+                    + (unit.isEmpty() ? "" : " " + unit) + ", was " + format(value));
         }
         if (integer && value != Math.rint(value)) {
-            throw new IllegalArgumentException(label + " must be a whole number, was " + value);
+            throw new IllegalArgumentException(label + " must be a whole number, was " + format(value));
         }
         return value;
+    }
+
+    /**
+     * A value as people write it, independent of the locale: "50" rather than "50.0", "0.5", "2.25".
+     */
+    public static String format(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return Double.isFinite(value) ? java.math.BigDecimal.valueOf(value).toPlainString() : Double.toString(value);
     }
 }

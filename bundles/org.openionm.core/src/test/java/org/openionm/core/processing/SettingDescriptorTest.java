@@ -28,6 +28,18 @@ class SettingDescriptorTest {
     }
 
     @Test
+    void messagesWriteNumbersAsPeopleDo() {
+        SettingDescriptor drop = new SettingDescriptor("alarm.drop", "Amplitude decrease", "%", 10, 100, 50, false, "ASNM");
+        assertEquals("Amplitude decrease must be between 10 and 100 %, was 150",
+                assertThrows(IllegalArgumentException.class, () -> drop.validate(150)).getMessage());
+        assertEquals("Sweeps per average must be a whole number, was 2.5",
+                assertThrows(IllegalArgumentException.class, () -> sweeps.validate(2.5)).getMessage());
+        assertEquals("0.5", SettingDescriptor.format(0.5));
+        assertEquals("-3", SettingDescriptor.format(-3.0));
+        assertEquals("NaN", SettingDescriptor.format(Double.NaN));
+    }
+
+    @Test
     void defaultOutsideRangeIsAProgrammingError() {
         assertThrows(IllegalArgumentException.class,
                 () -> new SettingDescriptor("hp", "High-pass", "Hz", 1, 100, 300, false, "textbook"));

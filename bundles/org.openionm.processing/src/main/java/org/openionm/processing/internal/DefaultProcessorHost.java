@@ -1,6 +1,7 @@
 package org.openionm.processing.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,11 +80,23 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
     }
 
     @Override
+    public String displayName(String processorId) {
+        return installed(processorId).displayName();
+    }
+
+    @Override
+    public List<SettingDescriptor> settings(String processorId) {
+        return List.copyOf(installed(processorId).settings());
+    }
+
+    @Override
+    public Map<String, Double> effectiveSettings(String processorId) {
+        return Collections.unmodifiableMap(effective(installed(processorId)));
+    }
+
+    @Override
     public void configure(String processorId, Map<String, Double> values) {
-        ModalityProcessor processor = processors.get(processorId);
-        if (processor == null) {
-            throw new IllegalArgumentException("no modality processor '" + processorId + "' is installed");
-        }
+        ModalityProcessor processor = installed(processorId);
         Map<String, SettingDescriptor> declared = new HashMap<>();
         processor.settings().forEach(d -> declared.put(d.key(), d));
         for (Map.Entry<String, Double> e : values.entrySet()) {
@@ -99,11 +112,15 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
     /** Called on the caller's thread: processors that place markers by hand synchronise themselves. */
     @Override
     public Measurement moveMarker(String processorId, String site, String channel, String component, double latencyMs) {
+        return installed(processorId).moveMarker(site, channel, component, latencyMs);
+    }
+
+    private ModalityProcessor installed(String processorId) {
         ModalityProcessor processor = processors.get(processorId);
         if (processor == null) {
             throw new IllegalArgumentException("no modality processor '" + processorId + "' is installed");
         }
-        return processor.moveMarker(site, channel, component, latencyMs);
+        return processor;
     }
 
     @Override
@@ -117,7 +134,7 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
     }
 
     /** Declared defaults with the user's overrides applied. */
-    Map<String, Double> effectiveSettings(ModalityProcessor processor) {
+    private Map<String, Double> effective(ModalityProcessor processor) {
         Map<String, Double> settings = new TreeMap<>();
         processor.settings().forEach(d -> settings.put(d.key(), d.defaultValue()));
         settings.putAll(overrides.getOrDefault(processor.id(), Map.of()));
@@ -130,7 +147,7 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
         channels = List.copyOf(acquisitionChannels);
         caseTime = 0;
         for (ModalityProcessor processor : new TreeMap<>(processors).values()) {
-            ProcessorContext context = new Context(channels, effectiveSettings(processor), new Output());
+            ProcessorContext context = new Context(channels, effective(processor), new Output());
             try {
                 processor.start(context);
                 running.add(processor);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.openionm.alarm.AlarmManager;
 import org.openionm.core.model.Channel;
 import org.openionm.core.model.ChannelRole;
@@ -61,7 +62,9 @@ class DefaultProcessorHostTest {
 
         @Override
         public List<SettingDescriptor> settings() {
-            return List.of(new SettingDescriptor("sweeps", "Sweeps", "", 1, 4096, 300, true, "MacDonald 2005"));
+            return List.of(new SettingDescriptor("sweeps", "Sweeps", "", 1, 4096, 300, true, "MacDonald 2005"),
+                    new SettingDescriptor("alarm.drop.percent", "Alarm: amplitude decrease", "%", 10, 100, 50, false,
+                            "ASNM 2024"));
         }
 
         @Override
@@ -237,6 +240,42 @@ class DefaultProcessorHostTest {
         assertTrue(range.getMessage().contains("Sweeps"), range.getMessage());
         assertThrows(IllegalArgumentException.class, () -> host.configure("ssep", Map.of("sweep", 10.0)));
         assertThrows(IllegalArgumentException.class, () -> host.configure("mep", Map.of()));
+    }
+
+    @Test
+    void anEditorSeesTheDeclaredSettingsAndTheValuesTheNextAcquisitionStartsWith() {
+        DefaultProcessorHost host = new DefaultProcessorHost();
+        FakeProcessor ssep = new FakeProcessor("ssep");
+        host.addProcessor(ssep);
+        assertEquals("Fake ssep", host.displayName("ssep"));
+        assertEquals(List.of("sweeps", "alarm.drop.percent"), host.settings("ssep").stream().map(SettingDescriptor::key).toList(),
+                "the processor's own order");
+        assertEquals(Map.of("alarm.drop.percent", 50.0, "sweeps", 300.0), host.effectiveSettings("ssep"), "defaults");
+
+        host.configure("ssep", Map.of("alarm.drop.percent", 40.0));
+        assertEquals(Map.of("alarm.drop.percent", 40.0, "sweeps", 300.0), host.effectiveSettings("ssep"));
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> host.configure("ssep", Map.of("sweeps", 500.0, "alarm.drop.percent", 150.0)));
+        assertEquals("Alarm: amplitude decrease must be between 10 and 100 %, was 150", refused.getMessage());
+        assertEquals(Map.of("alarm.drop.percent", 40.0, "sweeps", 300.0), host.effectiveSettings("ssep"),
+                "nothing of a refused change is applied, not even its valid part");
+
+        host.onStart("simulator", CHANNELS);
+        host.configure("ssep", Map.of("alarm.drop.percent", 30.0));
+        assertEquals(40.0, ssep.context.settings().get("alarm.drop.percent"), "the running acquisition keeps its values");
+        host.onStop("stopped by user");
+        host.onStart("simulator", CHANNELS);
+        assertEquals(30.0, ssep.context.settings().get("alarm.drop.percent"), "the next start takes the new value");
+
+        host.configure("ssep", Map.of());
+        assertEquals(Map.of("alarm.drop.percent", 50.0, "sweeps", 300.0), host.effectiveSettings("ssep"),
+                "an empty map restores the defaults");
+        for (Executable unknown : List.<Executable>of(() -> host.displayName("emg"), () -> host.settings("emg"),
+                () -> host.effectiveSettings("emg"))) {
+            assertEquals("no modality processor 'emg' is installed",
+                    assertThrows(IllegalArgumentException.class, unknown).getMessage());
+        }
     }
 
     @Test

@@ -67,7 +67,7 @@ public class AmplifierSetupPart {
     @PostConstruct
     public void create(Composite parent) {
         parent.setLayout(new GridLayout(2, false));
-        heading(parent, "Amplifier");
+        SetupLabels.heading(parent, "Amplifier");
         drivers = new Table(parent, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
         drivers.setHeaderVisible(true);
         for (String title : new String[] { "Amplifier", "Id", "Max channels", "Max rate (Hz)" }) {
@@ -107,12 +107,12 @@ public class AmplifierSetupPart {
         start.setText("Start acquisition");
         stop = new Button(buttons, SWT.PUSH);
         stop.setText("Stop");
-        status = wideLabel(parent);
-        error = wideLabel(parent);
+        status = SetupLabels.wide(parent);
+        error = SetupLabels.wide(parent);
         error.setData("org.eclipse.e4.ui.css.CssClassName", "ErrorText");
 
-        heading(parent, "Stimulation");
-        stimulation = wideLabel(parent);
+        SetupLabels.heading(parent, "Stimulation");
+        stimulation = SetupLabels.wide(parent);
         Composite trigger = new Composite(parent, SWT.NONE);
         trigger.setLayout(new GridLayout(2, false));
         trigger.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
@@ -131,19 +131,6 @@ public class AmplifierSetupPart {
         channels.addListener(SWT.Modify, e -> remember());
         rate.addListener(SWT.Selection, e -> remember());
         refresh();
-    }
-
-    private static void heading(Composite parent, String text) {
-        Label label = new Label(parent, SWT.NONE);
-        label.setText(text);
-        label.setData("org.eclipse.e4.ui.css.CssClassName", "Heading");
-        label.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-    }
-
-    private static Label wideLabel(Composite parent) {
-        Label label = new Label(parent, SWT.WRAP);
-        label.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        return label;
     }
 
     private void startAcquisition() {

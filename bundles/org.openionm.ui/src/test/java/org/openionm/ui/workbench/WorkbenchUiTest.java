@@ -38,6 +38,7 @@ import org.openionm.core.driver.AmplifierDriver;
 import org.openionm.ui.handlers.SwitchPerspectiveHandler;
 import org.openionm.ui.internal.AcquisitionSettings;
 import org.openionm.ui.parts.AmplifierSetupPart;
+import org.openionm.ui.parts.ModalitySettingsPart;
 import org.openionm.ui.parts.RawSignalsPart;
 import org.openionm.ui.status.AlarmCountControl;
 import org.openionm.ui.status.DriverStatusControl;
@@ -155,6 +156,8 @@ class WorkbenchUiTest {
                     assertTrue(labels.contains("Scenario"), "the simulator's own options are offered: " + labels);
                     assertTrue(labels.stream().anyMatch(l -> l.startsWith("median.left: 3.17 Hz")),
                             "the running stimulation is shown: " + labels);
+                    MPart settings = (MPart) models.find(ModalitySettingsPart.ID, application);
+                    assertTrue(settings.getObject() instanceof ModalitySettingsPart, "Modality settings rendered beside it");
                     seen.add("switched to Setup");
                     return true;
                 },
