@@ -32,7 +32,7 @@ import org.openionm.processing.ResultListener;
 public class AnalyzeApplication extends Command {
 
     static final String USAGE = "usage: openionm analyze <file.edf|file.bdf> --json <out.json> [--protocol <file>]"
-            + " [--baseline-at <s>]";
+            + " [--baseline-at <s>] [--set <processor>.<setting>=<value> ...]";
     /** Default baseline time: after the first complete averages of the usual sweep counts at 4.7 Hz. */
     static final double DEFAULT_BASELINE_S = 120;
 
@@ -48,7 +48,7 @@ public class AnalyzeApplication extends Command {
 
     @Override
     int run(String[] args) throws Exception {
-        Arguments a = Arguments.parse(args, Set.of("json", "protocol", "baseline-at"));
+        Arguments a = Arguments.parse(args, Set.of("json", "protocol", "baseline-at", "set"));
         if (a.positional().size() != 1) {
             throw new UsageException("expected exactly one recording");
         }
@@ -74,9 +74,11 @@ public class AnalyzeApplication extends Command {
         ProcessorHost host = Services.service(ProcessorHost.class);
         AlarmManager alarms = Services.service(AlarmManager.class);
         Collector collector = new Collector();
-        host.addListener(collector);
         int logStart = alarms.log().size();
-        try {
+        try (SettingOverrides overrides = SettingOverrides.apply(host, a.values("set"))) {
+            host.addListener(collector);
+            Map<String, Map<String, Double>> settings = new java.util.TreeMap<>();
+            host.processorIds().forEach(id -> settings.put(id, host.effectiveSettings(id))); // what this run starts with
             host.captureBaselineAt(baselineAt);
             // the file decides rate and channels; these only bound them
             engine.start(Services.driver(engine, "edf"), new AcquisitionConfig(1000, 256, false, options));
@@ -96,7 +98,7 @@ public class AnalyzeApplication extends Command {
             }
             List<AlarmLogEntry> log = alarms.log();
             List<AlarmLogEntry> ours = log.subList(Math.min(logStart, log.size()), log.size());
-            Files.writeString(json, toJson(recording, host.processorIds(), baselineAt, collector, ours), StandardCharsets.UTF_8);
+            Files.writeString(json, toJson(recording, settings, baselineAt, collector, ours), StandardCharsets.UTF_8);
             err.printf(Locale.ROOT, "analyze: %s: %d measurements, %d alarm events from %s in %.1f s (%.0f× real time) → %s%n",
                     recording.getFileName(), collector.measurements.size(), ours.size(), host.processorIds(),
                     progress.elapsedSeconds(), seconds / progress.elapsedSeconds(), json);
@@ -109,12 +111,20 @@ public class AnalyzeApplication extends Command {
         }
     }
 
-    static String toJson(Path recording, List<String> processors, double baselineAt, Collector c, List<AlarmLogEntry> log) {
+    static String toJson(Path recording, Map<String, Map<String, Double>> settings, double baselineAt, Collector c,
+            List<AlarmLogEntry> log) {
         Json j = new Json().begin('{');
         j.field("recording", recording.toString()).field("baselineCapturedAtSeconds", baselineAt);
         j.key("processors").begin('[');
-        processors.forEach(j::value);
+        settings.keySet().forEach(j::value);
         j.end(']');
+        j.key("settings").begin('{'); // every processor's effective settings: the analysis can be repeated exactly
+        settings.forEach((id, values) -> {
+            j.key(id).begin('{');
+            values.forEach(j::field);
+            j.end('}');
+        });
+        j.end('}');
         j.key("measurements").begin('[');
         for (Measurement m : c.measurements) {
             j.element().begin('{').field("timeSeconds", m.timeSeconds()).field("modality", m.modality()).field("site", m.site())

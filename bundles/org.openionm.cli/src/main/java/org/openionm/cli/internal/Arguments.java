@@ -11,6 +11,8 @@ final class Arguments {
 
     private final Map<String, String> options = new LinkedHashMap<>();
     private final List<String> positional = new ArrayList<>();
+    /** Every value of an option given more than once, in order (options holds the last). */
+    private final Map<String, List<String>> repeated = new LinkedHashMap<>();
 
     static Arguments parse(String[] args, Set<String> known) throws UsageException {
         Arguments parsed = new Arguments();
@@ -25,6 +27,7 @@ final class Arguments {
                     throw new UsageException("option --" + name + " needs a value");
                 }
                 parsed.options.put(name, args[++i]);
+                parsed.repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(args[i]);
             } else {
                 parsed.positional.add(arg);
             }
@@ -59,6 +62,11 @@ final class Arguments {
             throw new UsageException("--" + name + " must be between " + min + " and " + max + ", was " + text);
         }
         return value;
+    }
+
+    /** All values of a repeatable option, e.g. {@code --set a=1 --set b=2}; empty when not given. */
+    List<String> values(String name) {
+        return List.copyOf(repeated.getOrDefault(name, List.of()));
     }
 
     List<String> positional() {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openionm.io.edf.EdfAnnotation;
 import org.openionm.io.edf.EdfReader;
+import org.openionm.processing.ProcessorHost;
 import java.util.List;
 import java.util.Set;
 
@@ -130,6 +131,37 @@ class CommandsIntegrationTest {
                 + " if a.get('channel')=='Erb-L'])");
         assertEquals("[('on', 'Lead off', 7.25), ('off', 'Lead off', 12)]", out,
                 "raised and cleared at the samples the amplifier reported");
+    }
+
+    @Test
+    void analyzeRunsWithTheSettingsGivenBySetSaysThemInTheJsonAndPutsTheOldOnesBack() throws Exception {
+        Path file = dir.resolve("set.edf");
+        assertEquals(0, run(SimulateApplication::new, "--scenario", "stable-baseline", "--duration", "10", "--out",
+                file.toString(), "--rate", "2000", "--channels", "8").exit());
+        ProcessorHost host = Services.service(ProcessorHost.class);
+        String key = "alarm.amplitude.decrease.percent";
+        double before = host.effectiveSettings("ssep").get(key);
+
+        Path json = dir.resolve("set.json");
+        Result analyze = run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "ssep." + key + "=40",
+                "--set", "ssep.alarm.confirmations=3");
+        assertEquals(0, analyze.exit(), analyze.err());
+        assertEquals("40 3 " + fmt(before), python(json, "s=d['settings']['ssep']; print(f\"{s['" + key
+                + "']:g} {s['alarm.confirmations']:g} {" + before + ":g}\")"), "the run's settings are in the result");
+        assertEquals(before, host.effectiveSettings("ssep").get(key), "put back after the analysis");
+
+        Result outOfRange = run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "ssep." + key + "=150");
+        assertEquals(2, outOfRange.exit());
+        assertTrue(outOfRange.err().contains("between 10 and 100 %, was 150"), outOfRange.err());
+        Result unknown = run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "emg.gain=2");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("no modality processor 'emg'"), unknown.err());
+        assertEquals(2, run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "ssep=40").exit());
+        assertEquals(before, host.effectiveSettings("ssep").get(key), "a refused --set changes nothing");
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** Runs {@code script} in Python with the JSON file loaded as {@code d}: an independent reader of what we wrote. */

@@ -1,0 +1,76 @@
+package org.openionm.cli.internal;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.openionm.core.processing.SettingDescriptor;
+import org.openionm.processing.ProcessorHost;
+
+/**
+ * {@code --set <processor>.<key>=<value>}: settings a headless analysis runs with instead of the
+ * defaults (e.g. another alarm threshold), validated by the processor host like the Setup part's
+ * edits. What was configured before is put back afterwards.
+ */
+final class SettingOverrides implements AutoCloseable {
+
+    private final ProcessorHost host;
+    private final Map<String, Map<String, Double>> previous = new HashMap<>();
+
+    private SettingOverrides(ProcessorHost host) {
+        this.host = host;
+    }
+
+    /** Applies every {@code --set}; a malformed, unknown or out-of-range one is a usage error naming it. */
+    static SettingOverrides apply(ProcessorHost host, List<String> assignments) throws UsageException {
+        Map<String, Map<String, Double>> wanted = new LinkedHashMap<>();
+        for (String text : assignments) {
+            int dot = text.indexOf('.');
+            int eq = text.indexOf('=');
+            if (dot <= 0 || eq < dot + 2 || eq == text.length() - 1) {
+                throw new UsageException("--set expects <processor>.<setting>=<value>, e.g. ssep.alarm.amplitude.decrease.percent=40,"
+                        + " was '" + text + "'");
+            }
+            String value = text.substring(eq + 1).strip();
+            try {
+                wanted.computeIfAbsent(text.substring(0, dot), k -> new LinkedHashMap<>())
+                        .put(text.substring(dot + 1, eq).strip(), Double.parseDouble(value));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--set " + text + ": '" + value + "' is not a number");
+            }
+        }
+        SettingOverrides overrides = new SettingOverrides(host);
+        try {
+            wanted.forEach((processor, values) -> {
+                Map<String, Double> before = overridesOf(host, processor); // also refuses an unknown processor
+                Map<String, Double> merged = new LinkedHashMap<>(before);
+                merged.putAll(values);
+                host.configure(processor, merged);
+                overrides.previous.put(processor, before);
+            });
+        } catch (IllegalArgumentException e) {
+            overrides.close();
+            throw new UsageException("--set: " + e.getMessage());
+        }
+        return overrides;
+    }
+
+    /** The values that differ from the processor's defaults: what configure() was last given. */
+    private static Map<String, Double> overridesOf(ProcessorHost host, String processor) {
+        Map<String, Double> effective = host.effectiveSettings(processor);
+        Map<String, Double> changed = new LinkedHashMap<>();
+        for (SettingDescriptor d : host.settings(processor)) {
+            Double v = effective.get(d.key());
+            if (v != null && v != d.defaultValue()) {
+                changed.put(d.key(), v);
+            }
+        }
+        return changed;
+    }
+
+    @Override
+    public void close() {
+        previous.forEach(host::configure);
+    }
+}
