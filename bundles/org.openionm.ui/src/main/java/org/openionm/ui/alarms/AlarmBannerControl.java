@@ -101,8 +101,10 @@ public class AlarmBannerControl {
         }
         boolean flash = top.isPresent() && priority == Priority.HIGH && top.get().state() == AlarmState.ACTIVE_UNACKNOWLEDGED;
         flashOn = flash && !flashOn;
-        Color bg = null;
-        Color fg = null;
+        // no alarm (or the off phase of a flash): the theme's own colours, taken from the styled parent,
+        // so "No active alarms" reads in the light theme as well as in the dark one
+        Color bg = banner.getParent().getBackground();
+        Color fg = banner.getParent().getForeground();
         if (priority != null && !flashOn) {
             bg = new Color(AlarmColors.background(priority));
             fg = new Color(AlarmColors.foreground(priority));
