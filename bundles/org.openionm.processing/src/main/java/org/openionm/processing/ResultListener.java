@@ -11,6 +11,13 @@ import org.openionm.core.processing.TrendPoint;
  */
 public interface ResultListener {
 
+    /**
+     * A new acquisition begins: what follows belongs to it. Results of an earlier acquisition that
+     * were still being processed all came before this call.
+     */
+    default void acquisitionStarted() {
+    }
+
     default void measurement(Measurement measurement) {
     }
 

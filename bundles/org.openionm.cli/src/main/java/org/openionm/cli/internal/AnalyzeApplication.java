@@ -73,13 +73,17 @@ public class AnalyzeApplication extends Command {
         AcquisitionEngine engine = Services.engine();
         ProcessorHost host = Services.service(ProcessorHost.class);
         AlarmManager alarms = Services.service(AlarmManager.class);
-        Collector collector = new Collector();
-        int logStart = alarms.log().size();
+        // the baseline request and the start of our part of the alarm log go with this acquisition's
+        // start, on the processing thread: nothing an earlier acquisition was finishing can take them
+        int[] logStart = new int[1];
+        Collector collector = new Collector(() -> {
+            logStart[0] = alarms.log().size();
+            host.captureBaselineAt(baselineAt);
+        });
         try (SettingOverrides overrides = SettingOverrides.apply(host, a.values("set"))) {
             host.addListener(collector);
             Map<String, Map<String, Double>> settings = new java.util.TreeMap<>();
             host.processorIds().forEach(id -> settings.put(id, host.effectiveSettings(id))); // what this run starts with
-            host.captureBaselineAt(baselineAt);
             // the file decides rate and channels; these only bound them
             engine.start(Services.driver(engine, "edf"), new AcquisitionConfig(1000, 256, false, options));
             Progress progress = new Progress(err, "analyze");
@@ -97,7 +101,7 @@ public class AnalyzeApplication extends Command {
                 throw new IllegalStateException("the modality processors did not finish within 120 s of the end of the file");
             }
             List<AlarmLogEntry> log = alarms.log();
-            List<AlarmLogEntry> ours = log.subList(Math.min(logStart, log.size()), log.size());
+            List<AlarmLogEntry> ours = log.subList(Math.min(logStart[0], log.size()), log.size());
             Files.writeString(json, toJson(recording, settings, baselineAt, collector, ours), StandardCharsets.UTF_8);
             err.printf(Locale.ROOT, "analyze: %s: %d measurements, %d alarm events from %s in %.1f s (%.0f× real time) → %s%n",
                     recording.getFileName(), collector.measurements.size(), ours.size(), host.processorIds(),
@@ -152,24 +156,50 @@ public class AnalyzeApplication extends Command {
     }
 
     /** Collects results on the processing thread. */
+    /**
+     * Collects the results of the one acquisition that follows its registration: anything the host
+     * was still finishing from an earlier one comes before {@link #acquisitionStarted} and is not
+     * this recording's.
+     */
     static final class Collector implements ResultListener {
         final List<Measurement> measurements = Collections.synchronizedList(new ArrayList<>());
         final List<String> failures = Collections.synchronizedList(new ArrayList<>());
         final CountDownLatch ended = new CountDownLatch(1);
+        private final Runnable atStart;
+        private volatile boolean started;
+
+        /** @param atStart runs on the processing thread when this acquisition starts, before its first block */
+        Collector(Runnable atStart) {
+            this.atStart = atStart;
+        }
+
+        @Override
+        public void acquisitionStarted() {
+            if (!started) {
+                started = true;
+                atStart.run();
+            }
+        }
 
         @Override
         public void measurement(Measurement measurement) {
-            measurements.add(measurement);
+            if (started) {
+                measurements.add(measurement);
+            }
         }
 
         @Override
         public void processorFailed(String processorId, Throwable error) {
-            failures.add(processorId + " failed and was stopped: " + error);
+            if (started) {
+                failures.add(processorId + " failed and was stopped: " + error);
+            }
         }
 
         @Override
         public void acquisitionEnded(String reason) {
-            ended.countDown();
+            if (started) {
+                ended.countDown();
+            }
         }
     }
 

@@ -146,6 +146,7 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
         stopRunning();
         channels = List.copyOf(acquisitionChannels);
         caseTime = 0;
+        listeners.forEach(ResultListener::acquisitionStarted);
         for (ModalityProcessor processor : new TreeMap<>(processors).values()) {
             ProcessorContext context = new Context(channels, effective(processor), new Output());
             try {

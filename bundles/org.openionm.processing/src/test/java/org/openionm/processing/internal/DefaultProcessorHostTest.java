@@ -302,4 +302,35 @@ class DefaultProcessorHostTest {
         assertTrue(notByHand.getMessage().contains("Fake mep"), notByHand.getMessage());
         assertThrows(IllegalArgumentException.class, () -> host.moveMarker("emg", "x", "y", "z", 1));
     }
+
+    @Test
+    void listenersHearEachAcquisitionStartBeforeItsResultsAndItsEndAfterThem() {
+        DefaultProcessorHost host = new DefaultProcessorHost();
+        host.addProcessor(new FakeProcessor("ssep"));
+        List<String> heard = new ArrayList<>();
+        host.addListener(new ResultListener() {
+            @Override
+            public void acquisitionStarted() {
+                heard.add("started");
+            }
+
+            @Override
+            public void measurement(Measurement m) {
+                heard.add("measurement " + m.site());
+            }
+
+            @Override
+            public void acquisitionEnded(String reason) {
+                heard.add("ended");
+            }
+        });
+        List<Channel> channels = List.of(new Channel(0, "CP4-Fpz", "uV", 1000, -100, 100, ChannelRole.SSEP_CORTICAL));
+        for (String site : List.of("median.left", "median.right")) {
+            host.onStart("sim", channels);
+            host.onStimulus(StimulusEvent.single(site, 10, 20, "mA", 200));
+            host.onStop("end");
+        }
+        assertEquals(List.of("started", "measurement median.left", "ended", "started", "measurement median.right", "ended"),
+                heard);
+    }
 }
