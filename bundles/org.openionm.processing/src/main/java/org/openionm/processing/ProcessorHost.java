@@ -45,6 +45,8 @@ public interface ProcessorHost {
      *
      * @throws IllegalArgumentException for an unknown processor or key, or a value outside its range
      *                                  (the message names the setting, its range and unit)
+     * @throws IllegalStateException    the values apply, but could not be saved for the next start
+     *                                  (e.g. a full disk): the message says so
      */
     void configure(String processorId, Map<String, Double> overrides);
 

@@ -9,9 +9,10 @@ import org.openionm.core.processing.SettingDescriptor;
 import org.openionm.processing.ProcessorHost;
 
 /**
- * {@code --set <processor>.<key>=<value>}: settings a headless analysis runs with instead of the
- * defaults (e.g. another alarm threshold), validated by the processor host like the Setup part's
- * edits. What was configured before is put back afterwards.
+ * The settings a headless analysis runs with: every processor's defaults, changed only by
+ * {@code --set <processor>.<key>=<value>} (e.g. another alarm threshold), so an analysis is
+ * reproducible from its command line whatever was saved before. Validated by the processor host like
+ * the Setup part's edits; what was configured before is put back afterwards.
  */
 final class SettingOverrides implements AutoCloseable {
 
@@ -42,14 +43,14 @@ final class SettingOverrides implements AutoCloseable {
         }
         SettingOverrides overrides = new SettingOverrides(host);
         try {
-            wanted.forEach((processor, values) -> {
-                Map<String, Double> before = overridesOf(host, processor); // also refuses an unknown processor
-                Map<String, Double> merged = new LinkedHashMap<>(before);
-                merged.putAll(values);
-                host.configure(processor, merged);
-                overrides.previous.put(processor, before);
-            });
-        } catch (IllegalArgumentException e) {
+            for (String processor : wanted.keySet()) {
+                host.settings(processor); // refuses an unknown processor before anything changes
+            }
+            for (String processor : host.processorIds()) {
+                overrides.previous.put(processor, overridesOf(host, processor));
+                host.configure(processor, wanted.getOrDefault(processor, Map.of()));
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
             overrides.close();
             throw new UsageException("--set: " + e.getMessage());
         }

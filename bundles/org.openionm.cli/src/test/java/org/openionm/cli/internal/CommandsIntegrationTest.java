@@ -134,7 +134,7 @@ class CommandsIntegrationTest {
     }
 
     @Test
-    void analyzeRunsWithTheSettingsGivenBySetSaysThemInTheJsonAndPutsTheOldOnesBack() throws Exception {
+    void analyzeRunsFromTheDefaultsWithTheSettingsGivenBySetSaysThemInTheJsonAndPutsTheOldOnesBack() throws Exception {
         Path file = dir.resolve("set.edf");
         assertEquals(0, run(SimulateApplication::new, "--scenario", "stable-baseline", "--duration", "10", "--out",
                 file.toString(), "--rate", "2000", "--channels", "8").exit());
@@ -143,9 +143,18 @@ class CommandsIntegrationTest {
         double before = host.effectiveSettings("ssep").get(key);
 
         Path json = dir.resolve("set.json");
-        Result analyze = run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "ssep." + key + "=40",
-                "--set", "ssep.alarm.confirmations=3");
-        assertEquals(0, analyze.exit(), analyze.err());
+        host.configure("mep", Map.of("baseline.trains", 5.0)); // saved earlier, e.g. in Setup
+        Result analyze;
+        try {
+            analyze = run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "ssep." + key + "=40",
+                    "--set", "ssep.alarm.confirmations=3");
+            assertEquals(0, analyze.exit(), analyze.err());
+            assertEquals("3", python(json, "print(f\"{d['settings']['mep']['baseline.trains']:g}\")"),
+                    "an analysis starts from the defaults: only --set changes them");
+            assertEquals(5.0, host.effectiveSettings("mep").get("baseline.trains"), "and puts the saved value back");
+        } finally {
+            host.configure("mep", Map.of());
+        }
         assertEquals("40 3 " + fmt(before), python(json, "s=d['settings']['ssep']; print(f\"{s['" + key
                 + "']:g} {s['alarm.confirmations']:g} {" + before + ":g}\")"), "the run's settings are in the result");
         assertEquals(before, host.effectiveSettings("ssep").get(key), "put back after the analysis");

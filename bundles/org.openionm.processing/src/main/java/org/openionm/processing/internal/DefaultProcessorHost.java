@@ -1,5 +1,6 @@
 package org.openionm.processing.internal;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -41,6 +42,7 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
 
     private final Map<String, ModalityProcessor> processors = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Double>> overrides = new ConcurrentHashMap<>();
+    private volatile SettingsStore store = all -> { };
     private final List<ResultListener> listeners = new CopyOnWriteArrayList<>();
     private volatile AlarmManager alarms;
     /** Processors of the current acquisition; touched only by the consumer thread. */
@@ -56,6 +58,51 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
         if (previous != null && previous != processor) {
             throw new IllegalArgumentException("modality processor id '" + processor.id() + "' is already taken by "
                     + previous.getClass().getName() + "; " + processor.getClass().getName() + " is ignored");
+        }
+        keepValidRestored(processor);
+    }
+
+    /**
+     * Settings saved by an earlier run, by processor: each processor gets them when it is (or once
+     * it is) installed; what it no longer accepts is dropped with a warning, its default used.
+     */
+    public void restore(Map<String, Map<String, Double>> saved) {
+        saved.forEach((id, values) -> overrides.put(id, Map.copyOf(values)));
+        processors.values().forEach(this::keepValidRestored);
+    }
+
+    /** Where every accepted {@link #configure} goes to outlive the process; it may throw {@link IOException}. */
+    public void setSettingsStore(SettingsStore store) {
+        this.store = store;
+    }
+
+    /** Saves all overrides, e.g. to a file. */
+    @FunctionalInterface
+    public interface SettingsStore {
+        void save(Map<String, Map<String, Double>> overrides) throws IOException;
+    }
+
+    private void keepValidRestored(ModalityProcessor processor) {
+        Map<String, Double> saved = overrides.get(processor.id());
+        if (saved == null) {
+            return;
+        }
+        Map<String, SettingDescriptor> declared = new HashMap<>();
+        processor.settings().forEach(d -> declared.put(d.key(), d));
+        Map<String, Double> kept = new HashMap<>();
+        saved.forEach((key, value) -> {
+            SettingDescriptor d = declared.get(key);
+            try {
+                if (d == null) {
+                    throw new IllegalArgumentException(processor.id() + " has no setting '" + key + "' any more");
+                }
+                kept.put(key, d.validate(value));
+            } catch (IllegalArgumentException e) {
+                LOG.log(System.Logger.Level.WARNING, "saved setting not used, the default applies: " + e.getMessage());
+            }
+        });
+        if (kept.size() != saved.size()) {
+            overrides.put(processor.id(), Map.copyOf(kept));
         }
     }
 
@@ -107,6 +154,11 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
             descriptor.validate(e.getValue());
         }
         overrides.put(processorId, Map.copyOf(values));
+        try {
+            store.save(Map.copyOf(overrides));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("applies for this session, but could not be saved for the next one: " + e, e);
+        }
     }
 
     /** Called on the caller's thread: processors that place markers by hand synchronise themselves. */

@@ -1,10 +1,15 @@
 package org.openionm.processing.internal;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+
 import org.openionm.acquisition.AcquisitionEngine;
 import org.openionm.acquisition.ConsumerRegistration;
 import org.openionm.alarm.AlarmManager;
 import org.openionm.core.processing.ModalityProcessor;
 import org.openionm.processing.ProcessorHost;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -22,6 +27,7 @@ public class ProcessorHostComponent extends DefaultProcessorHost {
     private static final System.Logger LOG = System.getLogger(ProcessorHostComponent.class.getName());
     /** Processing must not miss data live: a generous queue (about 10 s of 10 ms blocks). */
     static final int QUEUE_BLOCKS = 1000;
+    static final String SETTINGS_FILE = "modality-settings.properties";
 
     @Reference
     AcquisitionEngine engine;
@@ -29,7 +35,18 @@ public class ProcessorHostComponent extends DefaultProcessorHost {
     private ConsumerRegistration registration;
 
     @Activate
-    void activate() {
+    void activate(BundleContext context) {
+        // the department's settings live in this bundle's data area of the installation's configuration
+        File data = context.getDataFile(SETTINGS_FILE);
+        if (data != null) {
+            Path file = data.toPath();
+            try {
+                restore(SettingsFile.load(file, problem -> LOG.log(System.Logger.Level.WARNING, problem)));
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.log(System.Logger.Level.ERROR, "saved modality settings in " + file + " cannot be read, defaults apply: " + e);
+            }
+            setSettingsStore(all -> SettingsFile.save(file, all));
+        }
         registration = engine.addConsumer("modality processors", this, QUEUE_BLOCKS);
     }
 

@@ -333,4 +333,35 @@ class DefaultProcessorHostTest {
         assertEquals(List.of("started", "measurement median.left", "ended", "started", "measurement median.right", "ended"),
                 heard);
     }
+
+    @Test
+    void savedSettingsApplyWhenTheirProcessorIsInstalledAndWhatItNoLongerAcceptsIsDropped() {
+        DefaultProcessorHost host = new DefaultProcessorHost();
+        host.restore(Map.of("ssep", Map.of("sweeps", 500.0), "mep", Map.of("sweeps", 9000.0, "gain", 2.0)));
+        host.addProcessor(new FakeProcessor("ssep"));
+        host.addProcessor(new FakeProcessor("mep"));
+        assertEquals(500.0, host.effectiveSettings("ssep").get("sweeps"), "a saved value within range is used");
+        assertEquals(300.0, host.effectiveSettings("mep").get("sweeps"), "9000 is outside 1–4096: the default is used");
+        assertTrue(!host.effectiveSettings("mep").containsKey("gain"), "an unknown saved key is not invented");
+    }
+
+    @Test
+    void everyAcceptedChangeIsSavedAndAFailedSaveSaysSoWhileTheValueStillApplies() {
+        DefaultProcessorHost host = new DefaultProcessorHost();
+        host.addProcessor(new FakeProcessor("ssep"));
+        List<Map<String, Map<String, Double>>> saved = new ArrayList<>();
+        host.setSettingsStore(saved::add);
+        host.configure("ssep", Map.of("sweeps", 500.0));
+        assertEquals(List.of(Map.of("ssep", Map.of("sweeps", 500.0))), saved);
+        assertThrows(IllegalArgumentException.class, () -> host.configure("ssep", Map.of("sweeps", 5000.0)));
+        assertEquals(1, saved.size(), "a refused value is not saved");
+
+        host.setSettingsStore(all -> {
+            throw new java.io.IOException("No space left on device");
+        });
+        IllegalStateException notSaved = assertThrows(IllegalStateException.class, () -> host.configure("ssep", Map.of("sweeps", 700.0)));
+        assertTrue(notSaved.getMessage().contains("applies for this session") && notSaved.getMessage().contains("No space left"),
+                notSaved.getMessage());
+        assertEquals(700.0, host.effectiveSettings("ssep").get("sweeps"), "the value applies all the same");
+    }
 }

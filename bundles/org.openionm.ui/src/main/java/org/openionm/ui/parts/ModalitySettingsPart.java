@@ -106,6 +106,8 @@ public class ModalitySettingsPart {
                     + SettingDescriptor.format(descriptor.defaultValue()) + unit + "); applies from the next acquisition start.", "");
         } catch (IllegalArgumentException e) {
             say("", "Not changed: " + e.getMessage());
+        } catch (IllegalStateException notSaved) { // applied, but a full disk or the like kept it from being saved
+            say("", descriptor.label() + ": " + notSaved.getMessage());
         }
         showSettings(true);
     }
@@ -114,7 +116,7 @@ public class ModalitySettingsPart {
         try {
             host.configure(shownId, Map.of());
             say("Every " + host.displayName(shownId) + " setting has its default value again; applies from the next acquisition start.", "");
-        } catch (IllegalArgumentException e) { // the modality was removed meanwhile
+        } catch (IllegalArgumentException | IllegalStateException e) { // removed meanwhile, or not saved
             say("", e.getMessage());
         }
         showSettings(true);

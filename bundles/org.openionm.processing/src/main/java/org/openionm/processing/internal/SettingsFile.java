@@ -1,0 +1,70 @@
+package org.openionm.processing.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The department's modality settings between runs: one {@code <processor>.<setting>=<value>} line per
+ * value that differs from its default. Written whole to a temporary file and moved into place, so a
+ * crash or a full disk never leaves half a file; a line that cannot be read is reported and skipped.
+ */
+final class SettingsFile {
+
+    private SettingsFile() {
+    }
+
+    /** The saved overrides by processor; a missing file is no overrides. Unreadable lines go to {@code problems}. */
+    static Map<String, Map<String, Double>> load(Path file, Consumer<String> problems) throws IOException {
+        Map<String, Map<String, Double>> saved = new TreeMap<>();
+        if (!Files.exists(file)) {
+            return saved;
+        }
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        }
+        for (String name : new TreeMap<>(p).keySet().stream().map(Object::toString).toList()) {
+            int dot = name.indexOf('.');
+            String text = p.getProperty(name).strip();
+            if (dot <= 0 || dot == name.length() - 1) {
+                problems.accept(file + ": '" + name + "' is not <processor>.<setting>; skipped");
+                continue;
+            }
+            try {
+                saved.computeIfAbsent(name.substring(0, dot), k -> new LinkedHashMap<>()).put(name.substring(dot + 1),
+                        Double.parseDouble(text));
+            } catch (NumberFormatException e) {
+                problems.accept(file + ": " + name + " = '" + text + "' is not a number; skipped");
+            }
+        }
+        return saved;
+    }
+
+    static void save(Path file, Map<String, Map<String, Double>> overrides) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                out.write("# OpenIONM modality settings that differ from their defaults (Setup > Modality settings)\n");
+                for (String processor : new TreeMap<>(overrides).keySet()) {
+                    for (Map.Entry<String, Double> e : new TreeMap<>(overrides.get(processor)).entrySet()) {
+                        out.write(processor + "." + e.getKey() + "=" + e.getValue() + "\n");
+                    }
+                }
+            }
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
