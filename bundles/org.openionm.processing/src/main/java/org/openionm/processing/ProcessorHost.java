@@ -39,6 +39,14 @@ public interface ProcessorHost {
     Map<String, Double> effectiveSettings(String processorId);
 
     /**
+     * The overrides the last {@link #configure} gave (or restored from the saved settings): what to
+     * pass to {@code configure} to keep them while changing one more.
+     *
+     * @throws IllegalArgumentException no such processor is installed
+     */
+    Map<String, Double> overrides(String processorId);
+
+    /**
      * Replaces the overrides of one processor's settings from the next acquisition start on; a
      * running acquisition keeps the values it started with. Keys left out take their default, so an
      * empty map restores every default. Nothing is applied unless every value is valid.

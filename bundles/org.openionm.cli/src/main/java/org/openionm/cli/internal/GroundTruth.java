@@ -132,7 +132,11 @@ final class GroundTruth {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
     }
 
-    /** The simulator's ramp (linear from the current value to the target), in seconds. */
+    /**
+     * The simulator's ramp (linear from the current value to the target), in seconds. Stated again
+     * on purpose: the bench takes its truth from the recording's TRUTH annotations, not from the
+     * simulator's own (internal) code that it is checking.
+     */
     private static final class Ramp {
         private double from;
         private double to;

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.openionm.core.processing.SettingDescriptor;
 import org.openionm.processing.ProcessorHost;
 
 /**
@@ -47,7 +46,7 @@ final class SettingOverrides implements AutoCloseable {
                 host.settings(processor); // refuses an unknown processor before anything changes
             }
             for (String processor : host.processorIds()) {
-                overrides.previous.put(processor, overridesOf(host, processor));
+                overrides.previous.put(processor, host.overrides(processor));
                 host.configure(processor, wanted.getOrDefault(processor, Map.of()));
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -55,19 +54,6 @@ final class SettingOverrides implements AutoCloseable {
             throw new UsageException("--set: " + e.getMessage());
         }
         return overrides;
-    }
-
-    /** The values that differ from the processor's defaults: what configure() was last given. */
-    private static Map<String, Double> overridesOf(ProcessorHost host, String processor) {
-        Map<String, Double> effective = host.effectiveSettings(processor);
-        Map<String, Double> changed = new LinkedHashMap<>();
-        for (SettingDescriptor d : host.settings(processor)) {
-            Double v = effective.get(d.key());
-            if (v != null && v != d.defaultValue()) {
-                changed.put(d.key(), v);
-            }
-        }
-        return changed;
     }
 
     @Override

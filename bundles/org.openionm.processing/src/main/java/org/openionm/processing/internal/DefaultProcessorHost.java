@@ -142,6 +142,12 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
     }
 
     @Override
+    public Map<String, Double> overrides(String processorId) {
+        installed(processorId);
+        return new TreeMap<>(overrides.getOrDefault(processorId, Map.of()));
+    }
+
+    @Override
     public void configure(String processorId, Map<String, Double> values) {
         ModalityProcessor processor = installed(processorId);
         Map<String, SettingDescriptor> declared = new HashMap<>();

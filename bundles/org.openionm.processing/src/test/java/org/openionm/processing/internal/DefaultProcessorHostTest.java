@@ -353,6 +353,7 @@ class DefaultProcessorHostTest {
         host.setSettingsStore(saved::add);
         host.configure("ssep", Map.of("sweeps", 500.0));
         assertEquals(List.of(Map.of("ssep", Map.of("sweeps", 500.0))), saved);
+        assertEquals(Map.of("sweeps", 500.0), host.overrides("ssep"), "what configure was given");
         assertThrows(IllegalArgumentException.class, () -> host.configure("ssep", Map.of("sweeps", 5000.0)));
         assertEquals(1, saved.size(), "a refused value is not saved");
 

@@ -97,8 +97,7 @@ public class ModalitySettingsPart {
     void apply(SettingDescriptor descriptor, String text) {
         try {
             double value = SettingRows.parse(descriptor, text);
-            Map<String, Double> overrides = new HashMap<>(
-                    SettingRows.changed(host.settings(shownId), host.effectiveSettings(shownId)));
+            Map<String, Double> overrides = new HashMap<>(host.overrides(shownId));
             overrides.put(descriptor.key(), value); // configure replaces every override: keep the others
             host.configure(shownId, overrides);
             String unit = descriptor.unit().isEmpty() ? "" : " " + descriptor.unit();
