@@ -20,8 +20,8 @@ import org.openionm.acquisition.SampleConsumer;
 import org.openionm.core.model.Channel;
 import org.openionm.core.model.DataGap;
 import org.openionm.core.model.SampleBlock;
-import org.openionm.ui.trace.TraceBuffer;
-import org.openionm.ui.trace.TraceCanvas;
+import org.openionm.ui.widgets.trace.TraceBuffer;
+import org.openionm.ui.widgets.trace.TraceCanvas;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
