@@ -17,8 +17,10 @@ import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
 import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.MUIElement;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.basic.MPartStack;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.model.application.ui.menu.MHandledToolItem;
 import org.eclipse.e4.ui.model.application.ui.menu.MToolControl;
@@ -52,11 +54,13 @@ import org.osgi.framework.ServiceRegistration;
 /**
  * Starts the real workbench from Application.e4xmi, with the simulated amplifier started by the
  * demo autostart, and checks what a technologist would see: the Live perspective's Raw signals
- * part repainting with new data, the status bar, and perspective switching.
+ * part repainting with new data, the modality views in their stack, the status bar, and
+ * perspective switching.
  */
 class WorkbenchUiTest {
 
     private static final long TIMEOUT_MS = 60_000;
+    private static final String MODALITIES_STACK = "org.openionm.ui.partstack.modalities";
     private static final int CHANNELS = AcquisitionSettings.DEMO.channelCount();
     private static final double RATE = AcquisitionSettings.DEMO.samplingRateHz();
 
@@ -89,6 +93,20 @@ class WorkbenchUiTest {
                     }
                     raw[0] = p;
                     seen.add("raw signals part rendered");
+                    return true;
+                },
+                () -> { // beside it, one modality-neutral stack where each installed modality's fragment puts its part
+                    MPartStack stack = (MPartStack) models.find(MODALITIES_STACK, application);
+                    assertEquals(List.of("org.openionm.ui.partstack.live=40", MODALITIES_STACK + "=40",
+                            "org.openionm.ui.partstack.alarms=20"), stack.getParent().getChildren().stream()
+                            .map(e -> e.getElementId() + "=" + e.getContainerData()).toList());
+                    assertEquals(List.of("org.openionm.modality.ssep.ui.part", "org.openionm.modality.mep.ui.part"),
+                            stack.getChildren().stream().map(MUIElement::getElementId).toList());
+                    if (!(stack.getSelectedElement() instanceof MPart selected) || selected.getObject() == null) {
+                        return false;
+                    }
+                    assertEquals("org.openionm.modality.ssep.ui.SsepPart", selected.getObject().getClass().getName());
+                    seen.add("modality parts in the Modalities stack");
                     return true;
                 },
                 () -> { // it draws data ...
