@@ -124,6 +124,11 @@ class WorkbenchUiTest {
                         return false;
                     }
                     assertEquals(CHANNELS, canvas.traces().size());
+                    // each trace at the range its channel's role declares: the demo's 8 SSEP channels and
+                    // 2 EEG at 100 µV, its 4 MEP muscles and 2 facial EMG channels at 500 µV
+                    assertEquals(List.of(100.0, 100.0, 100.0, 100.0, 100.0, 100.0, 100.0, 100.0, 500.0, 500.0, 500.0, 500.0,
+                            500.0, 500.0, 100.0, 100.0), canvas.traces().stream().map(TraceCanvas.Trace::scaleUv).toList(),
+                            canvas.traces().stream().map(TraceCanvas.Trace::label).toList().toString());
                     int[] drawn = columnsWithTrace(canvas);
                     int columns = canvas.getClientArea().width - 110;
                     int perColumn = (int) Math.ceil(canvas.windowSeconds() * RATE / columns);
