@@ -20,8 +20,8 @@ import org.openionm.acquisition.SampleConsumer;
 import org.openionm.core.model.Channel;
 import org.openionm.core.model.DataGap;
 import org.openionm.core.model.SampleBlock;
-import org.openionm.ui.trace.TraceBuffer;
-import org.openionm.ui.trace.TraceCanvas;
+import org.openionm.ui.widgets.trace.TraceBuffer;
+import org.openionm.ui.widgets.trace.TraceCanvas;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -30,7 +30,9 @@ import jakarta.inject.Inject;
 /**
  * Live "Raw signals": every channel of the running acquisition, unfiltered, scrolling. Data arrive
  * on the engine's consumer thread into a {@link TraceBuffer}; the canvas repaints at display rate
- * (≈30 Hz), never once per block.
+ * (≈30 Hz), never once per block. Each trace starts at the range its channel's role declares
+ * ({@link org.openionm.core.model.ChannelRole#displayRangeUv()}), so a new modality's channels are
+ * drawn at their own scale with no change here.
  */
 public class RawSignalsPart {
 
@@ -38,8 +40,6 @@ public class RawSignalsPart {
     private static final System.Logger LOG = System.getLogger(RawSignalsPart.class.getName());
     static final int FRAME_MS = 33;
     static final double BUFFER_SECONDS = 30;
-    private static final double DEFAULT_SCALE_UV = 100;
-    private static final double MUSCLE_SCALE_UV = 500;
     private static final int[] WINDOWS_S = { 2, 5, 10, 20, 30 };
 
     @Inject
@@ -115,16 +115,10 @@ public class RawSignalsPart {
         }
         List<TraceCanvas.Trace> traces = new ArrayList<>();
         for (Channel channel : channels) {
-            traces.add(new TraceCanvas.Trace(channel.label(), initialScale(channel)));
+            traces.add(new TraceCanvas.Trace(channel.label(), channel.role().displayRangeUv()));
         }
         canvas.setSource(newBuffer, traces);
         updateHeader();
-    }
-
-    /** Muscle channels carry MEPs of several mV and EMG bursts; scalp and nerve channels tens of µV. */
-    static double initialScale(Channel channel) {
-        String role = channel.role().id();
-        return role.startsWith("mep.") || role.startsWith("emg.") ? MUSCLE_SCALE_UV : DEFAULT_SCALE_UV;
     }
 
     @PreDestroy

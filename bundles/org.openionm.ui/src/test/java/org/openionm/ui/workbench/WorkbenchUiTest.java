@@ -17,8 +17,10 @@ import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
 import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.MUIElement;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.basic.MPartStack;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.model.application.ui.menu.MHandledToolItem;
 import org.eclipse.e4.ui.model.application.ui.menu.MToolControl;
@@ -42,8 +44,8 @@ import org.openionm.ui.parts.ModalitySettingsPart;
 import org.openionm.ui.parts.RawSignalsPart;
 import org.openionm.ui.status.AlarmCountControl;
 import org.openionm.ui.status.DriverStatusControl;
-import org.openionm.ui.trace.CanvasSnapshot;
-import org.openionm.ui.trace.TraceCanvas;
+import org.openionm.ui.widgets.trace.CanvasSnapshot;
+import org.openionm.ui.widgets.trace.TraceCanvas;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
@@ -52,11 +54,13 @@ import org.osgi.framework.ServiceRegistration;
 /**
  * Starts the real workbench from Application.e4xmi, with the simulated amplifier started by the
  * demo autostart, and checks what a technologist would see: the Live perspective's Raw signals
- * part repainting with new data, the status bar, and perspective switching.
+ * part repainting with new data, the modality views in their stack, the status bar, and
+ * perspective switching.
  */
 class WorkbenchUiTest {
 
     private static final long TIMEOUT_MS = 60_000;
+    private static final String MODALITIES_STACK = "org.openionm.ui.partstack.modalities";
     private static final int CHANNELS = AcquisitionSettings.DEMO.channelCount();
     private static final double RATE = AcquisitionSettings.DEMO.samplingRateHz();
 
@@ -91,6 +95,20 @@ class WorkbenchUiTest {
                     seen.add("raw signals part rendered");
                     return true;
                 },
+                () -> { // beside it, one modality-neutral stack where each installed modality's fragment puts its part
+                    MPartStack stack = (MPartStack) models.find(MODALITIES_STACK, application);
+                    assertEquals(List.of("org.openionm.ui.partstack.live=40", MODALITIES_STACK + "=40",
+                            "org.openionm.ui.partstack.alarms=20"), stack.getParent().getChildren().stream()
+                            .map(e -> e.getElementId() + "=" + e.getContainerData()).toList());
+                    assertEquals(List.of("org.openionm.modality.ssep.ui.part", "org.openionm.modality.mep.ui.part"),
+                            stack.getChildren().stream().map(MUIElement::getElementId).toList());
+                    if (!(stack.getSelectedElement() instanceof MPart selected) || selected.getObject() == null) {
+                        return false;
+                    }
+                    assertEquals("org.openionm.modality.ssep.ui.SsepPart", selected.getObject().getClass().getName());
+                    seen.add("modality parts in the Modalities stack");
+                    return true;
+                },
                 () -> { // it draws data ...
                     TraceCanvas canvas = raw[0].canvas();
                     if (canvas.lastPaintedNewestIndex() < 2 * RATE) { // 2 s of data
@@ -106,6 +124,11 @@ class WorkbenchUiTest {
                         return false;
                     }
                     assertEquals(CHANNELS, canvas.traces().size());
+                    // each trace at the range its channel's role declares: the demo's 8 SSEP channels and
+                    // 2 EEG at 100 µV, its 4 MEP muscles and 2 facial EMG channels at 500 µV
+                    assertEquals(List.of(100.0, 100.0, 100.0, 100.0, 100.0, 100.0, 100.0, 100.0, 500.0, 500.0, 500.0, 500.0,
+                            500.0, 500.0, 100.0, 100.0), canvas.traces().stream().map(TraceCanvas.Trace::scaleUv).toList(),
+                            canvas.traces().stream().map(TraceCanvas.Trace::label).toList().toString());
                     int[] drawn = columnsWithTrace(canvas);
                     int columns = canvas.getClientArea().width - 110;
                     int perColumn = (int) Math.ceil(canvas.windowSeconds() * RATE / columns);

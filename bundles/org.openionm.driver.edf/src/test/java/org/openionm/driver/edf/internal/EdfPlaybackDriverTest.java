@@ -390,5 +390,8 @@ class EdfPlaybackDriverTest {
                 Map.entry("EEG Fp1-A2", ChannelRole.EEG), Map.entry("STAT", ChannelRole.EEG),
                 Map.entry("Status", ChannelRole.OTHER), Map.entry("Trigger", ChannelRole.OTHER), Map.entry("Event", ChannelRole.OTHER));
         cases.forEach((label, role) -> assertEquals(role, ChannelRoles.guess(label), label));
+        // a guessed role is drawn as its constant is (roles are equal by id alone)
+        cases.forEach((label, role) -> assertEquals(role.displayRangeUv(), ChannelRoles.guess(label).displayRangeUv(), label));
+        assertEquals(500, ChannelRoles.guess("APB-R").displayRangeUv());
     }
 }

@@ -53,6 +53,20 @@ class ProtocolTest {
     }
 
     @Test
+    void aRoleNamedInAProtocolIsDrawnAtItsDeclaredRange() throws Exception {
+        Protocol protocol = ProtocolParser.parse(protocol("""
+                channels:
+                  Ch1: mep.muscle
+                  Ch2: {role: emg.freerun, label: Facial}
+                  Ch3: ssep.cortical
+                """));
+        assertEquals(500, protocol.channels().get("Ch1").role().displayRangeUv());
+        assertEquals(500, protocol.channels().get("Ch2").role().displayRangeUv());
+        assertEquals(100, protocol.channels().get("Ch3").role().displayRangeUv());
+        assertEquals(ChannelRole.MEP_MUSCLE.label(), protocol.channels().get("Ch1").role().label());
+    }
+
+    @Test
     void labelsRolesAndStimuliAreMappedAsTheProtocolSays() throws Exception {
         Path protocol = protocol("""
                 channels:

@@ -10,8 +10,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.openionm.acquisition.AcquisitionEngine;
 import org.openionm.acquisition.EngineState;
 import org.openionm.core.stimulation.PeriodicStimulation;
-import org.openionm.ui.evoked.EvokedPart;
-import org.openionm.ui.evoked.EvokedRules;
+import org.openionm.ui.widgets.evoked.EvokedPart;
+import org.openionm.ui.widgets.evoked.EvokedRules;
 
 import jakarta.inject.Inject;
 

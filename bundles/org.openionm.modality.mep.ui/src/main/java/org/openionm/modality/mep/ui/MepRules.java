@@ -4,7 +4,7 @@ import java.util.Map;
 
 import org.openionm.core.processing.Provenance;
 import org.openionm.core.processing.TrendPoint;
-import org.openionm.ui.evoked.EvokedRules;
+import org.openionm.ui.widgets.evoked.EvokedRules;
 
 /**
  * TcMEP display: one tile per muscle (the channel label, e.g. "APB-L") with a row per train site

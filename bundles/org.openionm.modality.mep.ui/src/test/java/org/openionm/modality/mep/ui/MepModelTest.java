@@ -12,9 +12,9 @@ import org.openionm.core.processing.AverageTrace;
 import org.openionm.core.processing.Measurement;
 import org.openionm.core.processing.Provenance;
 import org.openionm.core.processing.TrendPoint;
-import org.openionm.ui.evoked.EvokedModel;
-import org.openionm.ui.evoked.EvokedModel.Series;
-import org.openionm.ui.evoked.EvokedModel.Tile;
+import org.openionm.ui.widgets.evoked.EvokedModel;
+import org.openionm.ui.widgets.evoked.EvokedModel.Series;
+import org.openionm.ui.widgets.evoked.EvokedModel.Tile;
 
 /** Which tiles, rows and series the TcMEP view shows for a known sequence of trains (no display). */
 class MepModelTest {
@@ -83,8 +83,8 @@ class MepModelTest {
 
     @Test
     void theBrainPresetDrawsTheLineAtHalfTheBaseline() {
-        assertEquals(250, new MepRules().threshold(org.openionm.ui.evoked.EvokedRules.Axis.AMPLITUDE, 500,
+        assertEquals(250, new MepRules().threshold(org.openionm.ui.widgets.evoked.EvokedRules.Axis.AMPLITUDE, 500,
                 prov("1 (amplitude ↓ > 50 % (brain, brainstem, facial))")), 1e-9);
-        assertTrue(Double.isNaN(new MepRules().threshold(org.openionm.ui.evoked.EvokedRules.Axis.LATENCY, 22, SPINAL)));
+        assertTrue(Double.isNaN(new MepRules().threshold(org.openionm.ui.widgets.evoked.EvokedRules.Axis.LATENCY, 22, SPINAL)));
     }
 }

@@ -3,7 +3,7 @@ package org.openionm.modality.mep.ui;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.openionm.ui.trace.CanvasSnapshot.count;
+import static org.openionm.ui.widgets.trace.CanvasSnapshot.count;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.openionm.core.processing.AverageTrace;
 import org.openionm.core.processing.Measurement;
 import org.openionm.core.processing.TrendPoint;
-import org.openionm.ui.evoked.EvokedColors;
-import org.openionm.ui.evoked.EvokedFeed;
-import org.openionm.ui.evoked.EvokedView;
-import org.openionm.ui.evoked.TrendChart;
-import org.openionm.ui.evoked.WaterfallCanvas;
-import org.openionm.ui.trace.CanvasSnapshot;
+import org.openionm.ui.widgets.evoked.EvokedColors;
+import org.openionm.ui.widgets.evoked.EvokedFeed;
+import org.openionm.ui.widgets.evoked.EvokedView;
+import org.openionm.ui.widgets.evoked.TrendChart;
+import org.openionm.ui.widgets.evoked.WaterfallCanvas;
+import org.openionm.ui.widgets.trace.CanvasSnapshot;
 
 /** Publishes TcMEP trains from another thread and reads back tiles, baseline pixels and the p2p trend. */
 class MepViewUiTest {

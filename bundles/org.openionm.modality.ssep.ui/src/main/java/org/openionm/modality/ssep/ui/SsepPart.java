@@ -1,7 +1,7 @@
 package org.openionm.modality.ssep.ui;
 
-import org.openionm.ui.evoked.EvokedPart;
-import org.openionm.ui.evoked.EvokedRules;
+import org.openionm.ui.widgets.evoked.EvokedPart;
+import org.openionm.ui.widgets.evoked.EvokedRules;
 
 /** The "SSEP" tab of the Live perspective (contributed by this bundle's fragment.e4xmi). */
 public class SsepPart extends EvokedPart {

@@ -5,7 +5,7 @@ import java.util.Set;
 
 import org.openionm.core.processing.Provenance;
 import org.openionm.core.processing.TrendPoint;
-import org.openionm.ui.evoked.EvokedRules;
+import org.openionm.ui.widgets.evoked.EvokedRules;
 
 /**
  * SSEP display: one tile per stimulation site with a row per recording channel; the trend charts

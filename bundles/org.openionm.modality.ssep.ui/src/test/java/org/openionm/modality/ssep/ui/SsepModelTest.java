@@ -13,10 +13,10 @@ import org.openionm.core.processing.AverageTrace;
 import org.openionm.core.processing.Measurement;
 import org.openionm.core.processing.Provenance;
 import org.openionm.core.processing.TrendPoint;
-import org.openionm.ui.evoked.EvokedModel;
-import org.openionm.ui.evoked.EvokedModel.Series;
-import org.openionm.ui.evoked.EvokedModel.Tile;
-import org.openionm.ui.evoked.EvokedRules.Axis;
+import org.openionm.ui.widgets.evoked.EvokedModel;
+import org.openionm.ui.widgets.evoked.EvokedModel.Series;
+import org.openionm.ui.widgets.evoked.EvokedModel.Tile;
+import org.openionm.ui.widgets.evoked.EvokedRules.Axis;
 
 /** Which tiles, rows and series the SSEP view shows for a known sequence of results (no display). */
 class SsepModelTest {

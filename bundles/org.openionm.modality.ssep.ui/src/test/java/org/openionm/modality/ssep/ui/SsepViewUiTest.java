@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.openionm.ui.trace.CanvasSnapshot.count;
-import static org.openionm.ui.trace.CanvasSnapshot.rgb;
+import static org.openionm.ui.widgets.trace.CanvasSnapshot.count;
+import static org.openionm.ui.widgets.trace.CanvasSnapshot.rgb;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.openionm.core.processing.AverageTrace;
 import org.openionm.core.processing.Measurement;
 import org.openionm.core.processing.TrendPoint;
-import org.openionm.ui.evoked.EvokedColors;
-import org.openionm.ui.evoked.EvokedFeed;
-import org.openionm.ui.evoked.EvokedView;
-import org.openionm.ui.evoked.TrendChart;
-import org.openionm.ui.evoked.WaterfallCanvas;
-import org.openionm.ui.trace.CanvasSnapshot;
+import org.openionm.ui.widgets.evoked.EvokedColors;
+import org.openionm.ui.widgets.evoked.EvokedFeed;
+import org.openionm.ui.widgets.evoked.EvokedView;
+import org.openionm.ui.widgets.evoked.TrendChart;
+import org.openionm.ui.widgets.evoked.WaterfallCanvas;
+import org.openionm.ui.widgets.trace.CanvasSnapshot;
 
 /**
  * Publishes SSEP results from another thread (as the processor host does), lets the view take them

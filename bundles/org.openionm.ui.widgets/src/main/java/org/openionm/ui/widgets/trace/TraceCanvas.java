@@ -1,0 +1,298 @@
+package org.openionm.ui.widgets.trace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.PaletteData;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
+
+/**
+ * Draws N scrolling traces from a {@link TraceBuffer}: one row per trace with its label and
+ * amplitude scale, min/max decimation per pixel column (no aliasing, no lost peaks), a break where
+ * data is missing, a mark where a trace exceeds its row, and a time axis in case time (mm:ss).
+ * Traces are rasterised into a {@link TraceRaster} and blitted in one image per frame.
+ * Colours come from the control's CSS-styled background and foreground (class {@code TraceCanvas}).
+ * The mouse wheel over a trace changes that trace's scale.
+ */
+public class TraceCanvas extends Canvas {
+
+    static final int LABEL_WIDTH = 110;
+    static final int AXIS_HEIGHT = 22;
+    /** Amber tick where a trace leaves its row: the display scale hides part of the signal. */
+    static final int CLIP_RGB = 0xFFAA00;
+    private static final double[] SCALES_UV = { 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000 };
+
+    /** Label and amplitude scale (µV from row centre to row edge) of one trace. */
+    public static final class Trace {
+        final String label;
+        double scaleUv;
+
+        public Trace(String label, double scaleUv) {
+            this.label = label;
+            this.scaleUv = scaleUv;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public double scaleUv() {
+            return scaleUv;
+        }
+    }
+
+    private final List<Trace> traces = new ArrayList<>();
+    private TraceBuffer buffer;
+    private double windowSeconds = 10;
+    private float[] window = new float[0];
+    private float[] min = new float[0];
+    private float[] max = new float[0];
+    private final TraceRaster raster = new TraceRaster();
+    private ImageData image;
+    private long paintCount;
+    private long lastPaintedNewest = -1;
+
+    public TraceCanvas(Composite parent, int style) {
+        super(parent, style | SWT.NO_BACKGROUND);
+        setData("org.eclipse.e4.ui.css.CssClassName", "TraceCanvas");
+        addListener(SWT.Paint, this::paint);
+        addListener(SWT.MouseVerticalWheel, this::wheel);
+    }
+
+    /** Shows {@code buffer} with one trace per entry; {@code traces} must not exceed the buffer's channels. */
+    public void setSource(TraceBuffer buffer, List<Trace> traces) {
+        checkWidget();
+        if (buffer != null && traces.size() > buffer.channelCount()) {
+            throw new IllegalArgumentException(traces.size() + " traces but the buffer holds " + buffer.channelCount() + " channels");
+        }
+        this.buffer = buffer;
+        this.traces.clear();
+        this.traces.addAll(traces);
+        redraw();
+    }
+
+    public List<Trace> traces() {
+        return List.copyOf(traces);
+    }
+
+    public void setWindowSeconds(double seconds) {
+        checkWidget();
+        if (!(seconds > 0)) {
+            throw new IllegalArgumentException("display window must be positive, was " + seconds);
+        }
+        this.windowSeconds = seconds;
+        redraw();
+    }
+
+    public double windowSeconds() {
+        return windowSeconds;
+    }
+
+    public void setScale(int trace, double scaleUv) {
+        traces.get(trace).scaleUv = scaleUv;
+        redraw();
+    }
+
+    /** Frames painted so far (for tests and the frame-rate readout). */
+    public long paintCount() {
+        return paintCount;
+    }
+
+    /** Newest sample index shown by the last frame; -1 before any data was drawn. */
+    public long lastPaintedNewestIndex() {
+        return lastPaintedNewest;
+    }
+
+    private void wheel(Event e) {
+        int trace = traceAt(e.y);
+        if (trace < 0) {
+            return;
+        }
+        double current = traces.get(trace).scaleUv;
+        int i = 0;
+        while (i < SCALES_UV.length - 1 && SCALES_UV[i] < current) {
+            i++;
+        }
+        i = e.count > 0 ? Math.max(0, i - 1) : Math.min(SCALES_UV.length - 1, i + 1);
+        setScale(trace, SCALES_UV[i]);
+    }
+
+    private int traceAt(int y) {
+        Rectangle area = getClientArea();
+        int plotHeight = area.height - AXIS_HEIGHT;
+        if (traces.isEmpty() || y < 0 || y >= plotHeight) {
+            return -1;
+        }
+        return Math.min(traces.size() - 1, y * traces.size() / Math.max(1, plotHeight));
+    }
+
+    private void paint(Event e) {
+        GC gc = e.gc;
+        Rectangle area = getClientArea();
+        if (area.width <= 0 || area.height <= 0) {
+            return;
+        }
+        int background = rgb(getBackground().getRGB());
+        int foreground = rgb(getForeground().getRGB());
+        int grid = rgb(blend(getBackground().getRGB(), getForeground().getRGB(), 0.18));
+        raster.reset(area.width, area.height, background);
+        Frame frame = layoutFrame(area);
+        if (frame != null) {
+            rasterTraces(frame, grid, foreground);
+        }
+        blit(gc, area);
+        gc.setForeground(getForeground());
+        if (frame == null) {
+            gc.drawText("No signal", LABEL_WIDTH + 8, 8, true);
+        } else {
+            drawText(gc, frame);
+            lastPaintedNewest = frame.newest;
+        }
+        paintCount++;
+    }
+
+    /** Geometry of one frame: which samples map to which pixels. */
+    private record Frame(TraceBuffer source, long newest, long start, int n, int perColumn, boolean decimate,
+            int columns, int plotHeight, double rowHeight) {
+    }
+
+    private Frame layoutFrame(Rectangle area) {
+        TraceBuffer source = buffer;
+        int columns = area.width - LABEL_WIDTH;
+        int plotHeight = area.height - AXIS_HEIGHT;
+        if (source == null || traces.isEmpty() || columns < 2 || plotHeight < traces.size()) {
+            return null;
+        }
+        int requested = Math.max(2, (int) Math.min(source.capacity(), Math.round(windowSeconds * source.samplingRateHz())));
+        long newest = source.newestIndex();
+        // Columns hold a whole number of samples and start on multiples of it, so a sample stays in
+        // the same column group while the trace scrolls: no shimmer, no aliasing.
+        int perColumn = Math.max(1, (int) Math.ceil((double) requested / columns));
+        boolean decimate = requested >= columns;
+        int n = decimate ? perColumn * columns : requested;
+        long start = (newest / perColumn) * perColumn - n;
+        return new Frame(source, newest, start, n, perColumn, decimate, columns, plotHeight,
+                (double) plotHeight / traces.size());
+    }
+
+    private void rasterTraces(Frame f, int grid, int foreground) {
+        ensureCapacity(f.n, f.columns);
+        for (int t = 0; t < traces.size(); t++) {
+            Trace trace = traces.get(t);
+            int top = (int) Math.round(t * f.rowHeight);
+            int bottom = (int) Math.round((t + 1) * f.rowHeight) - 1;
+            double centre = (top + bottom) / 2.0;
+            raster.horizontal((int) Math.round(centre), LABEL_WIDTH, LABEL_WIDTH + f.columns - 1, grid);
+            raster.horizontal(bottom, LABEL_WIDTH, LABEL_WIDTH + f.columns - 1, grid);
+            f.source.copy(t, f.start, f.n, window);
+            if (f.decimate) {
+                MinMaxDecimator.decimate(window, f.n, f.columns, min, max);
+            } else {
+                interpolate(f.n, f.columns);
+            }
+            raster.trace(min, max, f.columns, LABEL_WIDTH, top, bottom, centre, (bottom - top) / 2.0 / trace.scaleUv,
+                    foreground, CLIP_RGB);
+        }
+        for (long second : seconds(f)) {
+            int x = xOfSample(f, second * f.source.samplingRateHz());
+            raster.vertical(x, 0, f.plotHeight - 1, 0, f.plotHeight - 1, grid);
+        }
+    }
+
+    /** Fewer samples than pixels: each column takes the linearly interpolated value at its position. */
+    private void interpolate(int n, int columns) {
+        for (int c = 0; c < columns; c++) {
+            double position = (double) c * (n - 1) / (columns - 1);
+            int i = (int) Math.floor(position);
+            int j = Math.min(n - 1, i + 1);
+            float v = (float) (window[i] + (window[j] - window[i]) * (position - i));
+            min[c] = v; // NaN propagates: a gap stays a gap
+            max[c] = v;
+        }
+    }
+
+    private void blit(GC gc, Rectangle area) {
+        if (image == null || image.width != area.width || image.height != area.height) {
+            image = new ImageData(area.width, area.height, 24, new PaletteData(0xFF0000, 0x00FF00, 0x0000FF));
+        }
+        int[] pixels = raster.pixels();
+        for (int y = 0; y < area.height; y++) {
+            image.setPixels(0, y, area.width, pixels, y * area.width);
+        }
+        Image frame = new Image(getDisplay(), image);
+        try {
+            gc.drawImage(frame, area.x, area.y);
+        } finally {
+            frame.dispose();
+        }
+    }
+
+    private void drawText(GC gc, Frame f) {
+        int lineHeight = gc.getFontMetrics().getHeight();
+        for (int t = 0; t < traces.size(); t++) {
+            int top = (int) Math.round(t * f.rowHeight);
+            gc.drawText(traces.get(t).label, 4, top + 2, true);
+            gc.drawText("±" + formatScale(traces.get(t).scaleUv), 4, top + 2 + lineHeight, true);
+        }
+        int right = LABEL_WIDTH + f.columns;
+        for (long s : seconds(f)) {
+            int x = xOfSample(f, s * f.source.samplingRateHz());
+            String text = String.format("%02d:%02d", s / 60, s % 60);
+            if (x + 2 + gc.textExtent(text).x <= right) { // a cut label would misread as another time
+                gc.drawText(text, x + 2, f.plotHeight + 3, true);
+            }
+        }
+    }
+
+    /** Whole seconds of case time inside the frame, at a spacing that keeps labels apart. */
+    private static long[] seconds(Frame f) {
+        double rate = f.source.samplingRateHz();
+        double span = f.n / rate;
+        int step = span > 60 ? 10 : span > 20 ? 5 : 1;
+        long first = (long) Math.ceil(Math.max(0, f.start) / rate / step) * step;
+        long last = (long) Math.floor((f.start + f.n - 1) / rate);
+        if (last < first) {
+            return new long[0];
+        }
+        long[] result = new long[(int) ((last - first) / step) + 1];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = first + (long) i * step;
+        }
+        return result;
+    }
+
+    private static int xOfSample(Frame f, double sampleIndex) {
+        return LABEL_WIDTH + (int) Math.floor((sampleIndex - f.start) * f.columns / f.n);
+    }
+
+    private void ensureCapacity(int n, int columns) {
+        if (window.length < n) {
+            window = new float[n];
+        }
+        if (min.length < columns) {
+            min = new float[columns];
+            max = new float[columns];
+        }
+    }
+
+    private static int rgb(RGB c) {
+        return (c.red << 16) | (c.green << 8) | c.blue;
+    }
+
+    static String formatScale(double uv) {
+        return uv >= 1000 ? String.format("%.0f mV", uv / 1000) : String.format("%.0f µV", uv);
+    }
+
+    private static RGB blend(RGB a, RGB b, double t) {
+        return new RGB((int) (a.red + (b.red - a.red) * t), (int) (a.green + (b.green - a.green) * t),
+                (int) (a.blue + (b.blue - a.blue) * t));
+    }
+}
