@@ -26,8 +26,9 @@ public interface CaseClock {
     double timeOf(long sampleIndex);
 
     /**
-     * Called each time case time moves forward, on one notification thread of the engine (never the
-     * driver's, never a caller's), in order; updates may be coalesced, only the latest value counts.
+     * Called each time case time moves forward or restarts with a new acquisition, on one
+     * notification thread of the engine (never the driver's, never a caller's), in order; advances
+     * may be coalesced, only the latest value counts.
      */
     void addListener(CaseTimeListener listener);
 

@@ -11,4 +11,12 @@ public interface CaseTimeListener {
 
     /** Case time is now {@code caseTimeSeconds}, later than at the previous call. */
     void caseTimeAdvanced(double caseTimeSeconds);
+
+    /**
+     * A new acquisition started: case time began again at {@code caseTimeSeconds} (0) with its
+     * sample indices; later calls advance from here. Never coalesced away, so a service can carry
+     * what was running (an audio pause) over to the new time base.
+     */
+    default void caseTimeRestarted(double caseTimeSeconds) {
+    }
 }

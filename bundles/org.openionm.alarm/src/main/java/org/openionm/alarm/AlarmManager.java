@@ -53,6 +53,15 @@ public interface AlarmManager {
      */
     void advanceTo(double timeSeconds);
 
+    /**
+     * Case time began again (a new acquisition: its sample clock starts at 0) and is now
+     * {@code timeSeconds}: the manager's clock continues from there, and an audio pause keeps the
+     * time it had left, so it still ends on time. Alarms and the log keep the times they were given.
+     *
+     * @since 0.2.0
+     */
+    void restartCaseTime(double timeSeconds);
+
     AlarmSnapshot snapshot();
 
     /** The whole log, oldest first. */

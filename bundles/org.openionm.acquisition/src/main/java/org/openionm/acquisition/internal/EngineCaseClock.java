@@ -27,9 +27,12 @@ final class EngineCaseClock implements CaseClock {
     private final AtomicBoolean announcing = new AtomicBoolean();
     /** Touched only by the notifier thread. */
     private double announced = Double.NaN;
+    private long announcedEpoch;
 
     // guarded by this
     private double rate = Double.NaN;
+    /** Acquisitions started so far: a change means the time base restarted. */
+    private long epoch;
     private boolean live;
     private long samples;
     private long lastDataNanos;
@@ -52,7 +55,9 @@ final class EngineCaseClock implements CaseClock {
             samples = 0;
             now = 0;
             lastDataNanos = nanoTime.getAsLong();
+            epoch++;
         }
+        announce();
     }
 
     /** The driver delivered samples up to (not including) {@code endSampleIndex}; a jump is a gap, still time. */
@@ -125,16 +130,28 @@ final class EngineCaseClock implements CaseClock {
 
     private void callListeners() {
         announcing.set(false);
-        double t = now();
-        if (t == announced) {
+        double t;
+        long e;
+        synchronized (this) {
+            t = now;
+            e = epoch;
+        }
+        boolean restarted = e != announcedEpoch;
+        if (!restarted && t == announced) {
             return;
         }
         announced = t;
+        announcedEpoch = e;
         for (CaseTimeListener listener : listeners) {
             try {
-                listener.caseTimeAdvanced(t);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "case time listener " + listener + " failed", e);
+                if (restarted) {
+                    listener.caseTimeRestarted(0); // where the new time base began, however late we are
+                }
+                if (!restarted || t > 0) {
+                    listener.caseTimeAdvanced(t);
+                }
+            } catch (RuntimeException failure) {
+                LOG.log(System.Logger.Level.ERROR, "case time listener " + listener + " failed", failure);
             }
         }
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+import org.openionm.acquisition.CaseTimeListener;
 
 /** The case clock on its own: a hand-moved wall clock, listeners called at once (no threads). */
 class EngineCaseClockTest {
@@ -108,20 +109,34 @@ class EngineCaseClockTest {
     }
 
     @Test
-    void listenersWaitingForTheNotifierGetOnlyTheLatestTime() {
+    void listenersWaitingForTheNotifierGetOnlyTheLatestTimeButEveryRestart() {
         List<Runnable> pending = new ArrayList<>();
         EngineCaseClock queued = new EngineCaseClock(wall::get, pending::add);
-        List<Double> got = new ArrayList<>();
-        queued.addListener(got::add);
+        List<String> got = new ArrayList<>();
+        queued.addListener(new CaseTimeListener() {
+            @Override
+            public void caseTimeAdvanced(double t) {
+                got.add("advanced " + t);
+            }
+
+            @Override
+            public void caseTimeRestarted(double t) {
+                got.add("restarted " + t);
+            }
+        });
         queued.start(1000, false);
         for (long end = 100; end <= 1000; end += 100) {
             queued.samples(end);
         }
         assertEquals(1, pending.size(), "one notification waits at a time, however fast the data come");
         pending.remove(0).run();
-        assertEquals(List.of(1.0), got);
         queued.samples(1100);
         pending.remove(0).run();
-        assertEquals(List.of(1.0, 1.1), got);
+        queued.start(1000, false);
+        queued.samples(2000); // already past the last time heard: still a restart first
+        pending.remove(0).run();
+        queued.samples(2500);
+        pending.remove(0).run();
+        assertEquals(List.of("restarted 0.0", "advanced 1.0", "advanced 1.1", "restarted 0.0", "advanced 2.0", "advanced 2.5"), got);
     }
 }

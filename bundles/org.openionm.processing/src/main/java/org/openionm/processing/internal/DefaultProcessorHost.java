@@ -70,10 +70,21 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
     private List<Channel> channels = List.of();
     private double caseTime;
     private volatile CaseClock clock;
-    private final CaseTimeListener clockToAlarms = t -> {
-        AlarmManager manager = alarms;
-        if (manager != null) {
-            manager.advanceTo(t);
+    private final CaseTimeListener clockToAlarms = new CaseTimeListener() {
+        @Override
+        public void caseTimeAdvanced(double t) {
+            AlarmManager manager = alarms;
+            if (manager != null) {
+                manager.advanceTo(t);
+            }
+        }
+
+        @Override
+        public void caseTimeRestarted(double t) {
+            AlarmManager manager = alarms;
+            if (manager != null) {
+                manager.restartCaseTime(t);
+            }
         }
     };
     /** Held by whichever thread calls processors and listeners: the consumer's or {@link #idleThread}. */

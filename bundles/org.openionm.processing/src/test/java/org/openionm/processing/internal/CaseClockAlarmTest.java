@@ -103,6 +103,30 @@ class CaseClockAlarmTest {
         assertEquals(List.of("AUDIO_PAUSED at 1.0 by anna", "AUDIO_RESUMED at 121.0: expired"), describe(alarms.log()));
     }
 
+    @Test
+    void aPauseRunsOnAcrossARestartedAcquisition() throws Exception {
+        ScriptedDriver first = new ScriptedDriver(1);
+        engine.start(first, new AcquisitionConfig(RATE, 2, true));
+        assertTrue(first.delivered.await(20, TimeUnit.SECONDS));
+        moveWallClock(59); // the amplifier went quiet at 1 s; at 60 s the user pauses the audio
+        awaitCaseTime(60.0);
+        alarms.silence(Duration.ofMinutes(2), "anna", alarms.snapshot().caseTimeSeconds()); // until 180 s
+        engine.stop();
+
+        ScriptedDriver second = new ScriptedDriver(1); // reconnected: its sample clock starts at 0
+        engine.start(second, new AcquisitionConfig(RATE, 2, true));
+        assertTrue(second.delivered.await(20, TimeUnit.SECONDS));
+        awaitCaseTime(1.0);
+        assertEquals(120.0, alarms.snapshot().audioPausedUntil(), 1e-9, "the 120 s the pause had left, from the restart");
+        moveWallClock(118);
+        awaitCaseTime(119.0);
+        assertTrue(alarms.snapshot().audioPaused());
+        moveWallClock(2);
+        awaitCaseTime(121.0);
+        assertTrue(!alarms.snapshot().audioPaused(), "2 minutes after it began, not when the new clock reaches the old 180 s");
+        engine.stop();
+    }
+
     private void moveWallClock(long seconds) {
         wall.addAndGet(seconds * SECOND);
         assertEquals(1, ticks.size(), "the engine runs one periodic tick");
