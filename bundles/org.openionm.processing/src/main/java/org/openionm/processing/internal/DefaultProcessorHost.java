@@ -7,8 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -249,7 +250,7 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
      * the caller unwrapped. A call that cannot run in time is cancelled, so it never acts after the
      * caller was told it failed.
      */
-    private <T> T onProcessingThread(java.util.concurrent.Callable<T> call, String what) {
+    private <T> T onProcessingThread(Callable<T> call, String what) {
         if (processing.isHeldByCurrentThread()) {
             try {
                 return call.call(); // a listener calling back: already on the processing thread
