@@ -55,6 +55,14 @@ public interface AcquisitionEngine {
     EngineStatus status();
 
     /**
+     * The case clock: sample indices to case time, and the time that drives time-dependent services
+     * (audio pauses expire on it). One per engine; it restarts at 0 with each acquisition.
+     *
+     * @since 0.2.0
+     */
+    CaseClock caseClock();
+
+    /**
      * Adds a consumer that receives every future acquisition on its own thread.
      *
      * @param name             shown in overflow reports, e.g. "Raw signals display"

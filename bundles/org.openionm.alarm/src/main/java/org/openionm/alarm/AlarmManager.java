@@ -8,9 +8,11 @@ import org.openionm.core.processing.AlarmCondition;
 
 /**
  * Turns processor alarm conditions and amplifier health into latched, acknowledgeable alarms with
- * an audit log, in the spirit of IEC 60601-1-8. Thread-safe. All times are case time in seconds,
- * given by the caller; the manager's clock is the latest time it has been given, so the audio pause
- * expires without any timer thread (call {@link #advanceTo} from a periodic poll).
+ * an audit log, in the spirit of IEC 60601-1-8. Thread-safe. All times are case time in seconds;
+ * the manager's clock is the latest time it has been given. In the workbench and the headless
+ * commands the processor host passes every move of the acquisition engine's case clock on to
+ * {@link #advanceTo} — live also while the amplifier delivers nothing — so an audio pause expires
+ * with no new condition and without a timer thread of its own; tests drive it by hand.
  *
  * <p>"Worse" means a strictly higher priority for the same key: an acknowledged alarm whose
  * condition arrives with a higher priority is unacknowledged again. A value change at the same
@@ -45,8 +47,20 @@ public interface AlarmManager {
     /** Ends an audio pause early; no effect when audio is not paused. */
     void resumeAudio(String user, double timeSeconds);
 
-    /** Moves the manager's case time forward (ends an expired audio pause). Earlier times are ignored. */
+    /**
+     * Moves the manager's case time forward, ending an expired audio pause (its only time-dependent
+     * state). Earlier times are ignored.
+     */
     void advanceTo(double timeSeconds);
+
+    /**
+     * Case time began again (a new acquisition: its sample clock starts at 0) and is now
+     * {@code timeSeconds}: the manager's clock continues from there, and an audio pause keeps the
+     * time it had left, so it still ends on time. Alarms and the log keep the times they were given.
+     *
+     * @since 0.2.0
+     */
+    void restartCaseTime(double timeSeconds);
 
     AlarmSnapshot snapshot();
 

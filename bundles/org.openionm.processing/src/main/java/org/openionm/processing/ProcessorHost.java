@@ -9,6 +9,10 @@ import org.openionm.core.processing.SettingDescriptor;
  * Runs every installed {@link org.openionm.core.processing.ModalityProcessor} on the acquisition's
  * data and fans their results out. Processors are found in the service registry (whiteboard): a
  * modality feature that is installed appears here, one that is removed disappears.
+ *
+ * <p>Threading rule: processors and {@link ResultListener}s are only ever called on the processing
+ * thread — one call at a time, never on the thread of a caller of this interface (the UI's). Calls
+ * that reach a processor ({@link #moveMarker}) are handed to that thread.
  */
 public interface ProcessorHost {
 
@@ -67,10 +71,15 @@ public interface ProcessorHost {
     /**
      * Hands a marker the user moved to its processor ({@link
      * org.openionm.core.processing.ModalityProcessor#moveMarker}); the re-measured result reaches the
-     * listeners like any other.
+     * listeners like any other. The processor is called on the processing thread, never the
+     * caller's: during an acquisition between two data items (as {@link #captureBaselineAt}), with
+     * none running (a stopped replay's last average) on the host's own processing thread. The caller
+     * waits for the result at most about 2 s.
      *
      * @throws IllegalArgumentException      unknown processor, or no such result or component
      * @throws UnsupportedOperationException the processor's markers are not placed by hand
+     * @throws IllegalStateException         the processing did not take the call in time (e.g. a live
+     *                                       amplifier delivers nothing): nothing was changed
      */
     org.openionm.core.processing.Measurement moveMarker(String processorId, String site, String channel, String component,
             double latencyMs);

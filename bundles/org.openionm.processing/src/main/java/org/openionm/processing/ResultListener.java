@@ -7,7 +7,11 @@ import org.openionm.core.processing.TrendPoint;
 
 /**
  * Receives what the modality processors publish, on the processing thread: return quickly (a view
- * coalesces to display rate, a recorder queues).
+ * coalesces to display rate, a recorder queues). That is the engine's consumer thread while an
+ * acquisition runs, otherwise the host's own thread (a marker moved on a stopped replay); either
+ * way one call at a time, in order, and never the thread of whoever called the {@link ProcessorHost}
+ * — results of {@link ProcessorHost#moveMarker} included, so a view must not expect them on the UI
+ * thread.
  */
 public interface ResultListener {
 

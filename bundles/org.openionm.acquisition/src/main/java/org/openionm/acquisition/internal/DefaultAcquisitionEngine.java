@@ -10,10 +10,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 import org.openionm.acquisition.AcquisitionEngine;
+import org.openionm.acquisition.CaseClock;
 import org.openionm.acquisition.ConsumerRegistration;
 import org.openionm.acquisition.EngineListener;
 import org.openionm.acquisition.EngineState;
@@ -34,6 +37,8 @@ import org.openionm.core.stimulation.StimulationProgram;
 public class DefaultAcquisitionEngine implements AcquisitionEngine {
 
     static final long STOP_TIMEOUT_MS = 5000;
+    /** How often a live case clock looks at the wall clock: often enough for a 1 s status field. */
+    static final Duration CLOCK_TICK = Duration.ofMillis(250);
 
     private static final System.Logger LOG = System.getLogger(DefaultAcquisitionEngine.class.getName());
 
@@ -47,8 +52,23 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
         return t;
     });
     private final Object lifecycle = new Object();
+    private final EngineCaseClock clock;
+    private final AutoCloseable ticker;
     private volatile Run current;
     private volatile EngineStatus lastStatus = EngineStatus.IDLE;
+
+    public DefaultAcquisitionEngine() {
+        this(System::nanoTime, TickSource.every(CLOCK_TICK));
+    }
+
+    /**
+     * @param nanoTime the wall clock a live case clock runs on while no data arrive
+     * @param ticks    calls the case clock's tick periodically
+     */
+    public DefaultAcquisitionEngine(LongSupplier nanoTime, TickSource ticks) {
+        this.clock = new EngineCaseClock(nanoTime, notifier);
+        this.ticker = ticks.start(clock::tick);
+    }
 
     /** Registers a driver; a second driver with the same id is refused loudly. */
     public void addDriver(AmplifierDriver driver) {
@@ -107,6 +127,7 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
                     : driver.suggestedStimulation().orElse(StimulationProgram.NONE);
             Run run = new Run(driver, channels, program, !config.realTime());
             current = run;
+            clock.start(channels.get(0).samplingRateHz(), config.realTime());
             publish(run.status(EngineState.RUNNING, "acquiring")); // before consumers hear of the start
             for (ConsumerPump pump : consumers) {
                 pump.start(driver.id(), channels, !config.realTime());
@@ -145,6 +166,11 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
             throw new IllegalStateException("no acquisition is running: cannot fire '" + siteId + "'");
         }
         run.scheduler.trigger(siteId);
+    }
+
+    @Override
+    public CaseClock caseClock() {
+        return clock;
     }
 
     @Override
@@ -187,6 +213,11 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
     /** Stops acquisition and the notifier; the engine is unusable afterwards. */
     public void dispose() {
         stop();
+        try {
+            ticker.close();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "case clock tick did not stop", e);
+        }
         for (ConsumerPump pump : consumers) {
             pump.close();
         }
@@ -323,6 +354,7 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
                 pump.offerBlock(block);
             }
             nextIndex = block.endSampleIndex();
+            clock.samples(nextIndex);
         }
 
         @Override

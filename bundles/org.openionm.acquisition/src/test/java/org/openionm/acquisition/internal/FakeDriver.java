@@ -26,6 +26,8 @@ class FakeDriver implements AmplifierDriver {
     /** Sample index at which to skip ahead by {@code skip} samples; negative for never. */
     long skipAt = -1;
     int skip;
+    /** After the last block, deliver nothing more until stopped: an amplifier that stalled. */
+    boolean stallAtEnd;
     volatile int pushed;
 
     FakeDriver(String id, int blocks, int blockSize) {
@@ -82,6 +84,13 @@ class FakeDriver implements AmplifierDriver {
             context.block(new SampleBlock(index, index * 1000, data));
             index += blockSize;
             pushed++;
+        }
+        while (stallAtEnd && !context.isStopRequested()) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException stopping) {
+                return; // stop() interrupts the driver thread
+            }
         }
     }
 }

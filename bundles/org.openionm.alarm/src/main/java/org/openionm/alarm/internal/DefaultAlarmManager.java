@@ -154,6 +154,22 @@ public class DefaultAlarmManager implements AlarmManager {
     }
 
     @Override
+    public void restartCaseTime(double timeSeconds) {
+        if (Double.isNaN(timeSeconds)) {
+            throw new IllegalArgumentException("case time is NaN");
+        }
+        synchronized (lock) {
+            if (!Double.isNaN(pausedUntil)) {
+                pausedUntil = timeSeconds + Math.max(0, pausedUntil - now);
+            }
+            now = timeSeconds;
+            changed = true;
+            publish();
+        }
+        notifier.drain();
+    }
+
+    @Override
     public AlarmSnapshot snapshot() {
         synchronized (lock) {
             return snapshotLocked();

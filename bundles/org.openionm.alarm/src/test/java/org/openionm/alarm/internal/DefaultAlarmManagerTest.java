@@ -222,6 +222,24 @@ class DefaultAlarmManagerTest {
     }
 
     @Test
+    void aPauseKeepsTheTimeItHadLeftWhenANewAcquisitionRestartsCaseTime() {
+        manager.silence(Duration.ofSeconds(120), "tech1", 500); // until 620
+        manager.advanceTo(590);
+        manager.restartCaseTime(0); // the amplifier was restarted: its sample clock begins at 0
+
+        AlarmSnapshot restarted = manager.snapshot();
+        assertEquals(0, restarted.caseTimeSeconds());
+        assertEquals(30, restarted.audioPausedUntil(), "30 s were left, 30 s are left");
+        manager.advanceTo(29.9);
+        assertTrue(manager.snapshot().audioPaused(), "not yet");
+        manager.advanceTo(30);
+        assertFalse(manager.snapshot().audioPaused(), "ends after 120 s of case time in all, not at the old 620 s");
+        AlarmLogEntry resumed = manager.log().get(manager.log().size() - 1);
+        assertEquals(Event.AUDIO_RESUMED, resumed.event());
+        assertEquals(30, resumed.timeSeconds());
+    }
+
+    @Test
     void newHighAlarmEndsSilenceButNewMediumStaysSilent() {
         manager.onCondition(ssep(10, "CP3", Priority.MEDIUM, true, "a"));
         manager.silence(Duration.ofSeconds(120), "tech1", 20);

@@ -7,10 +7,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
+import org.openionm.acquisition.CaseClock;
+import org.openionm.acquisition.CaseTimeListener;
 import org.openionm.acquisition.SampleConsumer;
 import org.openionm.alarm.AlarmManager;
 import org.openionm.core.model.Channel;
@@ -33,12 +45,21 @@ import org.openionm.processing.ResultListener;
 /**
  * Feeds one acquisition to every registered processor on the host's consumer thread, sends their
  * alarm conditions and the amplifier's technical conditions to the alarm manager, and isolates a
- * processor that throws (it leaves this acquisition, the others go on). Plain Java, so it runs in
- * unit tests; {@link ProcessorHostComponent} wires it to OSGi.
+ * processor that throws (it leaves this acquisition, the others go on). It is also the one place
+ * that drives the alarm manager's clock: every move of the engine's {@link CaseClock} is passed on
+ * ({@link AlarmManager#advanceTo}), so an audio pause expires with no new condition. Plain Java, so
+ * it runs in unit tests; {@link ProcessorHostComponent} wires it to OSGi.
+ *
+ * <p>Threads: processors and {@link ResultListener}s are called by one thread at a time, never by
+ * a caller of {@link ProcessorHost}: during an acquisition the consumer thread, which also runs
+ * the calls the UI queued ({@link #moveMarker}) between the data; otherwise the host's own
+ * processing thread. {@link #processing} makes the hand-over between the two exclusive.
  */
 public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
 
     private static final System.Logger LOG = System.getLogger(DefaultProcessorHost.class.getName());
+    /** How long a caller waits for a queued call (a marker move) before it is told the processing is stuck. */
+    static final long CALL_TIMEOUT_MS = 2000;
 
     private final Map<String, ModalityProcessor> processors = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Double>> overrides = new ConcurrentHashMap<>();
@@ -49,6 +70,35 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
     private final List<ModalityProcessor> running = new ArrayList<>();
     private List<Channel> channels = List.of();
     private double caseTime;
+    private volatile CaseClock clock;
+    private final CaseTimeListener clockToAlarms = new CaseTimeListener() {
+        @Override
+        public void caseTimeAdvanced(double t) {
+            AlarmManager manager = alarms;
+            if (manager != null) {
+                manager.advanceTo(t);
+            }
+        }
+
+        @Override
+        public void caseTimeRestarted(double t) {
+            AlarmManager manager = alarms;
+            if (manager != null) {
+                manager.restartCaseTime(t);
+            }
+        }
+    };
+    /** Held by whichever thread calls processors and listeners: the consumer's or {@link #idleThread}. */
+    private final ReentrantLock processing = new ReentrantLock();
+    /** Calls from other threads, run by the consumer thread between data items while an acquisition runs. */
+    private final ConcurrentLinkedQueue<FutureTask<?>> queued = new ConcurrentLinkedQueue<>();
+    private volatile boolean acquiring;
+    /** Runs queued calls while no acquisition feeds the consumer thread (a stopped replay's last average). */
+    private final ExecutorService idleThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "openionm-processing-idle");
+        t.setDaemon(true);
+        return t;
+    });
     /** Case time at which to capture baselines, NaN when none is pending. */
     private volatile double baselineAt = Double.NaN;
 
@@ -110,6 +160,26 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
         processors.remove(processor.id(), processor);
     }
 
+    /**
+     * The engine's case clock: case time for results and technical alarms, and the alarm manager's
+     * clock (each move is passed on, live and replay alike).
+     */
+    public synchronized void setCaseClock(CaseClock caseClock) {
+        if (clock != null) {
+            clock.removeListener(clockToAlarms);
+        }
+        clock = caseClock;
+        if (caseClock != null) {
+            caseClock.addListener(clockToAlarms);
+        }
+    }
+
+    /** Stops the host's own thread; the host must not be used afterwards. */
+    public void dispose() {
+        setCaseClock(null);
+        idleThread.shutdownNow();
+    }
+
     public synchronized void setAlarmManager(AlarmManager manager) {
         this.alarms = manager;
     }
@@ -167,10 +237,81 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
         }
     }
 
-    /** Called on the caller's thread: processors that place markers by hand synchronise themselves. */
+    /** Runs on the processing thread (see the class comment); the caller waits at most {@link #CALL_TIMEOUT_MS}. */
     @Override
     public Measurement moveMarker(String processorId, String site, String channel, String component, double latencyMs) {
-        return installed(processorId).moveMarker(site, channel, component, latencyMs);
+        ModalityProcessor processor = installed(processorId);
+        return onProcessingThread(() -> processor.moveMarker(site, channel, component, latencyMs),
+                "moving the " + component + " marker of " + processorId);
+    }
+
+    /**
+     * Runs {@code call} where processors are called and waits for its result; its exceptions reach
+     * the caller unwrapped. A call that cannot run in time is cancelled, so it never acts after the
+     * caller was told it failed.
+     */
+    private <T> T onProcessingThread(Callable<T> call, String what) {
+        if (processing.isHeldByCurrentThread()) {
+            try {
+                return call.call(); // a listener calling back: already on the processing thread
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(what + " failed: " + e, e);
+            }
+        }
+        FutureTask<T> task = new FutureTask<>(call);
+        queued.add(task);
+        // Queue first, then look: the consumer clears `acquiring` before its last drain, so a task is
+        // either seen by that drain or handed to the idle thread here.
+        if (!acquiring) {
+            idleThread.execute(this::runQueued);
+        }
+        try {
+            return task.get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            task.cancel(false);
+            throw new IllegalStateException(what + ": the processing did not take it within " + CALL_TIMEOUT_MS
+                    + " ms (no data arriving, or processing far behind); try again", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            task.cancel(false);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(what + " was interrupted", e);
+        } catch (CancellationException e) {
+            throw new IllegalStateException(what + " was cancelled", e);
+        }
+    }
+
+    /** Runs what other threads queued, holding {@link #processing}. */
+    private void runQueued() {
+        if (queued.isEmpty()) {
+            return;
+        }
+        processing.lock();
+        try {
+            FutureTask<?> task;
+            while ((task = queued.poll()) != null) {
+                task.run(); // a cancelled task does nothing
+            }
+        } finally {
+            processing.unlock();
+        }
+    }
+
+    /** Every consumer callback runs under {@link #processing}, after the calls queued before it. */
+    private void processing(Runnable consumerCall) {
+        processing.lock();
+        try {
+            runQueued();
+            consumerCall.run();
+        } finally {
+            processing.unlock();
+        }
     }
 
     private ModalityProcessor installed(String processorId) {
@@ -201,6 +342,11 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
 
     @Override
     public void onStart(String driverId, List<Channel> acquisitionChannels) {
+        acquiring = true;
+        processing(() -> start(acquisitionChannels));
+    }
+
+    private void start(List<Channel> acquisitionChannels) {
         stopRunning();
         channels = List.copyOf(acquisitionChannels);
         caseTime = 0;
@@ -223,13 +369,18 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
 
     @Override
     public void onBlock(SampleBlock block) {
-        if (!channels.isEmpty()) {
-            caseTime = block.firstSampleIndex() / channels.get(0).samplingRateHz();
+        processing(() -> block(block));
+    }
+
+    private void block(SampleBlock block) {
+        if (channels.isEmpty()) {
+            return;
         }
+        caseTime = timeOf(block.firstSampleIndex());
         double due = baselineAt;
-        if (!Double.isNaN(due) && !channels.isEmpty() && block.firstSampleIndex() / channels.get(0).samplingRateHz() >= due) {
+        if (!Double.isNaN(due) && caseTime >= due) {
             baselineAt = Double.NaN;
-            double now = block.firstSampleIndex() / channels.get(0).samplingRateHz();
+            double now = caseTime;
             each(p -> p.captureBaseline(now));
         }
         each(p -> p.onBlock(block));
@@ -237,28 +388,42 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
 
     @Override
     public void onStimulus(StimulusEvent event) {
-        each(p -> p.onStimulus(event));
+        processing(() -> each(p -> p.onStimulus(event)));
     }
 
     @Override
     public void onGap(DataGap gap) {
-        each(p -> p.onGap(gap));
+        processing(() -> each(p -> p.onGap(gap)));
     }
 
     @Override
     public void onHealth(DriverHealth health) {
+        processing(() -> health(health));
+    }
+
+    private void health(DriverHealth health) {
         AlarmManager manager = alarms;
         if (manager == null || channels.isEmpty()) {
             return;
         }
         String label = health.channel() >= 0 && health.channel() < channels.size() ? channels.get(health.channel()).label() : "";
-        manager.onHealth(health, health.sampleIndex() / channels.get(0).samplingRateHz(), label);
+        manager.onHealth(health, timeOf(health.sampleIndex()), label);
     }
 
     @Override
     public void onStop(String reason) {
-        stopRunning();
-        listeners.forEach(l -> l.acquisitionEnded(reason));
+        processing(() -> {
+            stopRunning();
+            listeners.forEach(l -> l.acquisitionEnded(reason));
+        });
+        acquiring = false;
+        runQueued(); // what was queued during the last item: from now on the idle thread takes calls
+    }
+
+    /** Case time of a sample: the engine's clock when wired, else the data's own rate (plain unit tests). */
+    private double timeOf(long sampleIndex) {
+        CaseClock c = clock;
+        return c != null ? c.timeOf(sampleIndex) : sampleIndex / channels.get(0).samplingRateHz();
     }
 
     private void stopRunning() {

@@ -18,8 +18,9 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * Publishes the host and plugs it into the engine as a consumer; collects every
- * {@link ModalityProcessor} service (whiteboard) and the alarm manager when one is installed.
+ * Publishes the host and plugs it into the engine as a consumer and onto the engine's case clock
+ * (which thereby drives the alarm manager's clock); collects every {@link ModalityProcessor}
+ * service (whiteboard) and the alarm manager when one is installed.
  */
 @Component(service = ProcessorHost.class, immediate = true)
 public class ProcessorHostComponent extends DefaultProcessorHost {
@@ -47,12 +48,14 @@ public class ProcessorHostComponent extends DefaultProcessorHost {
             }
             setSettingsStore(all -> SettingsFile.save(file, all));
         }
+        setCaseClock(engine.caseClock());
         registration = engine.addConsumer("modality processors", this, QUEUE_BLOCKS);
     }
 
     @Deactivate
     void deactivate() {
         registration.close();
+        dispose();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -292,6 +292,7 @@ class DefaultProcessorHostTest {
             }
         });
         host.onStart("sim", List.of(new Channel(0, "CP4-Fpz", "uV", 1000, -100, 100, ChannelRole.SSEP_CORTICAL)));
+        host.onStop("end of stream"); // the last average of a stopped replay (during one: MoveMarkerThreadTest)
 
         Measurement moved = host.moveMarker("ssep", "median.left", "CP4-Fpz", "N20", 21.5);
         assertEquals(21.5, moved.latencyMs());

@@ -21,6 +21,6 @@ public class CaptureBaselineHandler {
 
     @Execute
     public void execute(@Service AcquisitionEngine engine, @Service ProcessorHost host) {
-        host.captureBaselineAt(engine.status().signalSeconds());
+        host.captureBaselineAt(engine.caseClock().now());
     }
 }

@@ -5,7 +5,10 @@ import org.openionm.acquisition.EngineState;
 
 import jakarta.annotation.PostConstruct;
 
-/** Status bar: case time, counted on the amplifier's sample clock (what the data say, not the wall clock). */
+/**
+ * Status bar: case time from the engine's case clock — the amplifier's sample clock (what the data
+ * say, not the wall clock), running on while a live amplifier stalls.
+ */
 public class CaseTimeControl extends EngineStatusLabel {
 
     @PostConstruct
@@ -18,7 +21,7 @@ public class CaseTimeControl extends EngineStatusLabel {
         if (engine == null || engine.status().state() == EngineState.IDLE) {
             return "Case time --:--:--";
         }
-        return "Case time " + format(engine.status().signalSeconds());
+        return "Case time " + format(engine.caseClock().now());
     }
 
     static String format(double seconds) {
