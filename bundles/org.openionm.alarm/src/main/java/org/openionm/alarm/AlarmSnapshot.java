@@ -20,7 +20,7 @@ public record AlarmSnapshot(long revision, double caseTimeSeconds, List<Alarm> a
         alarms = List.copyOf(alarms);
     }
 
-    /** Active or latched alarms: what {@code OpenIonmTopics.ALARM_ACTIVE_COUNT} publishes. */
+    /** Active or latched alarms: what the status bar's alarm count shows. */
     public int activeCount() {
         return alarms.size();
     }
