@@ -2,6 +2,7 @@ package org.openionm.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,6 +97,7 @@ class RecordingDriverContextTest {
         assertTrue(t.isAlive(), "a stalled driver does not return by itself");
         t.interrupt();
         t.join(10_000);
+        assertFalse(t.isAlive(), "an interrupted stall returns");
         assertEquals(1, ctx.blockCount());
     }
 }
