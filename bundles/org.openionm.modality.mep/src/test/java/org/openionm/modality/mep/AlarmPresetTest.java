@@ -14,7 +14,7 @@ import org.openionm.core.processing.AlarmCondition.Priority;
 class AlarmPresetTest {
 
     private static List<AlarmCondition> alarms(Session s, String channel, String criterionPart) {
-        return s.out.alarms.stream()
+        return s.out.alarms().stream()
                 .filter(a -> a.channel().equals(channel) && a.criterion().contains(criterionPart)).toList();
     }
 
@@ -32,7 +32,7 @@ class AlarmPresetTest {
         s.train(Session.RIGHT, 400, Session.rightResponses(1));
         s.train(Session.RIGHT, 400, Session.rightResponses(0.1));
         s.train(Session.RIGHT, 400, Map.of());
-        assertTrue(s.out.alarms.isEmpty(), s.out.alarms.toString());
+        assertTrue(s.out.alarms().isEmpty(), s.out.alarms().toString());
         assertTrue(s.processor.baselines().isEmpty());
     }
 
@@ -67,7 +67,7 @@ class AlarmPresetTest {
     void sixtyPercentDropAlarmsOnlyUnderTheBrainPreset() {
         Session spinal = withBaseline(Map.of());
         spinal.train(Session.RIGHT, 400, Session.rightResponses(0.4));
-        assertTrue(spinal.out.alarms.isEmpty(), "60 % < 80 %: " + spinal.out.alarms);
+        assertTrue(spinal.out.alarms().isEmpty(), "60 % < 80 %: " + spinal.out.alarms());
 
         Session brain = withBaseline(Map.of(MepSettings.ALARM_PRESET, 1.0));
         brain.train(Session.RIGHT, 400, Session.rightResponses(0.4));
@@ -77,7 +77,7 @@ class AlarmPresetTest {
         assertTrue(a.get(0).active());
         assertEquals(Priority.HIGH, a.get(0).priority());
         assertTrue(a.get(0).criterion().contains("50 %"));
-        assertEquals(3, brain.out.alarms.stream().filter(AlarmCondition::active).count(), "APB, TA and AH");
+        assertEquals(3, brain.out.alarms().stream().filter(AlarmCondition::active).count(), "APB, TA and AH");
     }
 
     @Test
@@ -103,13 +103,13 @@ class AlarmPresetTest {
     void confirmationWaitsForConsecutiveTrainsAndSpinalThresholdIsEditable() {
         Session s = withBaseline(Map.of(MepSettings.CONFIRM_TRAINS, 2.0));
         s.train(Session.RIGHT, 400, Session.rightResponses(0.1));
-        assertTrue(s.out.alarms.isEmpty(), "one train is not yet confirmed");
+        assertTrue(s.out.alarms().isEmpty(), "one train is not yet confirmed");
         s.train(Session.RIGHT, 400, Session.rightResponses(0.1));
         assertEquals(1, alarms(s, "TA-R", "(spinal cord)").size());
 
         Session strict = withBaseline(Map.of(MepSettings.AMPLITUDE_SPINAL_PCT, 95.0));
         strict.train(Session.RIGHT, 400, Session.rightResponses(0.1));
-        assertTrue(strict.out.alarms.isEmpty(), "90 % < edited 95 %: " + strict.out.alarms);
+        assertTrue(strict.out.alarms().isEmpty(), "90 % < edited 95 %: " + strict.out.alarms());
     }
 
     @Test
@@ -118,17 +118,17 @@ class AlarmPresetTest {
         // TA-R becomes biphasic (4 → 2 phases) at unchanged p2p
         s.train(Session.RIGHT, 400, Map.of("APB-R", Session.apb(), "AH-R", Session.ah(),
                 "TA-R", new Wave(30, 2.5, 300, 1, 1)));
-        assertEquals(2, s.out.lastTrend("TA-R/phases"));
+        assertEquals(2, s.out.lastTrendValue("TA-R/phases"));
         List<AlarmCondition> m = alarms(s, "TA-R", "morphology");
         assertEquals(1, m.size());
         assertEquals(Priority.LOW, m.get(0).priority());
         assertTrue(m.get(0).values().contains("2 phases (baseline 4)"), m.get(0).values());
-        assertEquals(1, s.out.alarms.size(), "nothing else fired");
+        assertEquals(1, s.out.alarms().size(), "nothing else fired");
 
         Session off = withBaseline(Map.of()); // the default
         off.train(Session.RIGHT, 400, Map.of("APB-R", Session.apb(), "AH-R", Session.ah(),
                 "TA-R", new Wave(30, 2.5, 300, 1, 1)));
-        assertTrue(off.out.alarms.isEmpty());
+        assertTrue(off.out.alarms().isEmpty());
     }
 
     @Test
@@ -136,16 +136,16 @@ class AlarmPresetTest {
         Session s = withBaseline(Map.of());
         // 85 % drop: spinal alarm in all three muscles, sustained over three trains
         s.train(Session.RIGHT, 400, Session.rightResponses(0.15));
-        assertEquals(3, s.out.alarms.stream().filter(AlarmCondition::active).count(), s.out.alarms.toString());
+        assertEquals(3, s.out.alarms().stream().filter(AlarmCondition::active).count(), s.out.alarms().toString());
         s.train(Session.RIGHT, 400, Session.rightResponses(0.15));
         s.train(Session.RIGHT, 400, Session.rightResponses(0.15));
         s.out.clear();
         s.processor.captureBaseline(s.caseTime());
-        assertEquals(3, s.out.alarms.size());
-        assertTrue(s.out.alarms.stream().noneMatch(AlarmCondition::active));
+        assertEquals(3, s.out.alarms().size());
+        assertTrue(s.out.alarms().stream().noneMatch(AlarmCondition::active));
         assertEquals(90, s.processor.baselines().get("TA-R").p2pUv(), 9, "new baseline: the last three, small responses");
         s.out.clear();
         s.train(Session.RIGHT, 400, Session.rightResponses(0.15));
-        assertTrue(s.out.alarms.isEmpty(), s.out.alarms.toString());
+        assertTrue(s.out.alarms().isEmpty(), s.out.alarms().toString());
     }
 }

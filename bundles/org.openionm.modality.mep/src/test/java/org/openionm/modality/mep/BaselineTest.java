@@ -53,7 +53,7 @@ class BaselineTest {
         assertEquals("3 of 3 trains asked, all at tcmep.C3C4 400 V", p.get("baseline.trains.note"));
         assertTrue(b.describe().contains("(median of 3 trains)"), b.describe());
         // the trace shown is the real train nearest the median: the ×1.0 one at 1.6 s
-        AverageTrace shown = s.out.baselines.stream().filter(t -> t.channel().equals("TA-R")).findFirst().orElseThrow();
+        AverageTrace shown = s.out.baselines().stream().filter(t -> t.channel().equals("TA-R")).findFirst().orElseThrow();
         assertEquals("train at 1.6 s (p2p nearest the median)", shown.provenance().settings().get("baseline.trace"));
     }
 
@@ -65,7 +65,7 @@ class BaselineTest {
         assertEquals(TA_P2P, capture(three).p2pUv(), 0.02 * TA_P2P);
         three.out.clear();
         three.train(Session.RIGHT, 400, Session.rightResponses(0.15));
-        assertTrue(three.out.alarms.stream().anyMatch(a -> a.channel().equals("TA-R") && a.active()));
+        assertTrue(three.out.alarms().stream().anyMatch(a -> a.channel().equals("TA-R") && a.active()));
 
         Session one = trains(Map.of(MepSettings.BASELINE_TRAINS, 1.0), 1.0, 1.2, 0.5);
         MepBaseline b = capture(one);
@@ -73,7 +73,7 @@ class BaselineTest {
         assertEquals("1 of 1 trains asked, all at tcmep.C3C4 400 V", b.provenance().settings().get("baseline.trains.note"));
         one.out.clear();
         one.train(Session.RIGHT, 400, Session.rightResponses(0.15));
-        assertTrue(one.out.alarms.stream().noneMatch(AlarmCondition::active), one.out.alarms.toString());
+        assertTrue(one.out.alarms().stream().noneMatch(AlarmCondition::active), one.out.alarms().toString());
     }
 
     @Test

@@ -10,6 +10,8 @@ import org.openionm.core.model.ChannelRole;
 import org.openionm.core.model.DataGap;
 import org.openionm.core.model.SampleBlock;
 import org.openionm.core.model.StimulusEvent;
+import org.openionm.testkit.RecordingProcessorOutput;
+import org.openionm.testkit.TestProcessorContext;
 
 /**
  * Drives a {@link MepProcessor} like the engine does: 10 kHz blocks of 10 ms, each train reported
@@ -26,7 +28,7 @@ final class Session {
     static final double ISI_MS = 3;
 
     final MepProcessor processor = new MepProcessor();
-    final Recorder out;
+    final RecordingProcessorOutput out = new RecordingProcessorOutput();
     private final Random random = new Random(42);
     private long cursor;
 
@@ -37,8 +39,7 @@ final class Session {
         }
         // a channel of another role must be ignored
         channels.add(new Channel(LABELS.size(), "CP3-Fz", Channel.MICROVOLT, FS, -500, 500, ChannelRole.SSEP_CORTICAL));
-        out = new Recorder(channels, settings);
-        processor.start(out);
+        processor.start(new TestProcessorContext(channels, settings, out));
     }
 
     Session() {

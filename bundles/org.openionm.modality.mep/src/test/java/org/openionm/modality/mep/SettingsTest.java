@@ -45,10 +45,10 @@ class SettingsTest {
     void raisingThePresenceThresholdTurnsAResponseIntoNone() {
         Session s = new Session(Map.of(MepSettings.RESPONSE_MIN_UV, 700.0));
         s.train(Session.RIGHT, 400, Session.rightResponses(1));
-        assertEquals(0, s.out.lastTrend("TA-R/present"), "600 uV p2p < 700 uV");
+        assertEquals(0, s.out.lastTrendValue("TA-R/present"), "600 uV p2p < 700 uV");
         Session d = new Session();
         d.train(Session.RIGHT, 400, Session.rightResponses(1));
-        assertEquals(1, d.out.lastTrend("TA-R/present"));
+        assertEquals(1, d.out.lastTrendValue("TA-R/present"));
     }
 
     @Test
@@ -65,7 +65,7 @@ class SettingsTest {
         // 5000 Hz asked at 10 kHz sampling: the band ends at 0.45 × fs = 4500 Hz and the provenance tells
         Session s = new Session(Map.of(MepSettings.LOWPASS_HZ, 5000.0));
         s.train(Session.RIGHT, 400, Session.rightResponses(1));
-        Measurement ta = s.out.measurement("TA-R");
+        Measurement ta = s.out.lastMeasurement("TA-R");
         String filter = ta.provenance().settings().get("filter");
         assertTrue(filter.contains("4500") && filter.contains("limited from 5000 Hz by the 10000 Hz sampling rate"), filter);
         assertEquals(Session.ta().onsetMs(), ta.latencyMs(), 0.5, "still measured");

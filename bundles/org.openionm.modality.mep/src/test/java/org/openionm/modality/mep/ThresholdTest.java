@@ -26,9 +26,9 @@ class ThresholdTest {
         assertTrue(Double.isNaN(s.processor.threshold("TA-R")));
         ramp(s, 300, 300, 400, 500);
         System.out.println("threshold " + s.processor.threshold("TA-R") + " V, trend "
-                + s.out.lastTrend("TA-R/threshold"));
+                + s.out.lastTrendValue("TA-R/threshold"));
         assertEquals(300, s.processor.threshold("TA-R"));
-        assertEquals(300, s.out.lastTrend("TA-R/threshold"));
+        assertEquals(300, s.out.lastTrendValue("TA-R/threshold"));
     }
 
     @Test
@@ -41,7 +41,7 @@ class ThresholdTest {
         // excitability falls: 300 V no longer works, 400 V does
         ramp(s, 400, 300, 400);
         assertEquals(400, s.processor.threshold("TA-R"));
-        List<AlarmCondition> t = s.out.alarms.stream().filter(a -> a.criterion().contains("threshold")).toList();
+        List<AlarmCondition> t = s.out.alarms().stream().filter(a -> a.criterion().contains("threshold")).toList();
         System.out.println(t);
         assertEquals(1, t.size());
         assertTrue(t.get(0).active());
@@ -51,7 +51,7 @@ class ThresholdTest {
         s.out.clear();
         ramp(s, 300, 300);
         assertEquals(300, s.processor.threshold("TA-R"));
-        assertTrue(s.out.alarms.stream().anyMatch(a -> a.criterion().contains("threshold") && !a.active()),
+        assertTrue(s.out.alarms().stream().anyMatch(a -> a.criterion().contains("threshold") && !a.active()),
                 "threshold back at baseline clears");
     }
 
@@ -62,7 +62,7 @@ class ThresholdTest {
         s.processor.captureBaseline(s.caseTime());
         s.out.clear();
         ramp(s, 400, 300, 400);
-        assertTrue(s.out.alarms.stream().noneMatch(a -> a.criterion().contains("threshold")), s.out.alarms.toString());
+        assertTrue(s.out.alarms().stream().noneMatch(a -> a.criterion().contains("threshold")), s.out.alarms().toString());
     }
 
     @Test

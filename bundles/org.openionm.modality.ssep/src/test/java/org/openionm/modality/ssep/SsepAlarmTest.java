@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.openionm.core.processing.AlarmCondition;
 import org.openionm.core.processing.AverageTrace;
 import org.openionm.core.processing.Measurement;
+import org.openionm.testkit.RecordingProcessorOutput;
+import org.openionm.testkit.TestProcessorContext;
 
 /**
  * ASNM 2024 preset on scripted cortical changes; 100-sweep block averages (a new average every
@@ -21,12 +23,12 @@ class SsepAlarmTest {
     static final Map<String, Double> BLOCK = Map.of(SsepSettings.UPPER_SWEEPS, (double) N,
             SsepSettings.UPDATE_SWEEPS, (double) N);
     final SsepProcessor processor = new SsepProcessor();
-    final RecordingOutput out = new RecordingOutput();
+    final RecordingProcessorOutput out = new RecordingProcessorOutput();
     final Synthetic data = new Synthetic(7, 2);
 
     /** Starts and records one average, then captures it as the baseline. */
     void baseline() {
-        processor.start(out.context(data.channels, BLOCK));
+        processor.start(new TestProcessorContext(data.channels, BLOCK, out));
         data.sweeps(processor, N);
         processor.captureBaseline(data.nowSeconds());
     }
@@ -37,30 +39,30 @@ class SsepAlarmTest {
 
     @Test
     void noAlarmWithoutABaseline() {
-        processor.start(out.context(data.channels, BLOCK));
+        processor.start(new TestProcessorContext(data.channels, BLOCK, out));
         data.corticalAmp = 0.2;
         for (int i = 0; i < 3; i++) {
             average();
         }
-        assertTrue(out.alarms.isEmpty());
+        assertTrue(out.alarms().isEmpty());
         assertTrue(processor.baselines().isEmpty());
     }
 
     @Test
     void sixtyPercentDropAlarmsOnTheSecondConsecutiveAverageAndClearsOnRecovery() {
         baseline();
-        Measurement base = out.last(Synthetic.CONTRA, "N20");
+        Measurement base = out.lastMeasurement(Synthetic.CONTRA, "N20");
         assertTrue(processor.baselines().stream().anyMatch(b -> b.key().equals("median.left/CP4-Fpz/N20")
                 && b.amplitudeUv() == base.amplitudeUv() && b.settings().containsKey("filter")));
         data.corticalAmp = 0.4;
         average();
-        assertTrue(out.alarms.isEmpty(), "one average below criterion is not yet confirmed");
-        Measurement first = out.last(Synthetic.CONTRA, "N20");
+        assertTrue(out.alarms().isEmpty(), "one average below criterion is not yet confirmed");
+        Measurement first = out.lastMeasurement(Synthetic.CONTRA, "N20");
         double change = Double.parseDouble(first.provenance().settings().get("amplitude.change.percent"));
         assertEquals(-60, change, 8);
         average();
-        assertEquals(1, out.alarms.size());
-        AlarmCondition a = out.alarms.get(0);
+        assertEquals(1, out.alarms().size());
+        AlarmCondition a = out.alarms().get(0);
         System.out.println("alarm: " + a.values() + " | " + a.baseline() + " | " + a.criterion());
         assertTrue(a.active());
         assertEquals("ssep", a.modality());
@@ -72,28 +74,28 @@ class SsepAlarmTest {
         assertTrue(a.values().contains("(-6") || a.values().contains("(-5"), a.values());
         assertTrue(a.baseline().startsWith("baseline at " + String.format(java.util.Locale.ROOT, "%.1f", 100 * Synthetic.PERIOD / Synthetic.FS) + " s: 3."), a.baseline());
         assertEquals("ASNM 2024", a.provenance().settings().get("alarm.preset"));
-        assertTrue(out.trends.stream().anyMatch(t -> t.series().equals("median.left/CP4-Fpz/N20/amplitude.change")));
+        assertTrue(out.trends().stream().anyMatch(t -> t.series().equals("median.left/CP4-Fpz/N20/amplitude.change")));
 
         data.corticalAmp = 1;
         average();
-        assertEquals(2, out.alarms.size());
-        assertFalse(out.alarms.get(1).active(), "recovered");
-        assertEquals(Synthetic.CONTRA, out.alarms.get(1).channel());
+        assertEquals(2, out.alarms().size());
+        assertFalse(out.alarms().get(1).active(), "recovered");
+        assertEquals(Synthetic.CONTRA, out.alarms().get(1).channel());
     }
 
     @Test
     void confirmationsFromTheSettingsDelayTheAlarm() {
-        processor.start(out.context(data.channels, Map.of(SsepSettings.UPPER_SWEEPS, (double) N,
-                SsepSettings.UPDATE_SWEEPS, (double) N, SsepSettings.ALARM_CONFIRM, 3.0)));
+        processor.start(new TestProcessorContext(data.channels, Map.of(SsepSettings.UPPER_SWEEPS, (double) N,
+                SsepSettings.UPDATE_SWEEPS, (double) N, SsepSettings.ALARM_CONFIRM, 3.0), out));
         data.sweeps(processor, N);
         processor.captureBaseline(data.nowSeconds());
         data.corticalAmp = 0.4;
         average();
         average();
-        assertTrue(out.alarms.isEmpty(), "two of three confirmations");
+        assertTrue(out.alarms().isEmpty(), "two of three confirmations");
         average();
-        assertEquals(1, out.alarms.size());
-        assertTrue(out.alarms.get(0).criterion().contains("confirmed on 3 consecutive averages"));
+        assertEquals(1, out.alarms().size());
+        assertTrue(out.alarms().get(0).criterion().contains("confirmed on 3 consecutive averages"));
     }
 
     @Test
@@ -103,8 +105,8 @@ class SsepAlarmTest {
         for (int i = 0; i < 4; i++) {
             average();
         }
-        assertTrue(out.alarms.isEmpty(), out.alarms.toString());
-        assertEquals(-30, Double.parseDouble(out.last(Synthetic.CONTRA, "N20").provenance().settings()
+        assertTrue(out.alarms().isEmpty(), out.alarms().toString());
+        assertEquals(-30, Double.parseDouble(out.lastMeasurement(Synthetic.CONTRA, "N20").provenance().settings()
                 .get("amplitude.change.percent")), 8);
     }
 
@@ -114,8 +116,8 @@ class SsepAlarmTest {
         data.corticalLatency = 1.12;
         average();
         average();
-        assertEquals(1, out.alarms.size());
-        AlarmCondition a = out.alarms.get(0);
+        assertEquals(1, out.alarms().size());
+        AlarmCondition a = out.alarms().get(0);
         System.out.println("latency alarm: " + a.values());
         assertTrue(a.active());
         assertTrue(a.values().contains("latency 21."), a.values());
@@ -130,8 +132,8 @@ class SsepAlarmTest {
         for (int i = 0; i < 3; i++) {
             average();
         }
-        assertTrue(out.alarms.isEmpty(), out.alarms.toString());
-        double lat = Double.parseDouble(out.last(Synthetic.CONTRA, "N20").provenance().settings().get("latency.change.percent"));
+        assertTrue(out.alarms().isEmpty(), out.alarms().toString());
+        double lat = Double.parseDouble(out.lastMeasurement(Synthetic.CONTRA, "N20").provenance().settings().get("latency.change.percent"));
         assertEquals(5, lat, 1.5);
     }
 
@@ -146,41 +148,41 @@ class SsepAlarmTest {
             }
             data.sweeps(processor, 60);
         }
-        assertTrue(out.alarms.isEmpty(), "averages paused by cautery raise no alarm");
-        AverageTrace paused = out.averages.get(out.averages.size() - 1);
+        assertTrue(out.alarms().isEmpty(), "averages paused by cautery raise no alarm");
+        AverageTrace paused = out.averages().get(out.averages().size() - 1);
         assertEquals(N, paused.sweepsUsed());
         assertEquals(25, paused.sweepsRejected());
         assertEquals("25", paused.provenance().settings().get("rejected.electrocautery"));
         assertEquals("true", paused.provenance().settings().get("cautery.paused"));
         // clean averages afterwards: the paused ones did not count towards confirmation
         average();
-        assertTrue(out.alarms.isEmpty());
+        assertTrue(out.alarms().isEmpty());
         average();
-        assertEquals(1, out.alarms.size());
-        assertTrue(out.alarms.get(0).active());
+        assertEquals(1, out.alarms().size());
+        assertTrue(out.alarms().get(0).active());
     }
 
     @Test
     void aMovingAverageShowsADropWithinOneWindow() {
         int update = 10;
-        processor.start(out.context(data.channels, Map.of(SsepSettings.UPPER_SWEEPS, (double) N,
-                SsepSettings.UPDATE_SWEEPS, (double) update)));
+        processor.start(new TestProcessorContext(data.channels, Map.of(SsepSettings.UPPER_SWEEPS, (double) N,
+                SsepSettings.UPDATE_SWEEPS, (double) update), out));
         data.sweeps(processor, N);
         processor.captureBaseline(data.nowSeconds());
-        int averagesBefore = out.averages.size();
+        int averagesBefore = out.averages().size();
         data.corticalAmp = 0.2; // −80 %: the moving average crosses −50 % after about 5/8 of a window
         int sweeps = 0;
-        while (out.alarms.isEmpty() && sweeps < 2 * N) {
+        while (out.alarms().isEmpty() && sweeps < 2 * N) {
             data.sweeps(processor, update);
             sweeps += update;
         }
-        assertEquals(1, out.alarms.size(), "alarm raised");
+        assertEquals(1, out.alarms().size(), "alarm raised");
         assertTrue(sweeps <= N, "raised after " + sweeps + " sweeps, within one window of " + N);
         assertTrue(sweeps >= N / 2, "not before the window is mostly new sweeps: " + sweeps);
         // a new average every 10 sweeps, each over the last 100 (4 recording channels)
-        assertEquals(4 * sweeps / update, out.averages.size() - averagesBefore);
-        assertEquals(N, out.averages.get(out.averages.size() - 1).sweepsUsed());
-        assertTrue(out.averages.get(out.averages.size() - 1).provenance().settings().get("averaging")
+        assertEquals(4 * sweeps / update, out.averages().size() - averagesBefore);
+        assertEquals(N, out.averages().get(out.averages().size() - 1).sweepsUsed());
+        assertTrue(out.averages().get(out.averages().size() - 1).provenance().settings().get("averaging")
                 .startsWith("moving average of the last 100 sweeps, updated every 10"));
     }
 }

@@ -15,6 +15,8 @@ import org.openionm.core.model.SampleBlock;
 import org.openionm.core.model.StimulusEvent;
 import org.openionm.core.processing.Measurement;
 import org.openionm.dsp.Butterworth;
+import org.openionm.testkit.RecordingProcessorOutput;
+import org.openionm.testkit.TestProcessorContext;
 
 /** Lower limb: popliteal fossa, N34 cervical, P37/N45 on CPz, 100 ms sweeps, 500-sweep averages. */
 class SsepTibialTest {
@@ -28,8 +30,8 @@ class SsepTibialTest {
                 new Channel(2, "CPz-Fpz", Channel.MICROVOLT, fs, -3200, 3200, ChannelRole.SSEP_CORTICAL),
                 new Channel(3, "Popliteal-R", Channel.MICROVOLT, fs, -3200, 3200, ChannelRole.SSEP_PERIPHERAL));
         SsepProcessor p = new SsepProcessor();
-        RecordingOutput out = new RecordingOutput();
-        p.start(out.context(channels, Map.of()));
+        RecordingProcessorOutput out = new RecordingProcessorOutput();
+        p.start(new TestProcessorContext(channels, Map.of(), out));
         Random rng = new Random(11);
         long next = 0;
         for (int s = 0; s < 500; s++) {
@@ -48,11 +50,11 @@ class SsepTibialTest {
             p.onBlock(new SampleBlock(next, 0, x));
             next += Synthetic.PERIOD;
         }
-        assertEquals(3, out.averages.size(), "Popliteal-R is contralateral to the left tibial nerve: no average");
-        assertEquals(1000, out.averages.get(0).samplesUv().length, "100 ms window at 10 kHz");
-        Measurement p37 = out.last("CPz-Fpz", "P37");
-        Measurement pf = out.last("Popliteal-L", "PF");
-        Measurement n34 = out.last("Cv5-Fpz", "N34");
+        assertEquals(3, out.averages().size(), "Popliteal-R is contralateral to the left tibial nerve: no average");
+        assertEquals(1000, out.averages().get(0).samplesUv().length, "100 ms window at 10 kHz");
+        Measurement p37 = out.lastMeasurement("CPz-Fpz", "P37");
+        Measurement pf = out.lastMeasurement("Popliteal-L", "PF");
+        Measurement n34 = out.lastMeasurement("Cv5-Fpz", "N34");
         assertNotNull(p37);
         System.out.printf("tibial: PF %.2f ms, N34 %.2f ms, P37 %.2f ms, P37-N45 %.2f uV (true 2.7)%n",
                 pf.latencyMs(), n34.latencyMs(), p37.latencyMs(), p37.amplitudeUv());

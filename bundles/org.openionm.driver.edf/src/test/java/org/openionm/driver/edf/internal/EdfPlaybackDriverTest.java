@@ -16,8 +16,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openionm.acquisition.EngineState;
 import org.openionm.core.driver.AcquisitionConfig;
-import org.openionm.core.driver.DriverContext;
 import org.openionm.core.driver.DriverOption;
 import org.openionm.core.model.Annotation;
 import org.openionm.core.model.Channel;
@@ -30,6 +30,9 @@ import org.openionm.io.edf.EdfFormat;
 import org.openionm.io.edf.EdfRecordingInfo;
 import org.openionm.io.edf.EdfWriter;
 import org.openionm.io.edf.HealthAnnotations;
+import org.openionm.testkit.RecordingDriverContext;
+import org.openionm.testkit.Replay;
+import org.openionm.testkit.ReplayResult;
 
 class EdfPlaybackDriverTest {
 
@@ -38,61 +41,6 @@ class EdfPlaybackDriverTest {
 
     @TempDir
     Path dir;
-
-    /** Records everything the driver hands on, and in which order. */
-    static final class Recorder implements DriverContext {
-        final List<SampleBlock> blocks = new ArrayList<>();
-        final List<StimulusEvent> stimuli = new ArrayList<>();
-        final List<Annotation> annotations = new ArrayList<>();
-        final List<DriverHealth> health = new ArrayList<>();
-        final List<String> lateEvents = new ArrayList<>();
-        final int stopAfter;
-        long delivered; // end of the last block
-
-        Recorder(int stopAfter) {
-            this.stopAfter = stopAfter;
-        }
-
-        @Override
-        public void block(SampleBlock block) {
-            blocks.add(block);
-            delivered = block.endSampleIndex();
-        }
-
-        @Override
-        public void stimulus(StimulusEvent event) {
-            stimuli.add(event);
-            if (event.sampleIndex() < delivered) {
-                lateEvents.add(event.toString());
-            }
-        }
-
-        @Override
-        public void annotation(Annotation annotation) {
-            annotations.add(annotation);
-            if (annotation.sampleIndex() < delivered) {
-                lateEvents.add(annotation.toString());
-            }
-        }
-
-        @Override
-        public List<StimulusEvent> dueStimuli(long endSampleIndex) {
-            return List.of();
-        }
-
-        @Override
-        public void health(DriverHealth report) {
-            health.add(report);
-            if (report.sampleIndex() < delivered) {
-                lateEvents.add(report.toString());
-            }
-        }
-
-        @Override
-        public boolean isStopRequested() {
-            return blocks.size() >= stopAfter;
-        }
-    }
 
     record Written(Path file, float[][] data, List<StimulusEvent> stimuli) {
     }
@@ -164,13 +112,13 @@ class EdfPlaybackDriverTest {
             assertEquals(3200, c.physicalMax());
         }
 
-        Recorder ctx = new Recorder(Integer.MAX_VALUE);
+        RecordingDriverContext ctx = new RecordingDriverContext(RATE).keepBlocks();
         driver.run(ctx);
 
         long expected = 0;
         int jumps = 0;
         double step = 6400 / 65535.0;
-        for (SampleBlock b : ctx.blocks) {
+        for (SampleBlock b : ctx.blocks()) {
             assertEquals(4, b.channelCount());
             assertTrue(b.sampleCount() >= 1 && b.sampleCount() <= 20, "blocks of at most 10 ms: " + b);
             if (b.firstSampleIndex() != expected) {
@@ -189,18 +137,34 @@ class EdfPlaybackDriverTest {
         }
         assertEquals(1, jumps);
         assertEquals(6000, expected);
-        assertEquals(2530 + 3070, ctx.blocks.stream().mapToLong(SampleBlock::sampleCount).sum());
+        assertEquals(2530 + 3070, ctx.blocks().stream().mapToLong(SampleBlock::sampleCount).sum());
 
-        assertEquals(w.stimuli(), ctx.stimuli);
-        assertEquals(List.of(), ctx.lateEvents, "events are handed on before the block holding their sample");
-        assertTrue(ctx.annotations.contains(new Annotation(1000, 1.5, "Clamp on – Dr. Müller", Annotation.Kind.CLINICAL)),
-                ctx.annotations.toString());
-        assertTrue(ctx.annotations.contains(new Annotation(3000, 0, "L4 breach", Annotation.Kind.GROUND_TRUTH)),
-                ctx.annotations.toString());
-        assertTrue(ctx.annotations.contains(new Annotation(2530, 0.2, "DATA GAP: cable (400 samples)",
-                Annotation.Kind.TECHNICAL)), ctx.annotations.toString());
-        assertFalse(ctx.annotations.stream().anyMatch(a -> a.text().startsWith(EdfWriter.PADDING_PREFIX)));
-        assertEquals(3, ctx.annotations.size(), ctx.annotations.toString());
+        assertEquals(w.stimuli(), ctx.stimuli());
+        assertEquals(List.of(), ctx.lateEvents(), "events are handed on before the block holding their sample");
+        assertTrue(ctx.annotations().contains(new Annotation(1000, 1.5, "Clamp on – Dr. Müller", Annotation.Kind.CLINICAL)),
+                ctx.annotations().toString());
+        assertTrue(ctx.annotations().contains(new Annotation(3000, 0, "L4 breach", Annotation.Kind.GROUND_TRUTH)),
+                ctx.annotations().toString());
+        assertTrue(ctx.annotations().contains(new Annotation(2530, 0.2, "DATA GAP: cable (400 samples)",
+                Annotation.Kind.TECHNICAL)), ctx.annotations().toString());
+        assertFalse(ctx.annotations().stream().anyMatch(a -> a.text().startsWith(EdfWriter.PADDING_PREFIX)));
+        assertEquals(3, ctx.annotations().size(), ctx.annotations().toString());
+    }
+
+    @Test
+    void aReplayThroughTheEngineReturnsTheFilesAnnotationsStimuliAndGap() throws Exception {
+        Written w = write("replay.edf");
+        ReplayResult r = Replay.of(new EdfPlaybackDriver(), config(w.file(), 8, false)).run();
+
+        assertEquals(EngineState.STOPPED, r.engineStatus().state(), r.engineStatus().message());
+        assertEquals(2530 + 3070, r.samplesDelivered());
+        assertEquals(6000, r.endSample());
+        assertEquals(List.of(2530L + ":" + 400L), r.gaps().stream().map(g -> g.firstMissingSampleIndex() + ":" + g.sampleCount())
+                .toList(), "the recorded gap reaches consumers as a gap of exactly its samples");
+        assertEquals(w.stimuli(), r.stimuli());
+        assertEquals(List.of(new Annotation(1000, 1.5, "Clamp on – Dr. Müller", Annotation.Kind.CLINICAL),
+                new Annotation(2530, 0.2, "DATA GAP: cable (400 samples)", Annotation.Kind.TECHNICAL),
+                new Annotation(3000, 0, "L4 breach", Annotation.Kind.GROUND_TRUTH)), r.annotations());
     }
 
     @Test
@@ -213,13 +177,13 @@ class EdfPlaybackDriverTest {
                 new Annotation(4000, 0, unknownChannel, Annotation.Kind.TECHNICAL));
         EdfPlaybackDriver driver = new EdfPlaybackDriver();
         driver.configure(config(w.file(), 8, false));
-        Recorder ctx = new Recorder(Integer.MAX_VALUE);
+        RecordingDriverContext ctx = new RecordingDriverContext(RATE).keepBlocks();
         driver.run(ctx);
 
-        assertEquals(List.of(off, on, lost), ctx.health, "sample index, channel, state and detail as recorded");
-        assertEquals(List.of(), ctx.lateEvents, "reports come before the block holding their sample");
-        assertTrue(ctx.annotations.contains(new Annotation(4000, 0, unknownChannel, Annotation.Kind.TECHNICAL)),
-                "a report on a channel the file does not have is kept as a technical annotation: " + ctx.annotations);
+        assertEquals(List.of(off, on, lost), ctx.health(), "sample index, channel, state and detail as recorded");
+        assertEquals(List.of(), ctx.lateEvents(), "reports come before the block holding their sample");
+        assertTrue(ctx.annotations().contains(new Annotation(4000, 0, unknownChannel, Annotation.Kind.TECHNICAL)),
+                "a report on a channel the file does not have is kept as a technical annotation: " + ctx.annotations());
     }
 
     @Test
@@ -246,17 +210,17 @@ class EdfPlaybackDriverTest {
         }
         EdfPlaybackDriver driver = new EdfPlaybackDriver();
         driver.configure(config(file, 8, false));
-        Recorder ctx = new Recorder(Integer.MAX_VALUE);
+        RecordingDriverContext ctx = new RecordingDriverContext(RATE).keepBlocks();
         driver.run(ctx);
 
-        List<String> seen = ctx.health.stream().map(h -> h.condition() + " " + h.channel() + " " + (h.active() ? "start" : "end")
+        List<String> seen = ctx.health().stream().map(h -> h.condition() + " " + h.channel() + " " + (h.active() ? "start" : "end")
                 + " " + h.sampleIndex()).toList();
         // flat from 2000: reported once a full second (2000 samples) is flat, at sample 3999; over at 4500.
         // rail 5000–5099: reported at once; seen over 50 ms (100 samples) after the last railed sample, at 5200.
         assertEquals(List.of("LEAD_OFF 1 start 3999", "LEAD_OFF 1 end 4500", "SATURATION 2 start 5000", "SATURATION 2 end 5200"),
                 seen);
-        assertTrue(ctx.health.get(0).detail().contains("since 1.000 s"), ctx.health.get(0).detail());
-        assertEquals(List.of(), ctx.lateEvents, "reports come before the block holding their sample");
+        assertTrue(ctx.health().get(0).detail().contains("since 1.000 s"), ctx.health().get(0).detail());
+        assertEquals(List.of(), ctx.lateEvents(), "reports come before the block holding their sample");
     }
 
     private static Annotation technical(DriverHealth h, String label) {
@@ -269,11 +233,11 @@ class EdfPlaybackDriverTest {
         EdfPlaybackDriver driver = new EdfPlaybackDriver();
         List<Channel> channels = driver.configure(config(w.file(), 2, false));
         assertEquals(List.of("CP3-Fpz", "Erb-L"), channels.stream().map(Channel::label).toList());
-        Recorder ctx = new Recorder(3);
+        RecordingDriverContext ctx = new RecordingDriverContext(RATE).keepBlocks().stopAfterBlocks(3);
         driver.run(ctx);
-        assertEquals(3, ctx.blocks.size(), "stops when asked");
-        assertEquals(2, ctx.blocks.get(0).channelCount());
-        assertEquals(w.data()[1][5], ctx.blocks.get(0).sample(1, 5), 0.05);
+        assertEquals(3, ctx.blocks().size(), "stops when asked");
+        assertEquals(2, ctx.blocks().get(0).channelCount());
+        assertEquals(w.data()[1][5], ctx.blocks().get(0).sample(1, 5), 0.05);
     }
 
     @Test
@@ -294,10 +258,10 @@ class EdfPlaybackDriverTest {
         assertEquals(-5000, c.physicalMin(), 1e-9);
         assertEquals(5000, c.physicalMax(), 1e-9);
         assertEquals(ChannelRole.MEP_MUSCLE, c.role());
-        Recorder ctx = new Recorder(Integer.MAX_VALUE);
+        RecordingDriverContext ctx = new RecordingDriverContext(RATE).keepBlocks();
         driver.run(ctx);
-        assertEquals(4000 * Math.sin(0.7), ctx.blocks.get(0).sample(0, 7), 0.01);
-        assertEquals(300, ctx.blocks.stream().mapToLong(SampleBlock::sampleCount).sum());
+        assertEquals(4000 * Math.sin(0.7), ctx.blocks().get(0).sample(0, 7), 0.01);
+        assertEquals(300, ctx.blocks().stream().mapToLong(SampleBlock::sampleCount).sum());
     }
 
     @Test
@@ -311,11 +275,11 @@ class EdfPlaybackDriverTest {
         EdfPlaybackDriver driver = new EdfPlaybackDriver();
         driver.configure(config(file, 1, true));
         long start = System.nanoTime();
-        Recorder ctx = new Recorder(Integer.MAX_VALUE);
+        RecordingDriverContext ctx = new RecordingDriverContext(RATE).keepBlocks();
         driver.run(ctx);
         double seconds = (System.nanoTime() - start) / 1e9;
         assertTrue(seconds >= 0.29, "0.3 s of data played in " + seconds + " s");
-        assertEquals(30, ctx.blocks.size());
+        assertEquals(30, ctx.blocks().size());
     }
 
     @Test
@@ -340,7 +304,7 @@ class EdfPlaybackDriverTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> driver.configure(new AcquisitionConfig(1000, 8, false, Map.of())));
         assertTrue(e.getMessage().startsWith("option file"), e.getMessage());
-        assertThrows(IllegalStateException.class, () -> new EdfPlaybackDriver().run(new Recorder(1)));
+        assertThrows(IllegalStateException.class, () -> new EdfPlaybackDriver().run(new RecordingDriverContext(RATE)));
     }
 
     @Test

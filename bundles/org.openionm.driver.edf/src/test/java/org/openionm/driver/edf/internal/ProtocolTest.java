@@ -20,6 +20,7 @@ import org.openionm.core.model.SampleBlock;
 import org.openionm.io.edf.EdfFormat;
 import org.openionm.io.edf.EdfRecordingInfo;
 import org.openionm.io.edf.EdfWriter;
+import org.openionm.testkit.RecordingDriverContext;
 
 /** A recording "from elsewhere": foreign labels and free-text stimulus annotations, mapped by a protocol. */
 class ProtocolTest {
@@ -86,12 +87,12 @@ class ProtocolTest {
         assertEquals(ChannelRole.SSEP_PERIPHERAL, channels.get(1).role());
         assertEquals(ChannelRole.EEG, channels.get(2).role(), "unmapped channels keep the guess from their label");
 
-        EdfPlaybackDriverTest.Recorder ctx = new EdfPlaybackDriverTest.Recorder(Integer.MAX_VALUE);
+        RecordingDriverContext ctx = new RecordingDriverContext(channels.get(0).samplingRateHz());
         driver.run(ctx);
-        assertEquals(List.of(250L, 463L), ctx.stimuli.stream().map(s -> s.sampleIndex()).toList());
-        assertTrue(ctx.stimuli.stream().allMatch(s -> s.siteId().equals("median.left") && s.intensity() == 24.5
+        assertEquals(List.of(250L, 463L), ctx.stimuli().stream().map(s -> s.sampleIndex()).toList());
+        assertTrue(ctx.stimuli().stream().allMatch(s -> s.siteId().equals("median.left") && s.intensity() == 24.5
                 && s.intensityUnit().equals("mA") && s.pulseWidthMicros() == 300));
-        assertEquals(List.of("Incision"), ctx.annotations.stream().map(Annotation::text).toList(),
+        assertEquals(List.of("Incision"), ctx.annotations().stream().map(Annotation::text).toList(),
                 "annotations no rule matches stay annotations");
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openionm.core.driver.AcquisitionConfig;
 import org.openionm.core.model.Channel;
+import org.openionm.testkit.RecordingDriverContext;
 
 /** Burst suppression and hemispheric alpha loss as scripted. */
 class EegSimulationTest {
@@ -35,7 +36,7 @@ class EegSimulationTest {
         List<Channel> channels = amp.configure(new AcquisitionConfig(RATE, 16, false, Map.of("scenario", file.toString())));
         int c3 = SsepSimulationTest.index(channels, "C3-Cz");
         int c4 = SsepSimulationTest.index(channels, "C4-Cz");
-        TestContext ctx = new TestContext(RATE, 360, c3, c4);
+        RecordingDriverContext ctx = Runs.context(RATE, 360, c3, c4);
         amp.run(ctx);
         float[] x = ctx.trace(c3);
         assertTrue(suppressionRatio(x, 0, 30) < 0.05, "awake EEG is not suppressed");
@@ -101,7 +102,7 @@ class EegSimulationTest {
         int[] right = { SsepSimulationTest.index(channels, "C4-Cz"), SsepSimulationTest.index(channels, "F4-Cz"),
                 SsepSimulationTest.index(channels, "P4-Cz"), SsepSimulationTest.index(channels, "O2-Cz") };
         int[] keep = java.util.stream.IntStream.concat(java.util.Arrays.stream(left), java.util.Arrays.stream(right)).toArray();
-        TestContext ctx = new TestContext(RATE, 420, keep);
+        RecordingDriverContext ctx = Runs.context(RATE, 420, keep);
         amp.run(ctx);
         // clamp at 300 s with a 20 s ramp: compare 200-300 s with 320-420 s
         double leftBefore = bandPower(ctx, left, 200, 300, 8, 12);
@@ -111,12 +112,12 @@ class EegSimulationTest {
         assertTrue(leftAfter / leftBefore < 0.3, "left alpha power falls: " + leftAfter / leftBefore);
         assertTrue(rightAfter / rightBefore > 0.6 && rightAfter / rightBefore < 1.6, "right alpha kept: " + rightAfter / rightBefore);
         assertTrue(bandPower(ctx, left, 320, 420, 1, 3) > 3 * bandPower(ctx, left, 200, 300, 1, 3), "left delta rises");
-        assertTrue(ctx.annotations.stream().anyMatch(a -> a.sampleIndex() == 300 * RATE
+        assertTrue(ctx.annotations().stream().anyMatch(a -> a.sampleIndex() == 300 * RATE
                 && a.text().equals("TRUTH EEG alpha left hemisphere -80%, delta 40 uV over 20 s")));
     }
 
     /** Mean power in [loHz, hiHz] over 2-s segments (direct DFT), summed over channels. */
-    private static double bandPower(TestContext ctx, int[] channels, double from, double to, double loHz, double hiHz) {
+    private static double bandPower(RecordingDriverContext ctx, int[] channels, double from, double to, double loHz, double hiHz) {
         int seg = (int) (2 * RATE);
         double total = 0;
         for (int c : channels) {

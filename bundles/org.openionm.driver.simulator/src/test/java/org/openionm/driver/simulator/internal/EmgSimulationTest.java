@@ -14,6 +14,7 @@ import org.openionm.core.driver.AcquisitionConfig;
 import org.openionm.core.model.Annotation;
 import org.openionm.core.model.Channel;
 import org.openionm.core.model.StimulusEvent;
+import org.openionm.testkit.RecordingDriverContext;
 
 /** Triggered EMG of a breached screw and A-trains against the scenario's ground truth. */
 class EmgSimulationTest {
@@ -55,13 +56,13 @@ class EmgSimulationTest {
         int vastus = SsepSimulationTest.index(channels, "Vastus-L");
         int taRight = SsepSimulationTest.index(channels, "TA-R");
         int ehl = SsepSimulationTest.index(channels, "EHL-L");
-        TestContext ctx = new TestContext(rate, 16, ta, vastus, taRight, ehl);
+        RecordingDriverContext ctx = Runs.context(rate, 16, ta, vastus, taRight, ehl);
         for (int k = 1; k <= 30; k++) { // a ramp 0.2 .. 6.0 mA at 2 Hz
             ctx.plan(StimulusEvent.single("screw.L4.left", Math.round((0.5 + k * 0.5) * rate), k / 5.0, "mA", 200));
         }
         amp.run(ctx);
-        assertEquals(30, ctx.stimuli.size());
-        for (StimulusEvent s : ctx.stimuli) {
+        assertEquals(30, ctx.stimuli().size());
+        for (StimulusEvent s : ctx.stimuli()) {
             long from = s.sampleIndex() + Math.round(0.005 * rate); // after the stimulus artifact
             long to = s.sampleIndex() + Math.round(0.040 * rate);
             double cmap = peakToPeak(ctx.trace(ta), from, to);
@@ -73,7 +74,7 @@ class EmgSimulationTest {
             assertTrue(peakToPeak(ctx.trace(taRight), from, to) < 45, "no CMAP on the other side");
             assertTrue(peakToPeak(ctx.trace(ehl), from, to) < 45, "no CMAP in L5 muscles");
         }
-        assertEquals("TRUTH screw.L4.left threshold 3.2 mA", ctx.annotations.get(0).text());
+        assertEquals("TRUTH screw.L4.left threshold 3.2 mA", ctx.annotations().get(0).text());
     }
 
     @Test
@@ -82,11 +83,11 @@ class EmgSimulationTest {
         SimulatedAmplifier amp = new SimulatedAmplifier();
         List<Channel> channels = amp.configure(new AcquisitionConfig(rate, 16, false, Map.of("scenario", "pedicle-screw-breach")));
         int ta = SsepSimulationTest.index(channels, "TA-L");
-        TestContext ctx = new TestContext(rate, 25, ta).program(amp.suggestedStimulation().orElseThrow());
+        RecordingDriverContext ctx = Runs.context(rate, 25, ta).planProgram(amp.suggestedStimulation().orElseThrow());
         amp.run(ctx);
         // windows holding another site's stimulus (tibial SSEP artifacts reach TA-L) are left out
-        List<StimulusEvent> clean = ctx.stimuli.stream().filter(s -> s.siteId().equals("screw.L4.left"))
-                .filter(s -> ctx.stimuli.stream().noneMatch(o -> o != s && Math.abs(o.sampleIndex() - s.sampleIndex() - 100) < 110))
+        List<StimulusEvent> clean = ctx.stimuli().stream().filter(s -> s.siteId().equals("screw.L4.left"))
+                .filter(s -> ctx.stimuli().stream().noneMatch(o -> o != s && Math.abs(o.sampleIndex() - s.sampleIndex() - 100) < 110))
                 .toList();
         assertTrue(clean.stream().filter(s -> s.intensity() < 3.2).count() >= 3, "tested below the threshold");
         assertTrue(clean.stream().filter(s -> s.intensity() >= 3.2).count() >= 3, "tested above the threshold");
@@ -108,7 +109,7 @@ class EmgSimulationTest {
         List<Channel> channels = amp.configure(new AcquisitionConfig(rate, 16, false, Map.of("scenario", file.toString())));
         int f2 = SsepSimulationTest.index(channels, "Facial-2");
         int f1 = SsepSimulationTest.index(channels, "Facial-1");
-        TestContext ctx = new TestContext(rate, 10, f1, f2);
+        RecordingDriverContext ctx = Runs.context(rate, 10, f1, f2);
         amp.run(ctx);
         float[] x = ctx.trace(f2);
         assertEquals(150 / Math.sqrt(2), rms(x, rate, 5, 7), 8, "A-train RMS in its window");
@@ -122,7 +123,7 @@ class EmgSimulationTest {
             crossings += (x[i - 1] < 0) != (x[i] < 0) ? 1 : 0;
         }
         assertEquals(120, crossings / 2.0 / 2.0, 3, "frequency (Hz) from zero crossings");
-        List<String> truths = ctx.annotations.stream().filter(a -> a.kind() == Annotation.Kind.GROUND_TRUTH)
+        List<String> truths = ctx.annotations().stream().filter(a -> a.kind() == Annotation.Kind.GROUND_TRUTH)
                 .map(a -> a.sampleIndex() + " " + a.durationSeconds() + " " + a.text()).toList();
         assertEquals(List.of("50000 2.0 TRUTH A-train Facial-2 120 Hz 150 uV for 2 s", "70000 0.0 TRUTH end A-train Facial-2"), truths);
     }

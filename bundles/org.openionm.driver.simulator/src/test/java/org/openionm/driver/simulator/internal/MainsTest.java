@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openionm.testkit.RecordingDriverContext;
 
 /**
  * Mains interference alone (every other signal switched off in the scenario): phase-continuous in
@@ -48,9 +49,9 @@ class MainsTest {
         double rate = 5000;
         double last = 499.5 / stimulusRateHz; // exactly 500 stimuli
         double seconds = last + 0.2;
-        TestContext ctx = new TestContext(rate, seconds, 0).periodic("sync.test", stimulusRateHz, 1, "mA", 0, last);
-        TestContext.run(new SimulatedAmplifier(), rate, 1, Map.of("scenario", file.toString(), "mains", mains), ctx);
-        TestContext.Average avg = ctx.average(0, "sync.test", 0, seconds, 0, 100);
+        RecordingDriverContext ctx = Runs.context(rate, seconds, 0).planPeriodic("sync.test", stimulusRateHz, 1, "mA", 0, last);
+        Runs.run(new SimulatedAmplifier(), rate, 1, Map.of("scenario", file.toString(), "mains", mains), ctx);
+        SweepAverage avg = SweepAverage.of(ctx, 0, "sync.test", 0, seconds, 0, 100);
         assertEquals(500, avg.sweeps());
         float[] raw = ctx.trace(0);
         double rawPower = 0;
@@ -68,8 +69,8 @@ class MainsTest {
     void mainsIsAFixedSumOfHarmonicsPhaseContinuousAcrossBlocks() throws Exception {
         Path file = Files.writeString(dir.resolve("mains.yaml"), MAINS_ONLY);
         double rate = 5000;
-        TestContext ctx = new TestContext(rate, 20, 0);
-        TestContext.run(new SimulatedAmplifier(), rate, 1, Map.of("scenario", file.toString(), "mains", "60"), ctx);
+        RecordingDriverContext ctx = Runs.context(rate, 20, 0);
+        Runs.run(new SimulatedAmplifier(), rate, 1, Map.of("scenario", file.toString(), "mains", "60"), ctx);
         float[] x = ctx.trace(0);
         // least-squares sine and cosine at 60, 120, 180 Hz over all 20 s: one phase for the whole run
         double[] amplitude = new double[3];

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openionm.core.driver.AcquisitionConfig;
 import org.openionm.core.model.Channel;
 import org.openionm.core.model.StimulusEvent;
+import org.openionm.testkit.RecordingDriverContext;
 
 /** TcMEPs: side, threshold, onset latency windows, trial-to-trial variability and a scripted loss. */
 class MepSimulationTest {
@@ -35,7 +36,7 @@ class MepSimulationTest {
         int ta = SsepSimulationTest.index(channels, "TA-L");
         int ah = SsepSimulationTest.index(channels, "AH-L");
         int apbRight = SsepSimulationTest.index(channels, "APB-R");
-        TestContext ctx = new TestContext(RATE, 64, apb, ta, ah, apbRight);
+        RecordingDriverContext ctx = Runs.context(RATE, 64, apb, ta, ah, apbRight);
         for (int k = 0; k < 20; k++) {
             ctx.plan(train("tcmep.C4C3", 1 + 2 * k, 600)); // anode C4: left muscles
         }
@@ -48,7 +49,7 @@ class MepSimulationTest {
         int[] muscles = { apb, ta, ah };
         for (int m = 0; m < 3; m++) {
             List<Double> amplitudes = new ArrayList<>();
-            for (StimulusEvent s : ctx.stimuli.subList(0, 20)) {
+            for (StimulusEvent s : ctx.stimuli().subList(0, 20)) {
                 float[] x = ctx.trace(muscles[m]);
                 double onset = onsetMs(x, s.sampleIndex());
                 assertTrue(onset >= windows[m][0] && onset <= windows[m][1], channels.get(muscles[m]).label() + " onset " + onset + " ms");
@@ -59,18 +60,18 @@ class MepSimulationTest {
             assertTrue(mean > 200 && mean < 1500, "mean amplitude " + mean);
             assertTrue(sd / mean > 0.15 && sd / mean < 0.8, "trial-to-trial CV " + sd / mean);
         }
-        List<StimulusEvent> probes = ctx.stimuli.subList(20, 23);
+        List<StimulusEvent> probes = ctx.stimuli().subList(20, 23);
         assertTrue(response(ctx, apb, probes.get(0)) < 40 && response(ctx, ta, probes.get(0)) < 40, "100 V: no response");
         assertTrue(response(ctx, apb, probes.get(1)) > 40, "190 V: APB-L responds");
         assertTrue(response(ctx, ta, probes.get(1)) < 40 && response(ctx, ah, probes.get(1)) < 40, "190 V: legs do not");
         assertTrue(response(ctx, apbRight, probes.get(2)) > 40, "250 V from C3: right APB responds");
         assertTrue(response(ctx, apb, probes.get(2)) < 40, "250 V from C3: left APB (ipsilateral, 300 V) does not");
-        double contra = ctx.stimuli.subList(0, 20).stream().mapToDouble(s -> response(ctx, apb, s)).average().orElseThrow();
-        double ipsi = ctx.stimuli.subList(0, 20).stream().mapToDouble(s -> response(ctx, apbRight, s)).average().orElseThrow();
+        double contra = ctx.stimuli().subList(0, 20).stream().mapToDouble(s -> response(ctx, apb, s)).average().orElseThrow();
+        double ipsi = ctx.stimuli().subList(0, 20).stream().mapToDouble(s -> response(ctx, apbRight, s)).average().orElseThrow();
         assertTrue(ipsi > 40 && ipsi < 0.8 * contra, "ipsilateral spread at 600 V is smaller: " + ipsi + " vs " + contra + " uV");
     }
 
-    private static double response(TestContext ctx, int channel, StimulusEvent s) {
+    private static double response(RecordingDriverContext ctx, int channel, StimulusEvent s) {
         return EmgSimulationTest.peakToPeak(ctx.trace(channel), s.sampleIndex() + 150, s.sampleIndex() + 900);
     }
 
@@ -104,14 +105,14 @@ class MepSimulationTest {
         List<Channel> channels = amp.configure(new AcquisitionConfig(RATE, 18, false, Map.of("scenario", file.toString())));
         int ta = SsepSimulationTest.index(channels, "TA-L");
         int ah = SsepSimulationTest.index(channels, "AH-L");
-        TestContext ctx = new TestContext(RATE, 70, ta, ah);
+        RecordingDriverContext ctx = Runs.context(RATE, 70, ta, ah);
         for (int k = 0; k < 34; k++) {
             ctx.plan(train("tcmep.C4C3", 1 + 2 * k, 500));
         }
         amp.run(ctx);
         double[] taMean = new double[2];
         double[] ahMean = new double[2];
-        for (StimulusEvent s : ctx.stimuli) {
+        for (StimulusEvent s : ctx.stimuli()) {
             int part = s.sampleIndex() < 30 * RATE ? 0 : s.sampleIndex() >= 40 * RATE ? 1 : -1;
             if (part >= 0) {
                 taMean[part] += response(ctx, ta, s);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openionm.core.driver.AcquisitionConfig;
 import org.openionm.core.model.Annotation;
 import org.openionm.core.stimulation.TrainGuard;
+import org.openionm.testkit.RecordingDriverContext;
 
 /** Scenario files: the bundled ones run, every event type is announced as ground truth, mistakes are located. */
 class ScenarioTest {
@@ -29,12 +30,12 @@ class ScenarioTest {
             Scenario scenario = Scenarios.bundled(name);
             assertEquals(name, scenario.name());
             assertTrue(!scenario.description().isBlank() && scenario.durationSeconds() >= 600, name);
-            TestContext ctx = new TestContext(5000, 10).program(amp.suggestedStimulation().orElseThrow());
+            RecordingDriverContext ctx = Runs.context(5000, 10).planProgram(amp.suggestedStimulation().orElseThrow());
             amp.run(ctx);
-            assertEquals(50_000, ctx.received, name);
-            assertTrue(!ctx.stimuli.isEmpty(), name + " stimulates");
+            assertEquals(50_000, ctx.samplesReceived(), name);
+            assertTrue(!ctx.stimuli().isEmpty(), name + " stimulates");
             long truths = scenario.events().stream().filter(e -> e.atSeconds() < 10).count();
-            assertEquals(truths, ctx.annotations.size(), name + " announces its events of the first 10 s");
+            assertEquals(truths, ctx.annotations().size(), name + " announces its events of the first 10 s");
         }
     }
 
@@ -59,11 +60,11 @@ class ScenarioTest {
                 """);
         SimulatedAmplifier amp = new SimulatedAmplifier();
         amp.configure(new AcquisitionConfig(2000, 32, false, Map.of("scenario", file.toString())));
-        TestContext ctx = new TestContext(2000, 10);
+        RecordingDriverContext ctx = Runs.context(2000, 10);
         amp.run(ctx);
-        assertEquals(12_000, ctx.received, "the stream ends at the scenario's duration");
-        assertTrue(ctx.annotations.stream().allMatch(a -> a.kind() == Annotation.Kind.GROUND_TRUTH));
-        List<String> truths = ctx.annotations.stream().map(a -> a.sampleIndex() + " " + a.text()).toList();
+        assertEquals(12_000, ctx.samplesReceived(), "the stream ends at the scenario's duration");
+        assertTrue(ctx.annotations().stream().allMatch(a -> a.kind() == Annotation.Kind.GROUND_TRUTH));
+        List<String> truths = ctx.annotations().stream().map(a -> a.sampleIndex() + " " + a.text()).toList();
         assertEquals(List.of(
                 "1000 TRUTH median.left N20,P25 latency +1.5 ms over 2 s",
                 "1000 TRUTH MEP APB-L amplitude -50%, threshold +100 V",
@@ -80,8 +81,8 @@ class ScenarioTest {
                 "8000 TRUTH burst suppression off",
                 "8000 TRUTH EEG alpha both hemispheres +50% over 1 s",
                 "10000 TRUTH incision"), truths);
-        assertEquals(2, ctx.annotations.get(0).durationSeconds(), "a ramp's annotation spans the ramp");
-        assertEquals(0.5, ctx.annotations.get(2).durationSeconds(), "an A-train's annotation spans the train");
+        assertEquals(2, ctx.annotations().get(0).durationSeconds(), "a ramp's annotation spans the ramp");
+        assertEquals(0.5, ctx.annotations().get(2).durationSeconds(), "an A-train's annotation spans the train");
     }
 
     @Test
@@ -92,9 +93,9 @@ class ScenarioTest {
         assertEquals(60, amp.suggestedStimulation().orElseThrow().mainsHz());
         assertTrue(amp.suggestedStimulation().orElseThrow().sites().isEmpty());
         assertEquals("short-case", Scenarios.resolve(file.toString()).name());
-        TestContext ctx = new TestContext(1000, 5);
+        RecordingDriverContext ctx = Runs.context(1000, 5);
         amp.run(ctx);
-        assertEquals(2000, ctx.received);
+        assertEquals(2000, ctx.samplesReceived());
     }
 
     @Test

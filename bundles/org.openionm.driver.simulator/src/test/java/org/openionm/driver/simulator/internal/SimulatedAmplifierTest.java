@@ -21,6 +21,7 @@ import org.openionm.core.model.ChannelRole;
 import org.openionm.core.model.SampleBlock;
 import org.openionm.core.stimulation.PeriodicStimulation;
 import org.openionm.core.stimulation.StimulationProgram;
+import org.openionm.testkit.RecordingDriverContext;
 
 class SimulatedAmplifierTest {
 
@@ -33,10 +34,10 @@ class SimulatedAmplifierTest {
                 channels.stream().map(Channel::label).toList());
         assertTrue(channels.stream().allMatch(c -> c.samplingRateHz() == 2000 && c.unit().equals(Channel.MICROVOLT)));
 
-        TestContext ctx = new TestContext(2000, 3).keepBlocks();
+        RecordingDriverContext ctx = Runs.context(2000, 3).keepBlocks();
         amp.run(ctx);
         long expected = 0;
-        for (SampleBlock b : ctx.blocks) {
+        for (SampleBlock b : ctx.blocks()) {
             assertEquals(expected, b.firstSampleIndex());
             assertEquals(20, b.sampleCount());
             assertEquals(8, b.channelCount());
@@ -124,9 +125,9 @@ class SimulatedAmplifierTest {
         StimulationProgram program = new StimulationProgram(List.of(PeriodicStimulation.ssep("median.left", 4.7, 25, 200),
                 PeriodicStimulation.ssep("tibial.right", 4.7, 40, 200), new PeriodicStimulation("tcmep.C4C3", 1, 400, "V",
                         50, 5, 3, 0, 0), PeriodicStimulation.ramp("screw.L4.left", 3, 0.5, 0.5, 5)), 50);
-        TestContext ctx = new TestContext(5000, 3, all).program(program);
+        RecordingDriverContext ctx = Runs.context(5000, 3, all).planProgram(program);
         amp.run(ctx);
-        assertTrue(ctx.stimuli.size() > 30);
+        assertTrue(ctx.stimuli().size() > 30);
         float[][] out = new float[channels][];
         for (int c = 0; c < channels; c++) {
             out[c] = ctx.trace(c);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openionm.core.driver.AcquisitionConfig;
 import org.openionm.core.model.Annotation;
 import org.openionm.core.model.Channel;
+import org.openionm.testkit.RecordingDriverContext;
 
 /**
  * Averaged simulated SSEPs against the simulator's own ground truth: the scenario file sets the
@@ -47,22 +48,22 @@ class SsepSimulationTest {
         int cp4 = index(channels, "CP4-Fpz");
         int erbL = index(channels, "Erb-L");
         int erbR = index(channels, "Erb-R");
-        TestContext stimulated = new TestContext(rate, 130, cp3, cp4, erbL, erbR).periodic("median.left", 4.7, 25, "mA", 0.5, 129);
+        RecordingDriverContext stimulated = Runs.context(rate, 130, cp3, cp4, erbL, erbR).planPeriodic("median.left", 4.7, 25, "mA", 0.5, 129);
         amp.run(stimulated);
 
         // 600 sweeps with the realistic background (20 uV RMS 1/f EEG + alpha: single-sweep SNR 0.1)
-        TestContext.Average contra = stimulated.average(cp4, "median.left", 0, 130, 10, 35);
+        SweepAverage contra = SweepAverage.of(stimulated, cp4, "median.left", 0, 130, 10, 35);
         assertTrue(contra.sweeps() >= 600, "sweeps " + contra.sweeps());
         assertEquals(20.4, contra.smoothed(0.3).peakMs(-1, 15, 23), 0.3, "N20 latency on CP4 (contralateral to median.left)");
         double[] sigma = { Math.hypot(4 / 6.0, 0.2), Math.hypot(7 / 6.0, 0.2) }; // width/6 with 0.2 ms jitter
         double n20 = contra.fitGaussians(14, 32, new double[] { 20.4, sigma[0] }, new double[] { 25, sigma[1] })[0];
         assertEquals(-3.0, n20, 1.0, "N20 amplitude on CP4 (uV)");
-        double n9 = stimulated.average(erbL, "median.left", 0, 130, 5, 14).fitGaussians(5, 14, new double[] { 9.5, Math.hypot(0.5, 0.2) })[0];
+        double n9 = SweepAverage.of(stimulated, erbL, "median.left", 0, 130, 5, 14).fitGaussians(5, 14, new double[] { 9.5, Math.hypot(0.5, 0.2) })[0];
         assertEquals(-4.0, n9, 1.2, "N9 at Erb-L (uV)");
 
         // same seed without stimuli: the background is identical, so whatever differs was evoked
-        TestContext quiet = new TestContext(rate, 130, cp3, cp4, erbL, erbR);
-        TestContext.run(new SimulatedAmplifier(), rate, 8, options, quiet);
+        RecordingDriverContext quiet = Runs.context(rate, 130, cp3, cp4, erbL, erbR);
+        Runs.run(new SimulatedAmplifier(), rate, 8, options, quiet);
         double[] ipsi = evokedBeyondArtifact(stimulated, quiet, cp3);
         double[] contraEvoked = evokedBeyondArtifact(stimulated, quiet, cp4);
         assertTrue(contraEvoked[1] > 0.8, "CP4 carries the N20: largest evoked deflection " + contraEvoked[1] + " uV");
@@ -71,12 +72,12 @@ class SsepSimulationTest {
     }
 
     /** Largest |stimulated - quiet| later than 5 ms after any stimulus (the artifact has gone by then). */
-    private static double[] evokedBeyondArtifact(TestContext stimulated, TestContext quiet, int channel) {
+    private static double[] evokedBeyondArtifact(RecordingDriverContext stimulated, RecordingDriverContext quiet, int channel) {
         float[] a = stimulated.trace(channel);
         float[] b = quiet.trace(channel);
         boolean[] artifact = new boolean[a.length];
-        int blank = (int) Math.round(0.005 * stimulated.rate);
-        stimulated.stimuli.forEach(s -> {
+        int blank = (int) Math.round(0.005 * stimulated.samplingRateHz());
+        stimulated.stimuli().forEach(s -> {
             for (int i = 0; i < blank && s.sampleIndex() + i < a.length; i++) {
                 artifact[(int) s.sampleIndex() + i] = true;
             }
@@ -110,11 +111,11 @@ class SsepSimulationTest {
                 durationSeconds: 600
                 signals: {eegMicrovolts: 0, alphaMicrovolts: 0, mainsMicrovolts: 0}
                 """ + event);
-        TestContext model = tibial(clean, rate, "1");
+        RecordingDriverContext model = tibial(clean, rate, "1");
         int cpz = 2;
-        double before = model.average(cpz, "tibial.left", 20, 300, 25, 60).fitGaussians(28, 56, p37, n45)[0];
-        double during = model.average(cpz, "tibial.left", 308, 312, 25, 60).fitGaussians(28, 56, p37, n45)[0];
-        double after = model.average(cpz, "tibial.left", 320, 600, 25, 60).fitGaussians(28, 56, p37, n45)[0];
+        double before = SweepAverage.of(model, cpz, "tibial.left", 20, 300, 25, 60).fitGaussians(28, 56, p37, n45)[0];
+        double during = SweepAverage.of(model, cpz, "tibial.left", 308, 312, 25, 60).fitGaussians(28, 56, p37, n45)[0];
+        double after = SweepAverage.of(model, cpz, "tibial.left", 320, 600, 25, 60).fitGaussians(28, 56, p37, n45)[0];
         assertEquals(3.0, before, 0.1, "P37 before the event = baseline (uV)");
         assertEquals(0.4, after / before, 0.05, "P37 after the ramp: 40 % of baseline");
         assertEquals(0.7, during / before, 0.1, "P37 half way through the ramp");
@@ -123,8 +124,8 @@ class SsepSimulationTest {
         // the first response after 300 s, then the difference is exactly the scripted 60 % of P37
         Path withEvent = Files.writeString(dir.resolve("event.yaml"), "durationSeconds: 600\n" + event);
         Path without = Files.writeString(dir.resolve("none.yaml"), "durationSeconds: 600\n");
-        TestContext a = tibial(withEvent, rate, "5");
-        TestContext b = tibial(without, rate, "5");
+        RecordingDriverContext a = tibial(withEvent, rate, "5");
+        RecordingDriverContext b = tibial(without, rate, "5");
         float[] x = a.trace(cpz);
         float[] y = b.trace(cpz);
         int firstDifference = -1;
@@ -133,23 +134,23 @@ class SsepSimulationTest {
         }
         assertTrue(firstDifference >= 300 * rate + 30 * rate / 1000 && firstDifference < 300.5 * rate,
                 "runs diverge at the first P37 after 300 s, not before: sample " + firstDifference);
-        TestContext.Average withAvg = a.average(cpz, "tibial.left", 320, 600, 25, 60);
-        TestContext.Average withoutAvg = b.average(cpz, "tibial.left", 320, 600, 25, 60);
+        SweepAverage withAvg = SweepAverage.of(a, cpz, "tibial.left", 320, 600, 25, 60);
+        SweepAverage withoutAvg = SweepAverage.of(b, cpz, "tibial.left", 320, 600, 25, 60);
         double[] diff = withAvg.values().clone();
         for (int i = 0; i < diff.length; i++) {
             diff[i] -= withoutAvg.values()[i];
         }
-        double change = new TestContext.Average(diff, 25, rate, withAvg.sweeps()).fitGaussians(28, 56, p37, n45)[0];
+        double change = new SweepAverage(diff, 25, rate, withAvg.sweeps()).fitGaussians(28, 56, p37, n45)[0];
         assertEquals(-0.6 * 3.0, change, 0.1, "averaged change of P37 in the realistic recording (uV)");
 
-        Annotation truth = a.annotations.stream().filter(n -> n.kind() == Annotation.Kind.GROUND_TRUTH).findFirst().orElseThrow();
+        Annotation truth = a.annotations().stream().filter(n -> n.kind() == Annotation.Kind.GROUND_TRUTH).findFirst().orElseThrow();
         assertEquals(300 * 5000, truth.sampleIndex());
         assertEquals(20, truth.durationSeconds());
         assertEquals("TRUTH tibial.left P37 amplitude -60% over 20 s", truth.text());
     }
 
-    private static TestContext tibial(Path scenario, double rate, String seed) throws Exception {
-        TestContext ctx = new TestContext(rate, 600, 2).periodic("tibial.left", 4.7, 40, "mA", 0.1, 600);
-        return TestContext.run(new SimulatedAmplifier(), rate, 8, Map.of("scenario", scenario.toString(), "seed", seed), ctx);
+    private static RecordingDriverContext tibial(Path scenario, double rate, String seed) throws Exception {
+        RecordingDriverContext ctx = Runs.context(rate, 600, 2).planPeriodic("tibial.left", 4.7, 40, "mA", 0.1, 600);
+        return Runs.run(new SimulatedAmplifier(), rate, 8, Map.of("scenario", scenario.toString(), "seed", seed), ctx);
     }
 }

@@ -14,6 +14,7 @@ import org.openionm.core.driver.AcquisitionConfig;
 import org.openionm.core.model.Channel;
 import org.openionm.core.model.DriverHealth;
 import org.openionm.core.model.DriverHealth.Condition;
+import org.openionm.testkit.RecordingDriverContext;
 
 /** Electrocautery, lead-off and the health reports that go with them. */
 class TechnicalConditionsTest {
@@ -33,7 +34,7 @@ class TechnicalConditionsTest {
         SimulatedAmplifier amp = new SimulatedAmplifier();
         List<Channel> channels = amp.configure(new AcquisitionConfig(RATE, 16, false, Map.of("scenario", file.toString())));
         int[] all = channels.stream().mapToInt(Channel::index).toArray();
-        TestContext ctx = new TestContext(RATE, 6, all);
+        RecordingDriverContext ctx = Runs.context(RATE, 6, all);
         amp.run(ctx);
         for (Channel c : channels) {
             float[] x = ctx.trace(c.index());
@@ -51,12 +52,12 @@ class TechnicalConditionsTest {
             double limit = c.physicalMax() > 3200 ? 20 : 200;
             assertTrue(EmgSimulationTest.rms(x, RATE, 5, 6) < limit, c.label() + " recovered 2 s later");
 
-            List<DriverHealth> sat = ctx.health.stream().filter(h -> h.channel() == c.index() && h.condition() == Condition.SATURATION).toList();
+            List<DriverHealth> sat = ctx.health().stream().filter(h -> h.channel() == c.index() && h.condition() == Condition.SATURATION).toList();
             assertEquals(2, sat.size(), c.label() + " one saturation episode: " + sat);
             assertTrue(sat.get(0).active() && sat.get(0).sampleIndex() >= 2 * RATE && sat.get(0).sampleIndex() < 2.01 * RATE, sat.toString());
             assertTrue(!sat.get(1).active() && sat.get(1).sampleIndex() >= 3 * RATE && sat.get(1).sampleIndex() < 3.5 * RATE, sat.toString());
         }
-        assertEquals(List.of("TRUTH cautery for 1 s", "TRUTH end cautery"), ctx.annotations.stream().map(a -> a.text()).toList());
+        assertEquals(List.of("TRUTH cautery for 1 s", "TRUTH end cautery"), ctx.annotations().stream().map(a -> a.text()).toList());
     }
 
     @Test
@@ -72,7 +73,7 @@ class TechnicalConditionsTest {
         List<Channel> channels = amp.configure(new AcquisitionConfig(RATE, 8, false, Map.of("scenario", file.toString())));
         int erb = SsepSimulationTest.index(channels, "Erb-L");
         int cp3 = SsepSimulationTest.index(channels, "CP3-Fpz");
-        TestContext ctx = new TestContext(RATE, 4, erb, cp3).periodic("median.left", 4.7, 25, "mA", 0, 4);
+        RecordingDriverContext ctx = Runs.context(RATE, 4, erb, cp3).planPeriodic("median.left", 4.7, 25, "mA", 0, 4);
         amp.run(ctx);
         float[] flat = ctx.trace(erb);
         float[] rail = ctx.trace(cp3);
@@ -82,10 +83,10 @@ class TechnicalConditionsTest {
             boolean atRail = i >= 1.5 * RATE && i < 2.5 * RATE;
             assertEquals(atRail, rail[i] == 3200f, "CP3 at the positive rail exactly while off, sample " + i);
         }
-        List<String> health = ctx.health.stream().map(h -> h.condition() + " " + h.channel() + " " + h.active() + " " + h.sampleIndex()).toList();
+        List<String> health = ctx.health().stream().map(h -> h.condition() + " " + h.channel() + " " + h.active() + " " + h.sampleIndex()).toList();
         assertEquals(List.of("LEAD_OFF " + erb + " true 5000", "LEAD_OFF " + cp3 + " true 7500", "LEAD_OFF " + cp3 + " false 12500",
                 "LEAD_OFF " + erb + " false 15000"), health, "lead-off at the rail is one condition, not also saturation");
         assertEquals(List.of("TRUTH lead off Erb-L (flat)", "TRUTH lead off CP3-Fpz (rail)", "TRUTH lead on CP3-Fpz",
-                "TRUTH lead on Erb-L"), ctx.annotations.stream().map(a -> a.text()).toList());
+                "TRUTH lead on Erb-L"), ctx.annotations().stream().map(a -> a.text()).toList());
     }
 }
