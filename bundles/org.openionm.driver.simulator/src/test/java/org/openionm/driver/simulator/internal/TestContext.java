@@ -80,7 +80,7 @@ final class TestContext implements DriverContext {
                 if (sample >= stopAt) {
                     break;
                 }
-                plan(new StimulusEvent(s.siteId(), sample, intensity, s.unit(), s.pulseWidthMicros(), s.pulseCount(),
+                plan(new StimulusEvent(s.siteId(), s.kind(), sample, intensity, s.unit(), s.pulseWidthMicros(), s.pulseCount(),
                         s.interPulseIntervalMs()));
                 if (s.rampStep() > 0 && intensity >= s.rampMax()) {
                     break;
