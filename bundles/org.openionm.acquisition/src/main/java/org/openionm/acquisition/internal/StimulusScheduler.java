@@ -16,8 +16,9 @@ import org.openionm.core.stimulation.TrainGuard;
  * the intensity per stimulus until their maximum; on-demand sites fire when triggered.
  * <p>
  * Around every site declared a train (periodic or triggered) the program's {@link TrainGuard} skips
- * the stimuli of sites declared averaged planned within it; the others keep their planned samples. A triggered train waits, at most
- * {@code beforeMs}, until the last SSEP stimulus already handed out lies outside its guard.
+ * the stimuli of sites declared averaged planned within it; the others keep their planned samples.
+ * A triggered train waits, at most {@code beforeMs}, until the last averaged stimulus already handed
+ * out lies outside its guard.
  * Thread-safe: the driver thread asks for due stimuli, the UI thread triggers.
  */
 final class StimulusScheduler {

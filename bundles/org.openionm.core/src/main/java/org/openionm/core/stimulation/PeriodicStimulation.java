@@ -24,8 +24,8 @@ import java.util.Objects;
  *                             the other sites of the same rate. Explicit offsets keep another site's
  *                             stimulus artifact out of a long recording window (tibial 100 ms).
  */
-public record PeriodicStimulation(String siteId, StimulationKind kind, double rateHz, double intensity, String unit, double pulseWidthMicros,
-        int pulseCount, double interPulseIntervalMs, double rampStep, double rampMax, double offsetMs) {
+public record PeriodicStimulation(String siteId, StimulationKind kind, double rateHz, double intensity, String unit,
+        double pulseWidthMicros, int pulseCount, double interPulseIntervalMs, double rampStep, double rampMax, double offsetMs) {
 
     /** A site interleaved automatically. */
     public PeriodicStimulation(String siteId, StimulationKind kind, double rateHz, double intensity, String unit,
@@ -58,14 +58,15 @@ public record PeriodicStimulation(String siteId, StimulationKind kind, double ra
                             + "; declare it a ramp");
         }
         if (kind == StimulationKind.AVERAGED && rateHz == 0) {
-            throw new IllegalArgumentException("averaged site " + siteId + " needs a rate > 0 Hz; an on-demand site is a train or single");
+            throw new IllegalArgumentException("averaged site " + siteId
+                    + " needs a rate > 0 Hz; an on-demand site is a train or single");
         }
     }
 
     /** This site with its first stimulus {@code ms} after the start. */
     public PeriodicStimulation withOffsetMs(double ms) {
-        return new PeriodicStimulation(siteId, kind, rateHz, intensity, unit, pulseWidthMicros, pulseCount, interPulseIntervalMs,
-                rampStep, rampMax, ms);
+        return new PeriodicStimulation(siteId, kind, rateHz, intensity, unit, pulseWidthMicros, pulseCount,
+                interPulseIntervalMs, rampStep, rampMax, ms);
     }
 
     /** An averaged single-pulse site at a fixed rate, e.g. SSEP median nerve 4.7 Hz, 25 mA, 200 µs. */

@@ -38,7 +38,8 @@ public sealed interface SiteId permits SiteId.Nerve, SiteId.Transcranial, SiteId
         public Nerve {
             Objects.requireNonNull(side, "side");
             if (nerve == null || !SiteIdGrammar.NERVE.matcher(nerve).matches() || SiteIdGrammar.isFamily(nerve)) {
-                throw new IllegalArgumentException("nerve name must be lower-case letters (not tcmep or screw), was '" + nerve + "'");
+                throw new IllegalArgumentException("nerve name must be lower-case letters (not tcmep or screw), was '"
+                        + nerve + "'");
             }
         }
 

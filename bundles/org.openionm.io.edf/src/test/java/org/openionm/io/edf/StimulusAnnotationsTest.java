@@ -55,7 +55,8 @@ class StimulusAnnotationsTest {
             double width = k < special.length ? special[special.length - 1 - k] : random.nextDouble() * 1000;
             double isi = k % 3 == 0 ? 0 : random.nextDouble() * 10;
             // every kind with single pulses and trains alike
-            StimulusEvent e = new StimulusEvent("site." + k, StimulationKind.values()[k % 4], k, intensity, k % 2 == 0 ? "mA" : "V", width,
+            StimulusEvent e = new StimulusEvent("site." + k, StimulationKind.values()[k % 4], k, intensity,
+                    k % 2 == 0 ? "mA" : "V", width,
                     k % 5 == 0 ? 1 : 1 + random.nextInt(9), isi);
             assertEquals(Optional.of(e), StimulusAnnotations.parse(StimulusAnnotations.format(e), k));
         }

@@ -42,7 +42,7 @@ class MeasurementTest {
         assertEquals(Session.RIGHT, t.site());
     }
 
-    /** The processor takes the stimuli declared trains, whatever they are called; a site it cannot place is measured on every muscle. */
+    /** Stimuli declared trains are analysed whatever they are called; a site with no montage, on every muscle. */
     @Test
     void trainsAreRecognisedByTheirDeclaredKindNotTheirId() {
         Session s = new Session();

@@ -23,9 +23,9 @@ record Protocol(Map<String, ChannelMapping> channels, List<StimulusRule> stimuli
     record ChannelMapping(ChannelRole role, String label) {
     }
 
-    /** Annotation text (whole-text regular expression) → a stimulus of the rule's site and kind at the annotation's onset. */
-    record StimulusRule(Pattern match, String site, StimulationKind kind, double intensity, String unit, double pulseWidthMicros, int pulses,
-            double interPulseIntervalMs) {
+    /** Annotation text (whole-text regular expression) → a stimulus of the rule's site and kind at its onset. */
+    record StimulusRule(Pattern match, String site, StimulationKind kind, double intensity, String unit,
+            double pulseWidthMicros, int pulses, double interPulseIntervalMs) {
 
         Optional<StimulusEvent> apply(String text, long sampleIndex) {
             if (!match.matcher(text).matches()) {

@@ -12,7 +12,8 @@ class StimSiteTest {
     void whatThePatientMakesOfEachSite() {
         assertEquals(new StimSite("median.left", Type.SSEP, Side.LEFT, ""), StimSite.parse("median.left"));
         assertEquals(new StimSite("tibial.right", Type.SSEP, Side.RIGHT, ""), StimSite.parse("tibial.right"));
-        assertEquals(new StimSite("tcmep.C3C4", Type.TCMEP, Side.RIGHT, ""), StimSite.parse("tcmep.C3C4"), "anode C3: right muscles");
+        assertEquals(new StimSite("tcmep.C3C4", Type.TCMEP, Side.RIGHT, ""), StimSite.parse("tcmep.C3C4"),
+                "anode C3: right muscles");
         assertEquals(new StimSite("tcmep.C4C3", Type.TCMEP, Side.LEFT, ""), StimSite.parse("tcmep.C4C3"));
         assertEquals(new StimSite("tcmep.CzFz", Type.TCMEP, Side.MIDLINE, ""), StimSite.parse("tcmep.CzFz"));
         assertEquals(new StimSite("screw.L4.left", Type.SCREW, Side.LEFT, "L4"), StimSite.parse("screw.L4.left"));
