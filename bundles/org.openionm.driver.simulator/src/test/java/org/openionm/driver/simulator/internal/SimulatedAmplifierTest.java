@@ -124,7 +124,8 @@ class SimulatedAmplifierTest {
         }
         StimulationProgram program = new StimulationProgram(List.of(PeriodicStimulation.ssep("median.left", 4.7, 25, 200),
                 PeriodicStimulation.ssep("tibial.right", 4.7, 40, 200),
-                new PeriodicStimulation("tcmep.C4C3", StimulationKind.TRAIN, 1, 400, "V", 50, 5, 3, 0, 0), PeriodicStimulation.ramp("screw.L4.left", 3, 0.5, 0.5, 5)), 50);
+                new PeriodicStimulation("tcmep.C4C3", StimulationKind.TRAIN, 1, 400, "V", 50, 5, 3, 0, 0),
+                PeriodicStimulation.ramp("screw.L4.left", 3, 0.5, 0.5, 5)), 50);
         TestContext ctx = new TestContext(5000, 3, all).program(program);
         amp.run(ctx);
         assertTrue(ctx.stimuli.size() > 30);
