@@ -179,7 +179,7 @@ public final class RecordingDriverContext implements DriverContext {
                 if (sample >= untilSample) {
                     break;
                 }
-                plan(new StimulusEvent(s.siteId(), sample, intensity, s.unit(), s.pulseWidthMicros(), s.pulseCount(),
+                plan(new StimulusEvent(s.siteId(), s.kind(), sample, intensity, s.unit(), s.pulseWidthMicros(), s.pulseCount(),
                         s.interPulseIntervalMs()));
                 if (s.rampStep() > 0 && intensity >= s.rampMax()) {
                     break;

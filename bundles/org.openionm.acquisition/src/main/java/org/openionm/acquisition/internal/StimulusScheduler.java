@@ -15,9 +15,10 @@ import org.openionm.core.stimulation.TrainGuard;
  * is computed from the start (not accumulated), so a rate such as 4.7 Hz never drifts. Ramps raise
  * the intensity per stimulus until their maximum; on-demand sites fire when triggered.
  * <p>
- * Around every TcMEP train (periodic or triggered) the program's {@link TrainGuard} skips the SSEP
- * stimuli planned within it; the others keep their planned samples. A triggered train waits, at most
- * {@code beforeMs}, until the last SSEP stimulus already handed out lies outside its guard.
+ * Around every site declared a train (periodic or triggered) the program's {@link TrainGuard} skips
+ * the stimuli of sites declared averaged planned within it; the others keep their planned samples.
+ * A triggered train waits, at most {@code beforeMs}, until the last averaged stimulus already handed
+ * out lies outside its guard.
  * Thread-safe: the driver thread asks for due stimuli, the UI thread triggers.
  */
 final class StimulusScheduler {
@@ -176,7 +177,7 @@ final class StimulusScheduler {
     }
 
     private static StimulusEvent event(PeriodicStimulation site, long sample, double intensity) {
-        return new StimulusEvent(site.siteId(), sample, intensity, site.unit(), site.pulseWidthMicros(),
+        return new StimulusEvent(site.siteId(), site.kind(), sample, intensity, site.unit(), site.pulseWidthMicros(),
                 site.pulseCount(), site.interPulseIntervalMs());
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openionm.core.model.StimulusEvent;
 import org.openionm.core.stimulation.PeriodicStimulation;
+import org.openionm.core.stimulation.StimulationKind;
 import org.openionm.core.stimulation.StimulationProgram;
 import org.openionm.core.stimulation.TrainGuard;
 
@@ -50,7 +51,7 @@ class StimulusSchedulerTest {
         // guard off: this is about interleaving (TrainGuardTest covers the pause around the train)
         StimulusScheduler scheduler = new StimulusScheduler(new StimulationProgram(List.of(
                 PeriodicStimulation.ssep("median.left", 5.0, 25, 200),
-                new PeriodicStimulation("tcmep.C3C4", 1.0 / 30, 350, "V", 50, 5, 3, 0, 0),
+                new PeriodicStimulation("tcmep.C3C4", StimulationKind.TRAIN, 1.0 / 30, 350, "V", 50, 5, 3, 0, 0),
                 PeriodicStimulation.ssep("median.right", 5.0, 25, 200)), 50, TrainGuard.OFF), 1000);
         List<StimulusEvent> first = scheduler.due(400);
         // median.left at 0 and 200, median.right half a period later at 100 and 300, TcMEP at 0

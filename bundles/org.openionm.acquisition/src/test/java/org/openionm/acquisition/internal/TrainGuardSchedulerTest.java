@@ -10,6 +10,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.openionm.core.model.StimulusEvent;
 import org.openionm.core.stimulation.PeriodicStimulation;
+import org.openionm.core.stimulation.StimulationKind;
 import org.openionm.core.stimulation.StimulationProgram;
 import org.openionm.core.stimulation.TrainGuard;
 
@@ -20,7 +21,7 @@ class TrainGuardSchedulerTest {
     private static final PeriodicStimulation TIBIAL = PeriodicStimulation.ssep("tibial.left", 5, 40, 300);
 
     private static PeriodicStimulation trainEvery2sAt(double offsetMs) {
-        return new PeriodicStimulation("tcmep.C4C3", 0.5, 350, "V", 50, 5, 3, 0, 0, offsetMs);
+        return new PeriodicStimulation("tcmep.C4C3", StimulationKind.TRAIN, 0.5, 350, "V", 50, 5, 3, 0, 0, offsetMs);
     }
 
     private static List<Long> samplesOf(List<StimulusEvent> events, String site) {
@@ -94,6 +95,50 @@ class TrainGuardSchedulerTest {
         assertEquals(0, scheduler.skipped());
     }
 
+    /** A train is what the program declares: a site named anything but tcmep.* is guarded when declared a train. */
+    @Test
+    void aDeclaredTrainIsGuardedWhateverItsId() {
+        PeriodicStimulation train = new PeriodicStimulation("transcranial.left", StimulationKind.TRAIN, 0.5, 350, "V", 50, 5,
+                3, 0, 0, 1100);
+        StimulusScheduler scheduler = new StimulusScheduler(new StimulationProgram(List.of(TIBIAL, train), 50), 1000);
+        List<StimulusEvent> events = StimulusSchedulerTest.collect(scheduler, 10_000, 50);
+        assertEquals(List.of(1100L, 3100L, 5100L, 7100L, 9100L), samplesOf(events, "transcranial.left"));
+        assertEquals(everyFifth(10_000, 1000, 3000, 5000, 7000, 9000), samplesOf(events, "tibial.left"));
+        assertEquals(5, scheduler.skipped());
+        assertTrue(events.stream().filter(e -> e.siteId().equals("transcranial.left"))
+                .allMatch(e -> e.kind() == StimulationKind.TRAIN), "delivered stimuli carry the declared kind");
+
+        // triggered: it waits for the SSEP stimulus at 1000 to be clear of its guard, as a tcmep.* train does
+        StimulusScheduler triggered = new StimulusScheduler(new StimulationProgram(List.of(TIBIAL, new PeriodicStimulation(
+                "D-wave", StimulationKind.TRAIN, 0, 350, "V", 50, 5, 3, 0, 0)), 50), 1000);
+        triggered.due(1050);
+        triggered.trigger("D-wave");
+        List<StimulusEvent> next = triggered.due(1300);
+        assertEquals(List.of(1101L), samplesOf(next, "D-wave"));
+        assertEquals(List.of(), samplesOf(next, "tibial.left"), "1200 skipped");
+        assertEquals(1, triggered.skipped());
+    }
+
+    /** No id prefix is read: a tcmep.*-named site declared averaged pauses nothing (and is itself paused by a train). */
+    @Test
+    void aTcmepNamedSiteDeclaredAveragedIsNoTrain() {
+        PeriodicStimulation averaged = new PeriodicStimulation("tcmep.C4C3", StimulationKind.AVERAGED, 0.5, 100, "V", 50, 1, 0,
+                0, 0, 1100);
+        StimulusScheduler scheduler = new StimulusScheduler(new StimulationProgram(List.of(TIBIAL, averaged), 50), 1000);
+        List<StimulusEvent> events = StimulusSchedulerTest.collect(scheduler, 10_000, 50);
+        assertEquals(everyFifth(10_000), samplesOf(events, "tibial.left"), "nothing skipped");
+        assertEquals(List.of(1100L, 3100L, 5100L, 7100L, 9100L), samplesOf(events, "tcmep.C4C3"));
+        assertEquals(0, scheduler.skipped());
+        assertTrue(events.stream().allMatch(e -> e.kind() == StimulationKind.AVERAGED));
+
+        // beside a declared train it is an averaged site like any other: 1100 lies in the guard [1050, 1250) of 1150
+        PeriodicStimulation train = new PeriodicStimulation("x", StimulationKind.TRAIN, 0.5, 350, "V", 50, 5, 3, 0, 0, 1150);
+        StimulusScheduler withTrain = new StimulusScheduler(new StimulationProgram(List.of(averaged, train), 50), 1000);
+        assertEquals(List.of(), samplesOf(StimulusSchedulerTest.collect(withTrain, 10_000, 50), "tcmep.C4C3"),
+                "every stimulus 50 ms before a train: all skipped");
+        assertEquals(5, withTrain.skipped());
+    }
+
     /**
      * The bundled spinal-cord-ischemia program for 20 min at 10 kHz: the skipped stimuli are exactly
      * the planned ones (enumerated here from the offsets and the 3.17 Hz period) that fall within
@@ -108,8 +153,8 @@ class TrainGuardSchedulerTest {
         for (int i = 0; i < sites.length; i++) {
             program.add(PeriodicStimulation.ssep(sites[i], 3.17, 30, 200).withOffsetMs(offsetsMs[i]));
         }
-        program.add(new PeriodicStimulation("tcmep.C3C4", 1.0 / 30, 350, "V", 50, 5, 3, 0, 0));
-        program.add(new PeriodicStimulation("tcmep.C4C3", 1.0 / 30, 350, "V", 50, 5, 3, 0, 0));
+        program.add(new PeriodicStimulation("tcmep.C3C4", StimulationKind.TRAIN, 1.0 / 30, 350, "V", 50, 5, 3, 0, 0));
+        program.add(new PeriodicStimulation("tcmep.C4C3", StimulationKind.TRAIN, 1.0 / 30, 350, "V", 50, 5, 3, 0, 0));
         long end = (long) (1200 * fs);
         StimulusScheduler scheduler = new StimulusScheduler(new StimulationProgram(program, 50), fs);
         List<StimulusEvent> events = StimulusSchedulerTest.collect(scheduler, end, 250);

@@ -10,6 +10,8 @@ import java.util.function.DoublePredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.openionm.core.stimulation.SiteId;
+
 /**
  * The simulator's scripted SSEP and MEP changes, read back from its ground-truth annotations
  * ({@code TRUTH tibial.left N34,P37,N45 amplitude -60% over 20 s}, {@code TRUTH MEP TA-L,AH-L
@@ -20,7 +22,7 @@ import java.util.regex.Pattern;
 final class GroundTruth {
 
     private static final Pattern SSEP = Pattern.compile(
-            "TRUTH ((?:median|ulnar|tibial|peroneal)\\.(?:left|right)) (all components|\\S+)"
+            "TRUTH (\\S+) (all components|\\S+)"
                     + "(?: amplitude ([+-]?[0-9.]+)%)?(?:,? latency ([+-]?[0-9.]+) (ms|%))?(?: over ([0-9.]+) s)?");
     private static final Pattern MEP = Pattern.compile(
             "TRUTH MEP (\\S+)(?: amplitude ([+-]?[0-9.]+)%)?(?:,? threshold ([+-]?[0-9.]+) V)?(?: over ([0-9.]+) s)?");
@@ -39,7 +41,7 @@ final class GroundTruth {
     /** Adds a ground-truth annotation; returns false for texts that are no SSEP/MEP change (cautery, notes…). */
     boolean add(double atSeconds, String text) {
         Matcher m = SSEP.matcher(text.trim());
-        if (m.matches() && (m.group(3) != null || m.group(4) != null)) {
+        if (m.matches() && (m.group(3) != null || m.group(4) != null) && isNerve(m.group(1))) {
             Set<String> comps = m.group(2).equals("all components") ? Set.of() : Set.of(m.group(2).split(","));
             Double latency = m.group(4) == null ? null : Double.valueOf(m.group(4));
             boolean percent = "%".equals(m.group(5));
@@ -56,6 +58,11 @@ final class GroundTruth {
             return true;
         }
         return false;
+    }
+
+    /** SSEP changes name a nerve site ({@code tibial.left}); "MEP" and other words are no site. */
+    private static boolean isNerve(String site) {
+        return SiteId.tryParse(site).filter(SiteId.Nerve.class::isInstance).isPresent();
     }
 
     private static Double number(String text) {

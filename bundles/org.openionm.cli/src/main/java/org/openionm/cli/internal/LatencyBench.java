@@ -17,6 +17,8 @@ import org.openionm.core.model.ChannelRole;
 import org.openionm.core.processing.AlarmCondition;
 import org.openionm.core.processing.Measurement;
 import org.openionm.core.stimulation.PeriodicStimulation;
+import org.openionm.core.stimulation.SiteId;
+import org.openionm.core.stimulation.StimulationKind;
 import org.openionm.processing.ProcessorHost;
 
 /**
@@ -135,14 +137,15 @@ final class LatencyBench {
         double trainInterval = Double.NaN;
         for (PeriodicStimulation s : run.program.sites()) {
             rates.put(s.siteId(), s.rateHz());
-            if (s.siteId().startsWith("tcmep.") && s.rateHz() > 0) {
+            if (s.kind() == StimulationKind.TRAIN && s.rateHz() > 0) {
                 trainInterval = Double.isNaN(trainInterval) ? 1 / s.rateHz() : Math.min(trainInterval, 1 / s.rateHz());
             }
         }
         List<Target> targets = new ArrayList<>();
         for (Map.Entry<String, Set<String>> e : truth.changed("ssep").entrySet()) {
             String site = e.getKey();
-            boolean upper = site.startsWith("median.") || site.startsWith("ulnar.");
+            boolean upper = SiteId.tryParse(site).orElse(null) instanceof SiteId.Nerve n
+                    && (n.nerve().equals("median") || n.nerve().equals("ulnar"));
             double rate = rates.getOrDefault(site, Double.NaN);
             double window = (upper ? upperSweeps : lowerSweeps) / rate;
             for (String w : upper ? SSEP_WATCHED_UPPER : SSEP_WATCHED_LOWER) {

@@ -166,8 +166,12 @@ final class PipelineRun {
 
         @Override
         public void onStimulus(StimulusEvent event) {
-            String id = event.siteId();
-            inc(stimuli, id.startsWith("tcmep.") ? "tcmep" : id.matches("(median|ulnar|tibial|peroneal)\\..*") ? "ssep" : "other");
+            // by what the program declared: trains are the TcMEP trains, averaged stimuli the SSEP ones
+            inc(stimuli, switch (event.kind()) {
+                case TRAIN -> "tcmep";
+                case AVERAGED -> "ssep";
+                default -> "other";
+            });
         }
 
         @Override

@@ -4,9 +4,14 @@ import java.util.Objects;
 
 /**
  * One stimulation site repeated at a fixed rate (SSEP), or fired on demand when {@code rateHz} is 0
- * (TcMEP trains), or ramped in intensity (triggered EMG).
+ * (TcMEP trains), or ramped in intensity (triggered EMG). What the site is for is declared in
+ * {@code kind}, never read from its id.
  *
  * @param siteId               e.g. {@code "median.left"}, {@code "tcmep.C3C4"}, {@code "screw.L4.left"}
+ *                             (forms in {@link SiteId}; any other text is accepted for sites named elsewhere)
+ * @param kind                 averaged, train, ramp or single: decides what pauses around what
+ *                             ({@link TrainGuard}); {@link StimulationKind#RAMP} exactly when
+ *                             {@code rampStep > 0}, and an averaged site needs a rate
  * @param rateHz               stimuli per second for this site; 0 = on demand only
  * @param intensity            starting intensity in {@code unit}
  * @param unit                 {@code "mA"} or {@code "V"}
@@ -19,17 +24,19 @@ import java.util.Objects;
  *                             the other sites of the same rate. Explicit offsets keep another site's
  *                             stimulus artifact out of a long recording window (tibial 100 ms).
  */
-public record PeriodicStimulation(String siteId, double rateHz, double intensity, String unit, double pulseWidthMicros,
-        int pulseCount, double interPulseIntervalMs, double rampStep, double rampMax, double offsetMs) {
+public record PeriodicStimulation(String siteId, StimulationKind kind, double rateHz, double intensity, String unit,
+        double pulseWidthMicros, int pulseCount, double interPulseIntervalMs, double rampStep, double rampMax, double offsetMs) {
 
     /** A site interleaved automatically. */
-    public PeriodicStimulation(String siteId, double rateHz, double intensity, String unit, double pulseWidthMicros,
-            int pulseCount, double interPulseIntervalMs, double rampStep, double rampMax) {
-        this(siteId, rateHz, intensity, unit, pulseWidthMicros, pulseCount, interPulseIntervalMs, rampStep, rampMax, Double.NaN);
+    public PeriodicStimulation(String siteId, StimulationKind kind, double rateHz, double intensity, String unit,
+            double pulseWidthMicros, int pulseCount, double interPulseIntervalMs, double rampStep, double rampMax) {
+        this(siteId, kind, rateHz, intensity, unit, pulseWidthMicros, pulseCount, interPulseIntervalMs, rampStep, rampMax,
+                Double.NaN);
     }
 
     public PeriodicStimulation {
         Objects.requireNonNull(siteId, "siteId");
+        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(unit, "unit");
         if (!(rateHz >= 0) || rateHz > 1000) {
             throw new IllegalArgumentException("stimulation rate of " + siteId + " must be 0..1000 Hz, was " + rateHz);
@@ -44,26 +51,36 @@ public record PeriodicStimulation(String siteId, double rateHz, double intensity
         if (rampStep < 0 || (rampStep > 0 && rampMax < intensity)) {
             throw new IllegalArgumentException("invalid ramp for " + siteId + ": step " + rampStep + ", max " + rampMax);
         }
+        if ((kind == StimulationKind.RAMP) != (rampStep > 0)) {
+            throw new IllegalArgumentException(kind == StimulationKind.RAMP
+                    ? "ramp site " + siteId + " needs a ramp step > 0"
+                    : siteId + " has a ramp step of " + rampStep + " " + unit + " but is declared " + kind.token()
+                            + "; declare it a ramp");
+        }
+        if (kind == StimulationKind.AVERAGED && rateHz == 0) {
+            throw new IllegalArgumentException("averaged site " + siteId
+                    + " needs a rate > 0 Hz; an on-demand site is a train or single");
+        }
     }
 
     /** This site with its first stimulus {@code ms} after the start. */
     public PeriodicStimulation withOffsetMs(double ms) {
-        return new PeriodicStimulation(siteId, rateHz, intensity, unit, pulseWidthMicros, pulseCount, interPulseIntervalMs,
-                rampStep, rampMax, ms);
+        return new PeriodicStimulation(siteId, kind, rateHz, intensity, unit, pulseWidthMicros, pulseCount,
+                interPulseIntervalMs, rampStep, rampMax, ms);
     }
 
-    /** A single-pulse site at a fixed rate, e.g. SSEP median nerve 4.7 Hz, 25 mA, 200 µs. */
+    /** An averaged single-pulse site at a fixed rate, e.g. SSEP median nerve 4.7 Hz, 25 mA, 200 µs. */
     public static PeriodicStimulation ssep(String siteId, double rateHz, double milliamps, double pulseWidthMicros) {
-        return new PeriodicStimulation(siteId, rateHz, milliamps, "mA", pulseWidthMicros, 1, 0, 0, 0);
+        return new PeriodicStimulation(siteId, StimulationKind.AVERAGED, rateHz, milliamps, "mA", pulseWidthMicros, 1, 0, 0, 0);
     }
 
-    /** A TcMEP train fired on demand. */
+    /** A TcMEP train fired on demand; averaged sites pause around it. */
     public static PeriodicStimulation tcmepTrain(String siteId, double volts, int pulses, double isiMs) {
-        return new PeriodicStimulation(siteId, 0, volts, "V", 50, pulses, isiMs, 0, 0);
+        return new PeriodicStimulation(siteId, StimulationKind.TRAIN, 0, volts, "V", 50, pulses, isiMs, 0, 0);
     }
 
     /** A triggered-EMG ramp: from {@code startMa} by {@code stepMa} per stimulus up to {@code maxMa}. */
     public static PeriodicStimulation ramp(String siteId, double rateHz, double startMa, double stepMa, double maxMa) {
-        return new PeriodicStimulation(siteId, rateHz, startMa, "mA", 200, 1, 0, stepMa, maxMa);
+        return new PeriodicStimulation(siteId, StimulationKind.RAMP, rateHz, startMa, "mA", 200, 1, 0, stepMa, maxMa);
     }
 }

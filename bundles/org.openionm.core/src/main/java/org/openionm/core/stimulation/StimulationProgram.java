@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * The stimulation a case runs: periodic sites are interleaved (site k of n fires k/n of a period
- * after site 0 when rates are equal), on-demand sites wait for a trigger, and averaged sites pause
- * around each TcMEP train as {@code trainGuard} says.
+ * after site 0 when rates are equal), on-demand sites wait for a trigger, and sites declared
+ * {@link StimulationKind#AVERAGED} pause around each {@link StimulationKind#TRAIN} as {@code trainGuard} says.
  *
  * @param sites      the sites, in interleaving order
  * @param mainsHz    mains frequency of the site (50 or 60), used to warn about mains-locked rates
@@ -46,7 +46,7 @@ public record StimulationProgram(List<PeriodicStimulation> sites, double mainsHz
         return new StimulationProgram(sites, mainsHz, guard);
     }
 
-    /** True when some site is a TcMEP train and some other site pauses around it. */
+    /** True when some site is declared a train and some other site is declared averaged, and the guard is on. */
     public boolean pausesAroundTrains() {
         return !trainGuard.isOff() && sites.stream().anyMatch(TrainGuard::isTrain)
                 && sites.stream().anyMatch(TrainGuard::pauses);

@@ -1,7 +1,7 @@
 package org.openionm.core.stimulation;
 
 /**
- * The pause of averaged stimulation (SSEP) around each transcranial MEP train, as commercial
+ * The pause of averaged stimulation (SSEP) around each train (transcranial MEP), as commercial
  * systems interleave them: a stimulus of a paused site planned at sample s is <em>skipped</em> (not
  * moved) when {@code train − beforeMs ≤ s < train + afterMs}, so no SSEP stimulus artifact lands in
  * the TcMEP pre-stimulus or response window, and no SSEP sweep holds the train's kilovolt artifact.
@@ -33,17 +33,18 @@ public record TrainGuard(double beforeMs, double afterMs) {
         }
     }
 
-    /** True for a transcranial MEP train site ({@code tcmep.*}), around which averaged sites pause. */
+    /** True for a site declared a {@link StimulationKind#TRAIN}, around which averaged sites pause. */
     public static boolean isTrain(PeriodicStimulation site) {
-        return site.siteId().startsWith("tcmep.");
+        return site.kind() == StimulationKind.TRAIN;
     }
 
     /**
-     * True for a site this guard pauses: an averaged constant-intensity site (SSEP). Triggered-EMG
-     * ramps are not paused (a skipped step would change the ramp), nor are other trains.
+     * True for a site this guard pauses: one declared {@link StimulationKind#AVERAGED} (SSEP).
+     * Triggered-EMG ramps are not paused (a skipped step would change the ramp), nor are trains or
+     * single trials.
      */
     public static boolean pauses(PeriodicStimulation site) {
-        return !isTrain(site) && site.rateHz() >= StimulationProgram.MIN_AVERAGING_RATE_HZ && site.rampStep() == 0;
+        return site.kind() == StimulationKind.AVERAGED;
     }
 
     public boolean isOff() {

@@ -24,6 +24,7 @@ import org.openionm.core.model.Annotation;
 import org.openionm.core.model.Channel;
 import org.openionm.core.model.DataGap;
 import org.openionm.core.model.StimulusEvent;
+import org.openionm.core.stimulation.StimulationKind;
 
 class EdfRoundTripTest {
 
@@ -149,9 +150,9 @@ class EdfRoundTripTest {
         List<StimulusEvent> stimuli = new ArrayList<>(List.of(
                 StimulusEvent.single("median.left", 0, 25, "mA", 200),
                 StimulusEvent.single("median.right", 1, 24.5, "mA", 300),
-                new StimulusEvent("tcmep.C3C4", 4999, 350.5, "V", 50, 5, 4),
+                new StimulusEvent("tcmep.C3C4", StimulationKind.TRAIN, 4999, 350.5, "V", 50, 5, 4),
                 StimulusEvent.single("tibial.left", 5000, 0.1, "mA", 0.5),
-                new StimulusEvent("screw.L4.left", 12345, 3.2, "mA", 200, 1, 0),
+                new StimulusEvent("screw.L4.left", StimulationKind.RAMP, 12345, 3.2, "mA", 200, 1, 0),
                 StimulusEvent.single("median.left", 19_999, 1.0 / 3, "mA", 200)));
         for (int k = 0; k < 60; k++) { // a burst that cannot fit one record: carried to the following ones
             stimuli.add(StimulusEvent.single("ulnar.left", 15_000 + k, 10 + k * 0.01, "mA", 200));

@@ -23,6 +23,7 @@ import org.openionm.core.processing.ProcessorOutput;
 import org.openionm.core.processing.Provenance;
 import org.openionm.core.processing.SettingDescriptor;
 import org.openionm.core.processing.TrendPoint;
+import org.openionm.core.stimulation.StimulationKind;
 import org.openionm.dsp.Butterworth;
 import org.openionm.dsp.SosFilter;
 import org.osgi.service.component.annotations.Component;
@@ -112,7 +113,7 @@ public final class MepProcessor implements ModalityProcessor {
 
     @Override
     public synchronized void onStimulus(StimulusEvent event) {
-        if (ring != null && event.siteId().startsWith("tcmep.")) {
+        if (ring != null && event.kind() == StimulationKind.TRAIN) { // declared by the program, whatever the site is called
             pending.add(event);
         }
     }

@@ -1,5 +1,7 @@
 package org.openionm.modality.mep;
 
+import org.openionm.core.stimulation.SiteId;
+
 /** Body side of a muscle channel and of the muscles a transcranial montage excites. */
 enum MuscleSide {
     LEFT, RIGHT, UNKNOWN;
@@ -18,17 +20,12 @@ enum MuscleSide {
 
     /**
      * The anode excites the hemisphere under it, whose muscles are contralateral: odd electrode
-     * (C3, C1: left hemisphere) → right-side muscles. Same rule as the simulator.
+     * (C3, C1: left hemisphere) → right-side muscles. Same rule as the simulator. A midline anode, or
+     * a site that is no transcranial montage ({@link SiteId}), gives UNKNOWN.
      */
     static MuscleSide evokedBy(String siteId) {
-        if (!siteId.startsWith("tcmep.") || siteId.length() < 8) {
-            return UNKNOWN;
-        }
-        char digit = siteId.charAt(7);
-        if (Character.isDigit(digit) && digit != '0') {
-            return (digit - '0') % 2 == 1 ? RIGHT : LEFT;
-        }
-        return UNKNOWN;
+        return SiteId.tryParse(siteId).filter(SiteId.Transcranial.class::isInstance).map(SiteId.Transcranial.class::cast)
+                .flatMap(SiteId.Transcranial::anodeSide).map(head -> head == SiteId.Side.LEFT ? RIGHT : LEFT).orElse(UNKNOWN);
     }
 
     /** Whether a train at this site is expected to evoke the muscle (unknown sides are always measured). */

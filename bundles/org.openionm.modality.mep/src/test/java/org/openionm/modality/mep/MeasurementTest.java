@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openionm.core.processing.AverageTrace;
 import org.openionm.core.processing.Measurement;
+import org.openionm.core.stimulation.StimulationKind;
 
 class MeasurementTest {
 
@@ -39,6 +40,22 @@ class MeasurementTest {
         assertEquals(1, t.sweepsUsed());
         assertEquals(1000, t.samplesUv().length, "100 ms at 10 kHz from the first pulse");
         assertEquals(Session.RIGHT, t.site());
+    }
+
+    /** Stimuli declared trains are analysed whatever they are called; a site with no montage, on every muscle. */
+    @Test
+    void trainsAreRecognisedByTheirDeclaredKindNotTheirId() {
+        Session s = new Session();
+        s.kind = StimulationKind.AVERAGED;
+        s.train(Session.RIGHT, 400, Session.rightResponses(1));
+        assertTrue(s.out.measurements().isEmpty(), "a tcmep-named stimulus declared averaged is no train");
+        s.kind = StimulationKind.TRAIN;
+        s.train("D-wave", 400, Session.rightResponses(1));
+        Measurement ta = s.out.lastMeasurement("TA-R");
+        assertNotNull(ta, "a train named D-wave is measured");
+        assertEquals("D-wave", ta.site());
+        assertEquals(Session.ta().truthP2p(), ta.amplitudeUv(), 0.05 * Session.ta().truthP2p());
+        assertNotNull(s.out.lastMeasurement("TA-L"), "no montage in the id: both sides measured");
     }
 
     @Test
@@ -74,6 +91,10 @@ class MeasurementTest {
         assertEquals(MuscleSide.LEFT, MuscleSide.evokedBy("tcmep.C4C3"));
         assertTrue(MuscleSide.evokes("tcmep.C1C2", "Tongue"));
         assertFalse(MuscleSide.evokes("tcmep.C3C4", "TA-L"));
+        assertEquals(MuscleSide.UNKNOWN, MuscleSide.evokedBy("tcmep.CzFz"), "midline anode");
+        assertEquals(MuscleSide.RIGHT, MuscleSide.evokedBy("tcmep.Fp1Fz"), "two-letter electrode");
+        assertEquals(MuscleSide.UNKNOWN, MuscleSide.evokedBy("median.left"));
+        assertEquals(MuscleSide.UNKNOWN, MuscleSide.evokedBy("tcmep.C3"), "no cathode: no montage");
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.openionm.core.model.ChannelRole;
 import org.openionm.core.model.DataGap;
 import org.openionm.core.model.SampleBlock;
 import org.openionm.core.model.StimulusEvent;
+import org.openionm.core.stimulation.StimulationKind;
 import org.openionm.testkit.RecordingProcessorOutput;
 import org.openionm.testkit.TestProcessorContext;
 
@@ -28,6 +29,8 @@ final class Session {
     static final double ISI_MS = 3;
 
     final MepProcessor processor = new MepProcessor();
+    /** What the stimuli of the next {@link #train} calls are declared to be. */
+    StimulationKind kind = StimulationKind.TRAIN;
     final RecordingProcessorOutput out = new RecordingProcessorOutput();
     private final Random random = new Random(42);
     private long cursor;
@@ -75,7 +78,7 @@ final class Session {
                 ch[i] += (float) w.valueAt((i - stim) * 1000 / FS);
             }
         });
-        StimulusEvent event = new StimulusEvent(site, cursor + stim, intensityV, "V", 50, PULSES, ISI_MS);
+        StimulusEvent event = new StimulusEvent(site, kind, cursor + stim, intensityV, "V", 50, PULSES, ISI_MS);
         int block = 100;
         for (int off = 0; off < n; off += block) {
             if (stim >= off && stim < off + block) {

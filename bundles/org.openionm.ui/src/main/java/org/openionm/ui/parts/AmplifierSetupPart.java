@@ -246,6 +246,8 @@ public class AmplifierSetupPart {
         String when = p.rateHz() > 0 ? p.rateHz() + " Hz" : "on demand";
         String ramp = p.rampStep() > 0 ? ", ramp +" + p.rampStep() + " " + p.unit() + " to " + p.rampMax() + " " + p.unit() : "";
         String train = p.pulseCount() > 1 ? ", train of " + p.pulseCount() + " at " + p.interPulseIntervalMs() + " ms" : "";
-        return p.siteId() + ": " + when + ", " + p.intensity() + " " + p.unit() + ", " + p.pulseWidthMicros() + " µs" + train + ramp;
+        // the declared kind: it decides what pauses around what
+        return p.siteId() + ": " + when + ", " + p.kind().token() + ", " + p.intensity() + " " + p.unit() + ", "
+                + p.pulseWidthMicros() + " µs" + train + ramp;
     }
 }

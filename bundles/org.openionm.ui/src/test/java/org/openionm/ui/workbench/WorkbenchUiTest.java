@@ -177,7 +177,7 @@ class WorkbenchUiTest {
                     assertTrue(setup.getObject() instanceof AmplifierSetupPart, "Setup part rendered");
                     List<String> labels = labelsUnder((org.eclipse.swt.widgets.Composite) setup.getWidget());
                     assertTrue(labels.contains("Scenario"), "the simulator's own options are offered: " + labels);
-                    assertTrue(labels.stream().anyMatch(l -> l.startsWith("median.left: 3.17 Hz")),
+                    assertTrue(labels.stream().anyMatch(l -> l.startsWith("median.left: 3.17 Hz, averaged")),
                             "the running stimulation is shown: " + labels);
                     MPart settings = (MPart) models.find(ModalitySettingsPart.ID, application);
                     assertTrue(settings.getObject() instanceof ModalitySettingsPart, "Modality settings rendered beside it");

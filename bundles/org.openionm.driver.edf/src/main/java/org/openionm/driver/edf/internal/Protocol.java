@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.openionm.core.model.ChannelRole;
 import org.openionm.core.model.StimulusEvent;
+import org.openionm.core.stimulation.StimulationKind;
 
 /**
  * How a recording made elsewhere maps onto OpenIONM: channel labels to roles (and, where the
@@ -22,15 +23,15 @@ record Protocol(Map<String, ChannelMapping> channels, List<StimulusRule> stimuli
     record ChannelMapping(ChannelRole role, String label) {
     }
 
-    /** Annotation text (whole-text regular expression) → a stimulus at the annotation's onset. */
-    record StimulusRule(Pattern match, String site, double intensity, String unit, double pulseWidthMicros, int pulses,
-            double interPulseIntervalMs) {
+    /** Annotation text (whole-text regular expression) → a stimulus of the rule's site and kind at its onset. */
+    record StimulusRule(Pattern match, String site, StimulationKind kind, double intensity, String unit,
+            double pulseWidthMicros, int pulses, double interPulseIntervalMs) {
 
         Optional<StimulusEvent> apply(String text, long sampleIndex) {
             if (!match.matcher(text).matches()) {
                 return Optional.empty();
             }
-            return Optional.of(new StimulusEvent(site, sampleIndex, intensity, unit, pulseWidthMicros, pulses,
+            return Optional.of(new StimulusEvent(site, kind, sampleIndex, intensity, unit, pulseWidthMicros, pulses,
                     interPulseIntervalMs));
         }
     }

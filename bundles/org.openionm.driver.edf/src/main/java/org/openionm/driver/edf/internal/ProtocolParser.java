@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import org.openionm.core.model.ChannelRole;
+import org.openionm.core.stimulation.StimulationKind;
+import org.openionm.io.edf.StimulusAnnotations;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -75,7 +77,7 @@ final class ProtocolParser {
 
     private static Protocol.StimulusRule rule(Path file, int n, Map<String, Object> m) {
         String where = "stimulus rule " + n;
-        only(file, m, Set.of("match", "site", "intensity", "unit", "pulseWidthUs", "pulses", "isiMs"), where);
+        only(file, m, Set.of("match", "site", "kind", "intensity", "unit", "pulseWidthUs", "pulses", "isiMs"), where);
         Pattern pattern;
         try {
             pattern = Pattern.compile(text(file, m, "match", where));
@@ -88,8 +90,11 @@ final class ProtocolParser {
         }
         int pulses = (int) number(file, m, "pulses", 1, where);
         try {
-            return new Protocol.StimulusRule(pattern, text(file, m, "site", where), number(file, m, "intensity", 0, where), unit,
-                    number(file, m, "pulseWidthUs", 200, where), pulses, number(file, m, "isiMs", 0, where));
+            // without kind: as a STIM annotation without one (several pulses a train, one averaged)
+            StimulationKind kind = m.containsKey("kind") ? StimulationKind.ofToken(text(file, m, "kind", where))
+                    : StimulusAnnotations.undeclaredKind(pulses);
+            return new Protocol.StimulusRule(pattern, text(file, m, "site", where), kind, number(file, m, "intensity", 0, where),
+                    unit, number(file, m, "pulseWidthUs", 200, where), pulses, number(file, m, "isiMs", 0, where));
         } catch (IllegalArgumentException e) {
             throw fail(file, where + ": " + e.getMessage());
         }

@@ -26,6 +26,7 @@ import org.openionm.core.model.DataGap;
 import org.openionm.core.model.DriverHealth;
 import org.openionm.core.model.SampleBlock;
 import org.openionm.core.model.StimulusEvent;
+import org.openionm.core.stimulation.StimulationKind;
 import org.openionm.io.edf.EdfFormat;
 import org.openionm.io.edf.EdfRecordingInfo;
 import org.openionm.io.edf.EdfWriter;
@@ -60,7 +61,7 @@ class EdfPlaybackDriverTest {
         List<StimulusEvent> stimuli = List.of(StimulusEvent.single("median.left", 0, 25, "mA", 200),
                 StimulusEvent.single("median.right", 100, 24.5, "mA", 200),
                 StimulusEvent.single("median.left", 2529, 25, "mA", 200),
-                new StimulusEvent("tcmep.C3C4", 2935, 350, "V", 50, 5, 4),
+                new StimulusEvent("tcmep.C3C4", StimulationKind.TRAIN, 2935, 350, "V", 50, 5, 4),
                 StimulusEvent.single("median.left", 5999, 25, "mA", 200));
         Path file = dir.resolve(name);
         try (EdfWriter w = EdfWriter.create(file, EdfFormat.EDF, EdfRecordingInfo.anonymous(LocalDateTime.of(2025, 1, 2, 3,

@@ -17,6 +17,7 @@ import org.openionm.core.model.Annotation;
 import org.openionm.core.model.Channel;
 import org.openionm.core.model.ChannelRole;
 import org.openionm.core.model.SampleBlock;
+import org.openionm.core.stimulation.StimulationKind;
 import org.openionm.io.edf.EdfFormat;
 import org.openionm.io.edf.EdfRecordingInfo;
 import org.openionm.io.edf.EdfWriter;
@@ -91,9 +92,25 @@ class ProtocolTest {
         driver.run(ctx);
         assertEquals(List.of(250L, 463L), ctx.stimuli().stream().map(s -> s.sampleIndex()).toList());
         assertTrue(ctx.stimuli().stream().allMatch(s -> s.siteId().equals("median.left") && s.intensity() == 24.5
-                && s.intensityUnit().equals("mA") && s.pulseWidthMicros() == 300));
+                && s.intensityUnit().equals("mA") && s.pulseWidthMicros() == 300 && s.kind() == StimulationKind.AVERAGED));
         assertEquals(List.of("Incision"), ctx.annotations().stream().map(Annotation::text).toList(),
                 "annotations no rule matches stay annotations");
+    }
+
+    /** A rule's kind is as written; without one several pulses make a train, one pulse an averaged stimulus. */
+    @Test
+    void stimuliHaveTheKindTheRuleDeclares() throws Exception {
+        Path recording = foreignRecording();
+        for (var c : List.of(new Object[] {"    kind: train\n    pulses: 1\n", StimulationKind.TRAIN},
+                new Object[] {"    pulses: 5\n", StimulationKind.TRAIN}, new Object[] {"", StimulationKind.AVERAGED},
+                new Object[] {"    kind: single\n", StimulationKind.SINGLE})) {
+            EdfPlaybackDriver driver = new EdfPlaybackDriver();
+            driver.configure(config(recording, protocol("stimuli:\n  - match: \"Stim L median.*\"\n    site: Stim1\n" + c[0])));
+            RecordingDriverContext ctx = new RecordingDriverContext(1);
+            driver.run(ctx);
+            assertEquals(2, ctx.stimuli().size());
+            assertTrue(ctx.stimuli().stream().allMatch(s -> s.kind() == c[1]), c[0] + " gave " + ctx.stimuli());
+        }
     }
 
     @Test
@@ -104,6 +121,7 @@ class ProtocolTest {
         assertMessage(recording, "stimuli:\n  - match: \"Stim [\"\n    site: median.left\n", "not a valid regular expression");
         assertMessage(recording, "stimuli:\n  - match: x\n", "site is missing");
         assertMessage(recording, "stimuli:\n  - match: x\n    site: s\n    unit: mV\n", "unit must be mA or V");
+        assertMessage(recording, "stimuli:\n  - match: x\n    site: s\n    kind: burst\n", "unknown stimulation kind 'burst'");
         assertMessage(recording, "chanels: {}\n", "unknown key 'chanels'");
         assertMessage(recording, "channels: [\n", "protocol file");
     }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.openionm.core.stimulation.PeriodicStimulation;
+import org.openionm.core.stimulation.StimulationKind;
+import org.openionm.core.stimulation.StimulationProgram;
 import org.openionm.core.stimulation.TrainGuard;
 import org.openionm.driver.simulator.internal.MontageChannel.Side;
 import org.openionm.driver.simulator.internal.ScenarioEvent.ATrain;
@@ -44,7 +46,7 @@ final class ScenarioParser {
             "alphaMicrovolts", "cervicalMicrovolts", "peripheralMicrovolts", "emgMicrovolts", "stimulusArtifact",
             "ssepJitterMs", "ssepAmplitudeCv", "mepAmplitudeCv");
     private static final Set<String> STIMULATION = Set.of("site", "rateHz", "everySeconds", "intensity", "unit",
-            "pulseWidthUs", "pulses", "isiMs", "rampStep", "rampMax", "offsetMs");
+            "pulseWidthUs", "pulses", "isiMs", "rampStep", "rampMax", "offsetMs", "kind");
     private static final List<String> EVENT_TYPES = List.of("ssep-change", "mep-change", "a-train", "emg-spikes",
             "screw-threshold", "cautery", "lead-off", "lead-on", "burst-suppression", "alpha-change", "note");
 
@@ -240,13 +242,37 @@ final class ScenarioParser {
             throw m.error("a ramp ('rampStep') needs 'rateHz'");
         }
         double offset = m.has("offsetMs") ? m.number("offsetMs", 0, 0, 86_400_000, "ms") : Double.NaN;
+        int pulses = (int) m.number("pulses", tcmep ? 5 : 1, 1, 9, "");
+        StimulationKind kind = defaultKind(rate, pulses, rampStep);
+        if (m.has("kind")) {
+            try {
+                kind = StimulationKind.ofToken(m.text("kind"));
+            } catch (IllegalArgumentException e) {
+                throw m.error(m.value("kind"), e.getMessage());
+            }
+        }
         try {
-            return new PeriodicStimulation(id, rate, intensity, unit, m.number("pulseWidthUs", tcmep ? 50 : 200, 10, 2000, "us"),
-                    (int) m.number("pulses", tcmep ? 5 : 1, 1, 9, ""), m.number("isiMs", tcmep ? 3 : 0, 0, 20, "ms"),
-                    rampStep, rampMax, offset);
+            return new PeriodicStimulation(id, kind, rate, intensity, unit,
+                    m.number("pulseWidthUs", tcmep ? 50 : 200, 10, 2000, "us"), pulses,
+                    m.number("isiMs", tcmep ? 3 : 0, 0, 20, "ms"), rampStep, rampMax, offset);
         } catch (IllegalArgumentException e) {
             throw m.error(e.getMessage());
         }
+    }
+
+    /**
+     * The kind of a site without {@code kind:} (docs/scenarios.md): a ramp when it has a ramp step, a
+     * train when it has several pulses, averaged at an averaging rate, else single trials. Read from
+     * the parameters, never from the site's id.
+     */
+    static StimulationKind defaultKind(double rateHz, int pulses, double rampStep) {
+        if (rampStep > 0) {
+            return StimulationKind.RAMP;
+        }
+        if (pulses > 1) {
+            return StimulationKind.TRAIN;
+        }
+        return rateHz >= StimulationProgram.MIN_AVERAGING_RATE_HZ ? StimulationKind.AVERAGED : StimulationKind.SINGLE;
     }
 
     private ScenarioEvent event(YamlMap m) {

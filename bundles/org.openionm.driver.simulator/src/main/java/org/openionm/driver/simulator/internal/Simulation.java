@@ -127,9 +127,7 @@ final class Simulation {
         for (StimulusEvent planned : context.dueStimuli(end)) {
             long at = Math.max(planned.sampleIndex(), start); // a late plan is delivered now, and reported so
             fire(planned, at);
-            delivered.add(at == planned.sampleIndex() ? planned : new StimulusEvent(planned.siteId(), at,
-                    planned.intensity(), planned.intensityUnit(), planned.pulseWidthMicros(), planned.pulseCount(),
-                    planned.interPulseIntervalMs()));
+            delivered.add(at == planned.sampleIndex() ? planned : planned.at(at));
         }
         timed.render(start, end, overlay);
         float[][] data = new float[channels.length][length];

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openionm.core.driver.AcquisitionConfig;
 import org.openionm.core.model.Channel;
 import org.openionm.core.model.StimulusEvent;
+import org.openionm.core.stimulation.StimulationKind;
 import org.openionm.testkit.RecordingDriverContext;
 
 /** TcMEPs: side, threshold, onset latency windows, trial-to-trial variability and a scripted loss. */
@@ -25,7 +26,7 @@ class MepSimulationTest {
     private static final double RATE = 10_000;
 
     private static StimulusEvent train(String site, double seconds, double volts) {
-        return new StimulusEvent(site, Math.round(seconds * RATE), volts, "V", 50, 5, 3);
+        return new StimulusEvent(site, StimulationKind.TRAIN, Math.round(seconds * RATE), volts, "V", 50, 5, 3);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openionm.core.driver.AcquisitionConfig;
 import org.openionm.core.model.Annotation;
+import org.openionm.core.stimulation.StimulationKind;
 import org.openionm.core.stimulation.TrainGuard;
 import org.openionm.testkit.RecordingDriverContext;
 
@@ -110,6 +112,53 @@ class ScenarioTest {
         assertEquals(new TrainGuard(100, 150), amp.suggestedStimulation().orElseThrow().trainGuard());
     }
 
+    /** kind: as written, or from the parameters (ramp step, pulses, rate), never from the site id. */
+    @Test
+    void eachSiteHasItsDeclaredOrDefaultKind() throws Exception {
+        Path file = Files.writeString(dir.resolve("kinds.yaml"), """
+                durationSeconds: 2
+                stimulation:
+                  - {site: median.left, rateHz: 4.7, intensity: 25}
+                  - {site: median.right, intensity: 25}
+                  - {site: tcmep.C3C4, intensity: 350}
+                  - {site: screw.L4.left, rateHz: 3, intensity: 1, rampStep: 0.5}
+                  - {site: tcmep.C4C3, intensity: 350, pulses: 1, kind: train}
+                  - {site: tcmep.CzFz, rateHz: 2, intensity: 100, pulses: 1, kind: averaged}
+                  - {site: tibial.left, rateHz: 0.5, intensity: 40, kind: single}
+                """);
+        SimulatedAmplifier amp = new SimulatedAmplifier();
+        amp.configure(new AcquisitionConfig(1000, 4, false, Map.of("scenario", file.toString())));
+        Map<String, StimulationKind> kinds = new LinkedHashMap<>();
+        amp.suggestedStimulation().orElseThrow().sites().forEach(s -> kinds.put(s.siteId(), s.kind()));
+        assertEquals(Map.of("median.left", StimulationKind.AVERAGED, "median.right", StimulationKind.SINGLE,
+                "tcmep.C3C4", StimulationKind.TRAIN, "screw.L4.left", StimulationKind.RAMP,
+                "tcmep.C4C3", StimulationKind.TRAIN, "tcmep.CzFz", StimulationKind.AVERAGED,
+                "tibial.left", StimulationKind.SINGLE), kinds);
+        assertEquals(StimulationKind.RAMP, ScenarioParser.defaultKind(3, 5, 0.5), "a ramp step wins");
+        assertEquals(StimulationKind.TRAIN, ScenarioParser.defaultKind(0, 5, 0));
+        assertEquals(StimulationKind.AVERAGED, ScenarioParser.defaultKind(1, 1, 0), "1 Hz is an averaging rate");
+        assertEquals(StimulationKind.SINGLE, ScenarioParser.defaultKind(0.9, 1, 0));
+    }
+
+    /** The bundled scenarios say what each site is; TcMEP sites are trains, SSEP averaged, screws ramps. */
+    @Test
+    void bundledScenariosDeclareTheirKinds() throws Exception {
+        for (String name : Scenarios.BUNDLED) {
+            String yaml;
+            try (var in = Scenarios.class.getResourceAsStream("/scenarios/" + name + ".yaml")) {
+                yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            long sites = yaml.lines().filter(l -> l.startsWith("  - site: ")).count();
+            long kinds = yaml.lines().filter(l -> l.startsWith("    kind: ")).count();
+            assertEquals(sites, kinds, name + ": every stimulation site states its kind");
+            for (var site : Scenarios.bundled(name).stimulation()) {
+                StimulationKind expected = site.siteId().startsWith("tcmep.") ? StimulationKind.TRAIN
+                        : site.siteId().startsWith("screw.") ? StimulationKind.RAMP : StimulationKind.AVERAGED;
+                assertEquals(expected, site.kind(), name + " " + site.siteId());
+            }
+        }
+    }
+
     @Test
     void malformedFilesNameTheFileTheLineAndTheProblem() throws Exception {
         assertProblem("""
@@ -157,6 +206,19 @@ class ScenarioTest {
                 stimulation:
                   - {site: radial.left, rateHz: 4.7, intensity: 20}
                 """, 3, "unknown stimulation site 'radial.left'");
+        assertProblem("""
+                durationSeconds: 60
+                stimulation:
+                  - site: median.left
+                    rateHz: 4.7
+                    intensity: 25
+                    kind: burst
+                """, 6, "unknown stimulation kind 'burst'; known: averaged, train, ramp, single");
+        assertProblem("""
+                durationSeconds: 60
+                stimulation:
+                  - {site: screw.L4.left, rateHz: 3, intensity: 1, rampStep: 0.5, kind: averaged}
+                """, 3, "screw.L4.left has a ramp step of 0.5 mA but is declared averaged; declare it a ramp");
         assertProblem("""
                 durationSeconds: 60
                 durationSeconds: 70

@@ -20,6 +20,7 @@ import org.openionm.core.model.Channel;
 import org.openionm.core.model.ChannelRole;
 import org.openionm.core.model.SampleBlock;
 import org.openionm.core.stimulation.PeriodicStimulation;
+import org.openionm.core.stimulation.StimulationKind;
 import org.openionm.core.stimulation.StimulationProgram;
 import org.openionm.testkit.RecordingDriverContext;
 
@@ -123,8 +124,9 @@ class SimulatedAmplifierTest {
             all[c] = c;
         }
         StimulationProgram program = new StimulationProgram(List.of(PeriodicStimulation.ssep("median.left", 4.7, 25, 200),
-                PeriodicStimulation.ssep("tibial.right", 4.7, 40, 200), new PeriodicStimulation("tcmep.C4C3", 1, 400, "V",
-                        50, 5, 3, 0, 0), PeriodicStimulation.ramp("screw.L4.left", 3, 0.5, 0.5, 5)), 50);
+                PeriodicStimulation.ssep("tibial.right", 4.7, 40, 200),
+                new PeriodicStimulation("tcmep.C4C3", StimulationKind.TRAIN, 1, 400, "V", 50, 5, 3, 0, 0),
+                PeriodicStimulation.ramp("screw.L4.left", 3, 0.5, 0.5, 5)), 50);
         RecordingDriverContext ctx = Runs.context(5000, 3, all).planProgram(program);
         amp.run(ctx);
         assertTrue(ctx.stimuli().size() > 30);

@@ -10,6 +10,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.openionm.acquisition.AcquisitionEngine;
 import org.openionm.acquisition.EngineState;
 import org.openionm.core.stimulation.PeriodicStimulation;
+import org.openionm.core.stimulation.StimulationKind;
 import org.openionm.ui.widgets.evoked.EvokedPart;
 import org.openionm.ui.widgets.evoked.EvokedRules;
 
@@ -17,8 +18,8 @@ import jakarta.inject.Inject;
 
 /**
  * The "TcMEP" tab of the Live perspective (contributed by this bundle's fragment.e4xmi). TcMEP
- * trains are given on request, so the tab carries one "Fire" button per on-demand site of the
- * running program, where the technologist watches the responses.
+ * trains are given on request, so the tab carries one "Fire" button per on-demand site the running
+ * program declares a train, where the technologist watches the responses.
  */
 public class MepPart extends EvokedPart {
 
@@ -56,8 +57,9 @@ public class MepPart extends EvokedPart {
             return;
         }
         boolean running = engine.status().state() == EngineState.RUNNING;
-        List<String> sites = running ? engine.status().stimulation().sites().stream().filter(p -> p.rateHz() == 0)
-                .map(PeriodicStimulation::siteId).filter(s -> s.startsWith(MepRules.SITE_PREFIX)).toList() : List.of();
+        List<String> sites = running ? engine.status().stimulation().sites().stream()
+                .filter(p -> p.rateHz() == 0 && p.kind() == StimulationKind.TRAIN).map(PeriodicStimulation::siteId).toList()
+                : List.of();
         if (!sites.equals(shownSites)) {
             shownSites = sites;
             for (var c : toolbar.getChildren()) {

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.openionm.core.processing.Provenance;
 import org.openionm.core.processing.TrendPoint;
+import org.openionm.core.stimulation.SiteId;
 import org.openionm.ui.widgets.evoked.EvokedRules;
 
 /**
@@ -12,8 +13,6 @@ import org.openionm.ui.widgets.evoked.EvokedRules;
  * {@code site/muscle/p2p}. The marker is the response onset.
  */
 public final class MepRules implements EvokedRules {
-
-    static final String SITE_PREFIX = "tcmep.";
 
     @Override
     public String modality() {
@@ -71,7 +70,9 @@ public final class MepRules implements EvokedRules {
         return EvokedRules.percentLine(baseline, pct, -1);
     }
 
+    /** The montage of a transcranial site id ({@link SiteId}); any other site as it is. */
     static String shortSite(String site) {
-        return site.startsWith(SITE_PREFIX) ? site.substring(SITE_PREFIX.length()) : site;
+        return SiteId.tryParse(site).filter(SiteId.Transcranial.class::isInstance)
+                .map(t -> ((SiteId.Transcranial) t).montage()).orElse(site);
     }
 }

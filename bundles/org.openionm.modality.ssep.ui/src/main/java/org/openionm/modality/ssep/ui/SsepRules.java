@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.openionm.core.processing.Provenance;
 import org.openionm.core.processing.TrendPoint;
+import org.openionm.core.stimulation.SiteId;
 import org.openionm.ui.widgets.evoked.EvokedRules;
 
 /**
@@ -29,16 +30,11 @@ public final class SsepRules implements EvokedRules {
     /** "median.left" → "Median L (median.left)": how the chart is labelled, and the site id the log uses. */
     @Override
     public String tileTitle(String site) {
-        String[] p = site.split("\\.");
-        if (p.length != 2 || p[0].isEmpty()) {
+        if (!(SiteId.tryParse(site).orElse(null) instanceof SiteId.Nerve n)) {
             return site;
         }
-        String side = switch (p[1]) {
-            case "left" -> "L";
-            case "right" -> "R";
-            default -> p[1];
-        };
-        return p[0].substring(0, 1).toUpperCase(Locale.ROOT) + p[0].substring(1) + " " + side + "   (" + site + ")";
+        String side = n.side() == SiteId.Side.LEFT ? "L" : "R";
+        return n.nerve().substring(0, 1).toUpperCase(Locale.ROOT) + n.nerve().substring(1) + " " + side + "   (" + site + ")";
     }
 
     @Override
