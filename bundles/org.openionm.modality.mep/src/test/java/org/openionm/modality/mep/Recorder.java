@@ -21,16 +21,16 @@ final class Recorder implements ProcessorContext, ProcessorOutput {
     final List<AlarmCondition> alarms = new ArrayList<>();
     final List<AverageTrace> baselines = new ArrayList<>();
     private final List<Channel> channels;
-    private final Map<String, Double> settings;
+    private final Map<String, ?> settings;
 
-    Recorder(List<Channel> channels, Map<String, Double> settings) {
+    Recorder(List<Channel> channels, Map<String, ?> settings) {
         this.channels = channels;
         this.settings = settings;
     }
 
     @Override public List<Channel> channels() { return channels; }
 
-    @Override public Map<String, Double> settings() { return settings; }
+    @Override public Map<String, ?> settings() { return settings; }
 
     @Override public ProcessorOutput output() { return this; }
 

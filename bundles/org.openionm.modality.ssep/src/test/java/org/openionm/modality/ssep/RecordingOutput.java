@@ -39,12 +39,12 @@ final class RecordingOutput implements ProcessorOutput {
         return found;
     }
 
-    ProcessorContext context(List<Channel> channels, Map<String, Double> settings) {
+    ProcessorContext context(List<Channel> channels, Map<String, ?> settings) {
         RecordingOutput self = this;
         return new ProcessorContext() {
             @Override public List<Channel> channels() { return channels; }
 
-            @Override public Map<String, Double> settings() { return settings; }
+            @Override public Map<String, ?> settings() { return settings; }
 
             @Override public ProcessorOutput output() { return self; }
         };
