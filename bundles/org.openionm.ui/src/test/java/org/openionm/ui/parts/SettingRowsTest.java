@@ -79,8 +79,8 @@ class SettingRowsTest {
         assertEquals(20.5, SettingRows.parse(HIGHPASS, " 20,5 Hz "));
         assertEquals(20.0, SettingRows.parse(HIGHPASS, "20Hz"));
         assertEquals(1.0, SettingRows.parse(CONFIRM, "1"));
-        assertEquals("Confirmations must be a whole number, was 0.5",
-                assertThrows(IllegalArgumentException.class, () -> SettingRows.parse(CONFIRM, ".5")).getMessage());
+        assertEquals("Confirmations must be a whole number, was 2.5",
+                assertThrows(IllegalArgumentException.class, () -> SettingRows.parse(CONFIRM, "2,5")).getMessage());
         assertEquals("High-pass must be between 1 and 100 Hz, was 300",
                 assertThrows(IllegalArgumentException.class, () -> SettingRows.parse(HIGHPASS, "300")).getMessage());
         for (String notANumber : new String[] { "", "NaN", "1e2", "2d", "0x1p3", "20 %" }) {
