@@ -68,7 +68,9 @@ final class SettingsTable {
         CCombo combo = (CCombo) pickEditor.getControl();
         combo.addListener(SWT.Selection, e -> {
             if (!combo.getListVisible() && viewer.isCellEditorActive()) {
-                viewer.applyEditorValue(); // a pick is the whole edit: no Enter needed
+                // a pick on the closed drop-down (arrow keys) is the whole edit; one in the open list
+                // applies with Enter or when the cell is left (the editor's focus-lost)
+                viewer.applyEditorValue();
             }
         });
         ColumnViewerToolTipSupport.enableFor(viewer);

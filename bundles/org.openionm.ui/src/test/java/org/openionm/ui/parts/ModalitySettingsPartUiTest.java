@@ -251,7 +251,7 @@ class ModalitySettingsPartUiTest {
 
         CCombo preset = pick(part, 1, List.of("Spinal cord (↓ > 80 %)", "Brain, brainstem, facial (↓ > 50 %)"));
         assertEquals(0, preset.getSelectionIndex(), "the value in effect is picked");
-        preset.select(1); // what a click on the second label does: the pick is the whole edit
+        preset.select(1); // what an arrow key on the closed drop-down does: the pick is the whole edit
         preset.notifyListeners(SWT.Selection, new Event());
         assertFalse(part.settings().viewer().isCellEditorActive(), "picking commits");
         assertEquals("brain", host.effectiveSettings("test.mep").get("alarm.preset"));
