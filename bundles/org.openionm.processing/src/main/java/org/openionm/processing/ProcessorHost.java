@@ -36,11 +36,13 @@ public interface ProcessorHost {
 
     /**
      * The values the next acquisition will start the processor with: every declared default,
-     * overlaid with the overrides of the last {@link #configure}; sorted by key.
+     * overlaid with the overrides of the last {@link #configure}; sorted by key. Each value has the
+     * type of its {@link SettingDescriptor.Kind}: {@code Double}, {@code String} (an option id or a
+     * text) or {@code Boolean} (before 0.2.0 all were {@code Double}).
      *
      * @throws IllegalArgumentException no such processor is installed
      */
-    Map<String, Double> effectiveSettings(String processorId);
+    Map<String, Object> effectiveSettings(String processorId);
 
     /**
      * The overrides the last {@link #configure} gave (or restored from the saved settings): what to
@@ -48,19 +50,21 @@ public interface ProcessorHost {
      *
      * @throws IllegalArgumentException no such processor is installed
      */
-    Map<String, Double> overrides(String processorId);
+    Map<String, Object> overrides(String processorId);
 
     /**
      * Replaces the overrides of one processor's settings from the next acquisition start on; a
      * running acquisition keeps the values it started with. Keys left out take their default, so an
-     * empty map restores every default. Nothing is applied unless every value is valid.
+     * empty map restores every default. Nothing is applied unless every value is valid. Values are
+     * given in the type of their kind ({@link SettingDescriptor#validate(Object)}; any {@code Number}
+     * for a number); text is read with {@link SettingDescriptor#parse(String)} first.
      *
-     * @throws IllegalArgumentException for an unknown processor or key, or a value outside its range
-     *                                  (the message names the setting, its range and unit)
+     * @throws IllegalArgumentException for an unknown processor or key, or a value its descriptor
+     *                                  refuses (the message names the setting and what it allows)
      * @throws IllegalStateException    the values apply, but could not be saved for the next start
      *                                  (e.g. a full disk): the message says so
      */
-    void configure(String processorId, Map<String, Double> overrides);
+    void configure(String processorId, Map<String, ?> overrides);
 
     /**
      * Captures every running processor's baseline when the data reach {@code caseTimeSeconds} (at

@@ -49,7 +49,7 @@ public final class Replay {
     private final AmplifierDriver driver;
     private final AcquisitionConfig config;
     private final List<ModalityProcessor> processors = new ArrayList<>();
-    private final Map<String, Map<String, Double>> settings = new LinkedHashMap<>();
+    private final Map<String, Map<String, ?>> settings = new LinkedHashMap<>();
     private StimulationProgram stimulation;
     private double baselineAt = Double.NaN;
     private Duration timeout = Duration.ofMinutes(10);
@@ -87,7 +87,7 @@ public final class Replay {
      *
      * @since 0.2.0
      */
-    public Replay settings(String processorId, Map<String, Double> overrides) {
+    public Replay settings(String processorId, Map<String, ?> overrides) {
         settings.put(processorId, Map.copyOf(overrides));
         return this;
     }

@@ -15,11 +15,11 @@ import org.openionm.core.processing.SettingDescriptor;
  * then {@code onBlock}/{@code onStimulus} from the test), without engine or host.
  *
  * @param channels the acquisition's channels
- * @param settings the settings the processor receives, exactly
+ * @param settings the settings the processor receives, exactly (values as {@link SettingDescriptor#validate} accepts them)
  * @param output   where its results go, usually a {@link RecordingProcessorOutput}
  * @since 0.2.0
  */
-public record TestProcessorContext(List<Channel> channels, Map<String, Double> settings, ProcessorOutput output)
+public record TestProcessorContext(List<Channel> channels, Map<String, ?> settings, ProcessorOutput output)
         implements ProcessorContext {
 
     public TestProcessorContext {
@@ -35,8 +35,8 @@ public record TestProcessorContext(List<Channel> channels, Map<String, Double> s
      * @since 0.2.0
      */
     public static TestProcessorContext withDefaults(ModalityProcessor processor, List<Channel> channels,
-            Map<String, Double> overrides, ProcessorOutput output) {
-        Map<String, Double> effective = new TreeMap<>();
+            Map<String, ?> overrides, ProcessorOutput output) {
+        Map<String, Object> effective = new TreeMap<>();
         Map<String, SettingDescriptor> declared = new TreeMap<>();
         for (SettingDescriptor d : processor.settings()) {
             declared.put(d.key(), d);

@@ -58,7 +58,7 @@ class CountingProcessor implements ModalityProcessor {
     @Override
     public void start(ProcessorContext ctx) {
         context = ctx;
-        threshold = ctx.settings().get(THRESHOLD);
+        threshold = ctx.number(THRESHOLD);
         rate = ctx.channels().get(0).samplingRateHz();
     }
 

@@ -82,7 +82,7 @@ public class AnalyzeApplication extends Command {
         });
         try (SettingOverrides overrides = SettingOverrides.apply(host, a.values("set"))) {
             host.addListener(collector);
-            Map<String, Map<String, Double>> settings = new java.util.TreeMap<>();
+            Map<String, Map<String, Object>> settings = new java.util.TreeMap<>();
             host.processorIds().forEach(id -> settings.put(id, host.effectiveSettings(id))); // what this run starts with
             // the file decides rate and channels; these only bound them
             engine.start(Services.driver(engine, "edf"), new AcquisitionConfig(1000, 256, false, options));
@@ -115,17 +115,26 @@ public class AnalyzeApplication extends Command {
         }
     }
 
-    static String toJson(Path recording, Map<String, Map<String, Double>> settings, double baselineAt, Collector c,
+    static String toJson(Path recording, Map<String, Map<String, Object>> settings, double baselineAt, Collector c,
             List<AlarmLogEntry> log) {
         Json j = new Json().begin('{');
         j.field("recording", recording.toString()).field("baselineCapturedAtSeconds", baselineAt);
         j.key("processors").begin('[');
         settings.keySet().forEach(j::value);
         j.end(']');
-        j.key("settings").begin('{'); // every processor's effective settings: the analysis can be repeated exactly
+        // every processor's effective settings, so the analysis can be repeated exactly: a number as a
+        // JSON number, an on/off setting as true/false, a choice as its option id, a text as a string
+        j.key("settings").begin('{');
         settings.forEach((id, values) -> {
             j.key(id).begin('{');
-            values.forEach(j::field);
+            values.forEach((key, value) -> {
+                j.key(key);
+                switch (value) {
+                    case Number n -> j.value(n.doubleValue());
+                    case Boolean b -> j.value(b.booleanValue());
+                    default -> j.value(String.valueOf(value));
+                }
+            });
             j.end('}');
         });
         j.end('}');

@@ -43,6 +43,13 @@ final class Json {
         return this;
     }
 
+    Json value(boolean flag) {
+        comma();
+        out.append(flag);
+        first = false;
+        return this;
+    }
+
     Json value(long number) {
         comma();
         out.append(number);

@@ -83,7 +83,7 @@ final class LatencyBench {
         double ssepConfirm = Services.processorDefault("ssep", "alarm.confirmations", 2);
         upperSweeps = Services.processorDefault("ssep", "upper.sweeps", 300);
         lowerSweeps = Services.processorDefault("ssep", "lower.sweeps", 500);
-        boolean brain = Services.processorDefault("mep", "alarm.preset", 0) >= 0.5;
+        boolean brain = "brain".equals(Services.processorDefaultValue("mep", "alarm.preset", "spinal"));
         mepPct = brain ? Services.processorDefault("mep", "alarm.amplitude.brain.pct", 50)
                 : Services.processorDefault("mep", "alarm.amplitude.spinal.pct", 80);
         double mepConfirm = Services.processorDefault("mep", "alarm.confirm.trains", 1);

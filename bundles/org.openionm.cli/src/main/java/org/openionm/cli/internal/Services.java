@@ -61,8 +61,13 @@ final class Services {
         }
     }
 
-    /** Default of a modality processor's setting (the thresholds the processor will apply), or {@code fallback}. */
+    /** Default of a modality processor's number setting (the thresholds the processor will apply), or {@code fallback}. */
     static double processorDefault(String processorId, String key, double fallback) {
+        return processorDefaultValue(processorId, key, fallback) instanceof Number n ? n.doubleValue() : fallback;
+    }
+
+    /** Default of a modality processor's setting of any kind (e.g. a choice's option id), or {@code fallback}. */
+    static Object processorDefaultValue(String processorId, String key, Object fallback) {
         BundleContext context = FrameworkUtil.getBundle(Services.class).getBundleContext();
         try {
             for (ServiceReference<ModalityProcessor> ref : context.getServiceReferences(ModalityProcessor.class, null)) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.openionm.core.processing.SettingDescriptor;
 import org.openionm.processing.ProcessorHost;
 
 /**
@@ -16,15 +17,19 @@ import org.openionm.processing.ProcessorHost;
 final class SettingOverrides implements AutoCloseable {
 
     private final ProcessorHost host;
-    private final Map<String, Map<String, Double>> previous = new HashMap<>();
+    private final Map<String, Map<String, Object>> previous = new HashMap<>();
 
     private SettingOverrides(ProcessorHost host) {
         this.host = host;
     }
 
-    /** Applies every {@code --set}; a malformed, unknown or out-of-range one is a usage error naming it. */
+    /**
+     * Applies every {@code --set}; a malformed, unknown or refused one is a usage error naming it and
+     * what the setting allows. The value is read by the setting's descriptor: a number, an option id
+     * ({@code mep.alarm.preset=brain}) or true/false ({@code ssep.alarm.subcortical=true}).
+     */
     static SettingOverrides apply(ProcessorHost host, List<String> assignments) throws UsageException {
-        Map<String, Map<String, Double>> wanted = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> wanted = new LinkedHashMap<>();
         for (String text : assignments) {
             int dot = text.indexOf('.');
             int eq = text.indexOf('=');
@@ -32,19 +37,19 @@ final class SettingOverrides implements AutoCloseable {
                 throw new UsageException("--set expects <processor>.<setting>=<value>, e.g. ssep.alarm.amplitude.decrease.percent=40,"
                         + " was '" + text + "'");
             }
+            String processor = text.substring(0, dot);
+            String key = text.substring(dot + 1, eq).strip();
             String value = text.substring(eq + 1).strip();
             try {
-                wanted.computeIfAbsent(text.substring(0, dot), k -> new LinkedHashMap<>())
-                        .put(text.substring(dot + 1, eq).strip(), Double.parseDouble(value));
-            } catch (NumberFormatException e) {
-                throw new UsageException("--set " + text + ": '" + value + "' is not a number");
+                SettingDescriptor d = host.settings(processor).stream().filter(s -> s.key().equals(key)).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException(processor + " has no setting '" + key + "'"));
+                wanted.computeIfAbsent(processor, k -> new LinkedHashMap<>()).put(key, d.parse(value));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--set " + text + ": " + e.getMessage());
             }
         }
         SettingOverrides overrides = new SettingOverrides(host);
         try {
-            for (String processor : wanted.keySet()) {
-                host.settings(processor); // refuses an unknown processor before anything changes
-            }
             for (String processor : host.processorIds()) {
                 overrides.previous.put(processor, host.overrides(processor));
                 host.configure(processor, wanted.getOrDefault(processor, Map.of()));

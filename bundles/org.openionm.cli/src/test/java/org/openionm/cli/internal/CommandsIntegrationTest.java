@@ -140,15 +140,21 @@ class CommandsIntegrationTest {
                 file.toString(), "--rate", "2000", "--channels", "8").exit());
         ProcessorHost host = Services.service(ProcessorHost.class);
         String key = "alarm.amplitude.decrease.percent";
-        double before = host.effectiveSettings("ssep").get(key);
+        double before = (Double) host.effectiveSettings("ssep").get(key);
 
         Path json = dir.resolve("set.json");
         host.configure("mep", Map.of("baseline.trains", 5.0)); // saved earlier, e.g. in Setup
         Result analyze;
         try {
             analyze = run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "ssep." + key + "=40",
-                    "--set", "ssep.alarm.confirmations=3");
+                    "--set", "ssep.alarm.confirmations=3", "--set", "mep.alarm.preset=brain", "--set", "ssep.alarm.subcortical=true");
             assertEquals(0, analyze.exit(), analyze.err());
+            // the JSON types are a contract: numbers stay numbers, on/off is true/false, a choice its option id
+            assertEquals("brain str True bool False bool 3 int", python(json, "m=d['settings']['mep']; s=d['settings']['ssep'];"
+                    + " print(m['alarm.preset'], type(m['alarm.preset']).__name__, s['alarm.subcortical'],"
+                    + " type(s['alarm.subcortical']).__name__, m['alarm.morphology.enabled'],"
+                    + " type(m['alarm.morphology.enabled']).__name__, s['alarm.confirmations'], type(s['alarm.confirmations']).__name__)"),
+                    "the preset is the chosen option's id, the switches booleans (morphology off by default)");
             assertEquals("3", python(json, "print(f\"{d['settings']['mep']['baseline.trains']:g}\")"),
                     "an analysis starts from the defaults: only --set changes them");
             assertEquals(5.0, host.effectiveSettings("mep").get("baseline.trains"), "and puts the saved value back");
@@ -166,6 +172,17 @@ class CommandsIntegrationTest {
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("no modality processor 'emg'"), unknown.err());
         assertEquals(2, run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "ssep=40").exit());
+        Result noSuchPreset = run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "mep.alarm.preset=cortex");
+        assertEquals(2, noSuchPreset.exit());
+        assertTrue(noSuchPreset.err().contains("--set mep.alarm.preset=cortex: Alarm preset must be one of spinal, brain, was 'cortex'"),
+                noSuchPreset.err());
+        Result notOnOff = run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "ssep.alarm.subcortical=2");
+        assertEquals(2, notOnOff.exit());
+        assertTrue(notOnOff.err().contains("must be true or false (on/off), was '2'"), notOnOff.err());
+        Result notANumber = run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "ssep." + key + "=lots");
+        assertEquals(2, notANumber.exit());
+        assertTrue(notANumber.err().contains("'lots' is not a number"), notANumber.err());
+        assertEquals("spinal", host.effectiveSettings("mep").get("alarm.preset"), "put back after the analysis");
         assertEquals(before, host.effectiveSettings("ssep").get(key), "a refused --set changes nothing");
     }
 

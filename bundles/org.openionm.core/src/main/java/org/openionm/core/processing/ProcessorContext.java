@@ -14,8 +14,49 @@ public interface ProcessorContext {
     /** All channels of the acquisition; a processor picks those whose role it accepts. */
     List<Channel> channels();
 
-    /** Effective value of every declared setting, by key (defaults already applied). */
-    Map<String, Double> settings();
+    /**
+     * Effective value of every declared setting, by key (defaults already applied), in the type of its
+     * {@link SettingDescriptor.Kind}: {@code Double}, {@code String} (option id or text) or
+     * {@code Boolean}. Before 0.2.0 every value was a {@code Double}.
+     */
+    Map<String, ?> settings();
+
+    /**
+     * The effective value of a number setting.
+     *
+     * @throws IllegalArgumentException no such setting, or it is not a number
+     * @since 0.2.0
+     */
+    default double number(String key) {
+        return SettingValues.wrap(settings()).number(key);
+    }
+
+    /**
+     * The id of the chosen option of a choice setting.
+     *
+     * @since 0.2.0
+     */
+    default String choice(String key) {
+        return SettingValues.wrap(settings()).choice(key);
+    }
+
+    /**
+     * The effective value of an on/off setting.
+     *
+     * @since 0.2.0
+     */
+    default boolean flag(String key) {
+        return SettingValues.wrap(settings()).flag(key);
+    }
+
+    /**
+     * The effective value of a text setting.
+     *
+     * @since 0.2.0
+     */
+    default String text(String key) {
+        return SettingValues.wrap(settings()).text(key);
+    }
 
     ProcessorOutput output();
 }

@@ -5,13 +5,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.openionm.core.processing.SettingDescriptor;
+import org.openionm.core.processing.SettingDescriptor.Option;
+import org.openionm.core.processing.SettingValues;
 
 /**
  * The TcMEP processor's settings: keys, descriptors and the effective values of one acquisition.
  * Values missing from the context fall back to the default; present values are validated.
  */
 public record MepSettings(double highpassHz, double lowpassHz, int filterOrder, double windowMs, double prestimMs,
-        double blankAfterLastPulseMs, double responseMinUv, double onsetK, double phaseMinPct, int alarmPreset,
+        double blankAfterLastPulseMs, double responseMinUv, double onsetK, double phaseMinPct, String alarmPreset,
         double amplitudeSpinalPct, double amplitudeBrainPct, double thresholdRiseV, boolean thresholdEnabled,
         double morphologyDropPct, boolean morphologyEnabled, int confirmTrains, int baselineTrains) {
 
@@ -24,8 +26,20 @@ public record MepSettings(double highpassHz, double lowpassHz, int filterOrder, 
     public static final String RESPONSE_MIN_UV = "response.minUv";
     public static final String ONSET_K = "onset.k";
     public static final String PHASE_MIN_PCT = "phase.minPct";
-    /** 0 = spinal cord (amplitude ↓ > 80 %), 1 = brain, brainstem, facial (↓ > 50 %). */
+    /** {@link #SPINAL} (amplitude ↓ > 80 %) or {@link #BRAIN} (brain, brainstem, facial: ↓ > 50 %). */
     public static final String ALARM_PRESET = "alarm.preset";
+    /**
+     * Option of {@link #ALARM_PRESET}: spinal cord surgery. 0.1.0 saved it as 0.
+     *
+     * @since 0.2.0
+     */
+    public static final String SPINAL = "spinal";
+    /**
+     * Option of {@link #ALARM_PRESET}: brain, brainstem and facial nerve surgery. 0.1.0 saved it as 1.
+     *
+     * @since 0.2.0
+     */
+    public static final String BRAIN = "brain";
     public static final String AMPLITUDE_SPINAL_PCT = "alarm.amplitude.spinal.pct";
     public static final String AMPLITUDE_BRAIN_PCT = "alarm.amplitude.brain.pct";
     public static final String THRESHOLD_RISE_V = "alarm.threshold.rise.v";
@@ -55,19 +69,21 @@ public record MepSettings(double highpassHz, double lowpassHz, int filterOrder, 
                     OPENIONM),
             new SettingDescriptor(PHASE_MIN_PCT, "Phase counted when it exceeds % of p2p (and k × noise)", "%", 0, 50,
                     10, false, OPENIONM),
-            new SettingDescriptor(ALARM_PRESET, "Alarm preset: 0 spinal cord, 1 brain/brainstem/facial", "", 0, 1, 0,
-                    true, MACDONALD),
+            // spinal first: 0.1.0 saved this as a number, 0 spinal cord and 1 brain (SettingDescriptor.parse)
+            SettingDescriptor.choice(ALARM_PRESET, "Alarm preset", List.of(
+                    new Option(SPINAL, "Spinal cord (MacDonald 2017: amplitude ↓ > 80 %)"),
+                    new Option(BRAIN, "Brain, brainstem, facial (MacDonald 2017: amplitude ↓ > 50 %)")), SPINAL, MACDONALD),
             new SettingDescriptor(AMPLITUDE_SPINAL_PCT, "Spinal cord: amplitude decrease >", "%", 10, 100, 80, false,
                     MACDONALD),
             new SettingDescriptor(AMPLITUDE_BRAIN_PCT, "Brain/brainstem/facial: amplitude decrease >", "%", 10, 100, 50,
                     false, MACDONALD),
             new SettingDescriptor(THRESHOLD_RISE_V, "Threshold increase >=", "V", 10, 1000, 100, false, MACDONALD),
-            new SettingDescriptor(THRESHOLD_ENABLED, "Threshold criterion on", "", 0, 1, 1, true, MACDONALD),
+            SettingDescriptor.flag(THRESHOLD_ENABLED, "Threshold criterion on", true, MACDONALD),
             new SettingDescriptor(MORPHOLOGY_DROP_PCT, "Morphology: phase count decrease >=", "%", 10, 100, 50, false,
                     OPENIONM + " (MacDonald 2017 lists morphology as a minor criterion)"),
             // off by default: single trials vary in phase count (simulated CV 30–50 %: 10 → 3 phases
             // and back between trains at a stable cord), so on its own it mostly alarms on variability
-            new SettingDescriptor(MORPHOLOGY_ENABLED, "Morphology criterion on", "", 0, 1, 0, true,
+            SettingDescriptor.flag(MORPHOLOGY_ENABLED, "Morphology criterion on", false,
                     OPENIONM + ": off by default, single-trial phase counts vary too much"),
             // 1: MacDonald's criteria judge a trial, trains come a few per minute (reference) and the
             // technologist's immediate repeat train is the check; 2 would double the alarm latency. The
@@ -81,18 +97,17 @@ public record MepSettings(double highpassHz, double lowpassHz, int filterOrder, 
                     true, OPENIONM + ": single-trial amplitude CV 30–50 % (textbook, IONM reference, TcMEP);"
                             + " ISIN 2019 advises criteria that account for baseline variability"));
 
-    /** Effective settings from a context map, validated against {@link #DESCRIPTORS}. */
-    public static MepSettings from(Map<String, Double> values) {
-        Map<String, Double> v = new TreeMap<>();
-        for (SettingDescriptor d : DESCRIPTORS) {
-            Double given = values == null ? null : values.get(d.key());
-            v.put(d.key(), given == null ? d.defaultValue() : d.validate(given));
-        }
-        return new MepSettings(v.get(HIGHPASS_HZ), v.get(LOWPASS_HZ), v.get(FILTER_ORDER).intValue(), v.get(WINDOW_MS),
-                v.get(PRESTIM_MS), v.get(BLANK_MS), v.get(RESPONSE_MIN_UV), v.get(ONSET_K), v.get(PHASE_MIN_PCT),
-                v.get(ALARM_PRESET).intValue(), v.get(AMPLITUDE_SPINAL_PCT), v.get(AMPLITUDE_BRAIN_PCT),
-                v.get(THRESHOLD_RISE_V), v.get(THRESHOLD_ENABLED) >= 0.5, v.get(MORPHOLOGY_DROP_PCT),
-                v.get(MORPHOLOGY_ENABLED) >= 0.5, v.get(CONFIRM_TRAINS).intValue(), v.get(BASELINE_TRAINS).intValue());
+    /**
+     * Effective settings from a context map, validated against {@link #DESCRIPTORS}: numbers, the
+     * preset's option id and booleans (before 0.2.0 the map held only numbers).
+     */
+    public static MepSettings from(Map<String, ?> values) {
+        SettingValues v = SettingValues.of(DESCRIPTORS, values);
+        return new MepSettings(v.number(HIGHPASS_HZ), v.number(LOWPASS_HZ), v.integer(FILTER_ORDER), v.number(WINDOW_MS),
+                v.number(PRESTIM_MS), v.number(BLANK_MS), v.number(RESPONSE_MIN_UV), v.number(ONSET_K), v.number(PHASE_MIN_PCT),
+                v.choice(ALARM_PRESET), v.number(AMPLITUDE_SPINAL_PCT), v.number(AMPLITUDE_BRAIN_PCT),
+                v.number(THRESHOLD_RISE_V), v.flag(THRESHOLD_ENABLED), v.number(MORPHOLOGY_DROP_PCT),
+                v.flag(MORPHOLOGY_ENABLED), v.integer(CONFIRM_TRAINS), v.integer(BASELINE_TRAINS));
     }
 
     public static MepSettings defaults() {
@@ -101,7 +116,7 @@ public record MepSettings(double highpassHz, double lowpassHz, int filterOrder, 
 
     /** The amplitude preset in force. */
     public MepAlarmPreset amplitudePreset() {
-        return alarmPreset == 1 ? MepAlarmPreset.AMPLITUDE_BRAIN : MepAlarmPreset.AMPLITUDE_SPINAL;
+        return BRAIN.equals(alarmPreset) ? MepAlarmPreset.AMPLITUDE_BRAIN : MepAlarmPreset.AMPLITUDE_SPINAL;
     }
 
     /** Key/value text for provenance. */
@@ -120,9 +135,9 @@ public record MepSettings(double highpassHz, double lowpassHz, int filterOrder, 
         m.put(AMPLITUDE_SPINAL_PCT, num(amplitudeSpinalPct));
         m.put(AMPLITUDE_BRAIN_PCT, num(amplitudeBrainPct));
         m.put(THRESHOLD_RISE_V, num(thresholdRiseV));
-        m.put(THRESHOLD_ENABLED, thresholdEnabled ? "1" : "0");
+        m.put(THRESHOLD_ENABLED, Boolean.toString(thresholdEnabled));
         m.put(MORPHOLOGY_DROP_PCT, num(morphologyDropPct));
-        m.put(MORPHOLOGY_ENABLED, morphologyEnabled ? "1" : "0");
+        m.put(MORPHOLOGY_ENABLED, Boolean.toString(morphologyEnabled));
         m.put(CONFIRM_TRAINS, Integer.toString(confirmTrains));
         m.put(BASELINE_TRAINS, Integer.toString(baselineTrains));
         return m;

@@ -18,7 +18,7 @@ class AlarmPresetTest {
                 .filter(a -> a.channel().equals(channel) && a.criterion().contains(criterionPart)).toList();
     }
 
-    private static Session withBaseline(Map<String, Double> settings) {
+    private static Session withBaseline(Map<String, ?> settings) {
         Session s = new Session(settings);
         s.train(Session.RIGHT, 400, Session.rightResponses(1));
         s.processor.captureBaseline(s.caseTime());
@@ -69,7 +69,7 @@ class AlarmPresetTest {
         spinal.train(Session.RIGHT, 400, Session.rightResponses(0.4));
         assertTrue(spinal.out.alarms().isEmpty(), "60 % < 80 %: " + spinal.out.alarms());
 
-        Session brain = withBaseline(Map.of(MepSettings.ALARM_PRESET, 1.0));
+        Session brain = withBaseline(Map.of(MepSettings.ALARM_PRESET, MepSettings.BRAIN));
         brain.train(Session.RIGHT, 400, Session.rightResponses(0.4));
         List<AlarmCondition> a = alarms(brain, "TA-R", "(brain, brainstem, facial)");
         System.out.println(a);
@@ -114,7 +114,7 @@ class AlarmPresetTest {
 
     @Test
     void morphologySimplificationIsALowPriorityAlarmWhenSwitchedOn() {
-        Session s = withBaseline(Map.of(MepSettings.MORPHOLOGY_ENABLED, 1.0));
+        Session s = withBaseline(Map.of(MepSettings.MORPHOLOGY_ENABLED, true));
         // TA-R becomes biphasic (4 → 2 phases) at unchanged p2p
         s.train(Session.RIGHT, 400, Map.of("APB-R", Session.apb(), "AH-R", Session.ah(),
                 "TA-R", new Wave(30, 2.5, 300, 1, 1)));

@@ -35,7 +35,7 @@ final class Session {
     private final Random random = new Random(42);
     private long cursor;
 
-    Session(Map<String, Double> settings) {
+    Session(Map<String, ?> settings) {
         List<Channel> channels = new ArrayList<>();
         for (int i = 0; i < LABELS.size(); i++) {
             channels.add(new Channel(i, LABELS.get(i), Channel.MICROVOLT, FS, -20_000, 20_000, ChannelRole.MEP_MUSCLE));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,6 +33,36 @@ class SettingsTest {
         assertEquals(MepAlarmPreset.AMPLITUDE_SPINAL, s.amplitudePreset());
         assertEquals(1, s.confirmTrains());
         assertEquals(3, s.baselineTrains());
+    }
+
+    @Test
+    void thePresetIsAChoiceAndTheCriteriaSwitchesAreOnOff() {
+        SettingDescriptor preset = descriptor(MepSettings.ALARM_PRESET);
+        assertEquals(SettingDescriptor.Kind.CHOICE, preset.kind());
+        assertEquals("Alarm preset", preset.label());
+        assertEquals(List.of("spinal", "brain"), preset.options().stream().map(SettingDescriptor.Option::id).toList());
+        assertEquals("Spinal cord (MacDonald 2017: amplitude ↓ > 80 %)", preset.optionLabel("spinal"));
+        assertEquals("Brain, brainstem, facial (MacDonald 2017: amplitude ↓ > 50 %)", preset.optionLabel("brain"));
+        assertEquals("spinal", preset.defaultValue());
+        assertEquals("brain", preset.parse("1"), "0.1.0 saved the brain preset as 1");
+        assertEquals("spinal", preset.parse("0.0"), "and the spinal cord one as 0 (written 0.0)");
+        assertEquals(SettingDescriptor.Kind.BOOLEAN, descriptor(MepSettings.THRESHOLD_ENABLED).kind());
+        assertEquals(true, descriptor(MepSettings.THRESHOLD_ENABLED).defaultValue());
+        assertEquals(SettingDescriptor.Kind.BOOLEAN, descriptor(MepSettings.MORPHOLOGY_ENABLED).kind());
+        assertEquals(false, descriptor(MepSettings.MORPHOLOGY_ENABLED).defaultValue());
+
+        MepSettings brain = MepSettings.from(Map.of(MepSettings.ALARM_PRESET, "brain", MepSettings.THRESHOLD_ENABLED, false));
+        assertEquals(MepAlarmPreset.AMPLITUDE_BRAIN, brain.amplitudePreset());
+        assertFalse(brain.thresholdEnabled());
+        assertEquals("brain (amplitude ↓ > 50 % (brain, brainstem, facial))", brain.asText().get(MepSettings.ALARM_PRESET),
+                "the provenance names the option and the rule with its effective number");
+        assertEquals("false", brain.asText().get(MepSettings.THRESHOLD_ENABLED));
+        assertEquals("Alarm preset must be one of spinal, brain, was 1.0", assertThrows(IllegalArgumentException.class,
+                () -> MepSettings.from(Map.of(MepSettings.ALARM_PRESET, 1.0))).getMessage());
+    }
+
+    private static SettingDescriptor descriptor(String key) {
+        return MepSettings.DESCRIPTORS.stream().filter(d -> d.key().equals(key)).findFirst().orElseThrow();
     }
 
     @Test

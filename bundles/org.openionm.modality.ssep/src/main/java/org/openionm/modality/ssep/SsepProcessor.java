@@ -19,6 +19,7 @@ import org.openionm.core.processing.ModalityProcessor;
 import org.openionm.core.processing.ProcessorContext;
 import org.openionm.core.processing.ProcessorOutput;
 import org.openionm.core.processing.SettingDescriptor;
+import org.openionm.core.processing.SettingValues;
 import org.openionm.dsp.Peak;
 import org.osgi.service.component.annotations.Component;
 
@@ -34,7 +35,8 @@ public final class SsepProcessor implements ModalityProcessor {
     public static final String ID = "ssep";
 
     private final AlarmPreset preset = AlarmPreset.ASNM_2024;
-    private Map<String, Double> settings = SsepSettings.effective(Map.of());
+    private Map<String, Double> settings = SsepSettings.numbers(SsepSettings.effective(Map.of()));
+    private boolean alarmSubcortical;
     private ProcessorOutput output;
     private AlarmTracker alarms = new AlarmTracker(preset);
     private final Map<String, List<ChannelAverage>> bySite = new LinkedHashMap<>();
@@ -61,7 +63,9 @@ public final class SsepProcessor implements ModalityProcessor {
 
     @Override
     public synchronized void start(ProcessorContext context) {
-        settings = SsepSettings.effective(context.settings());
+        SettingValues values = SsepSettings.effective(context.settings());
+        settings = SsepSettings.numbers(values);
+        alarmSubcortical = values.flag(SsepSettings.ALARM_SUBCORTICAL);
         output = context.output();
         alarms = new AlarmTracker(preset);
         bySite.clear();
@@ -149,7 +153,7 @@ public final class SsepProcessor implements ModalityProcessor {
         if (ca.site.upperLimb() && lateral && !ca.recording.contralateralTo(ca.site)) {
             return null; // the ipsilateral scalp is searched to spot a swapped montage, not watched
         }
-        return ComponentNorm.watched(ca.components, settings.get(SsepSettings.ALARM_SUBCORTICAL) >= 1);
+        return ComponentNorm.watched(ca.components, alarmSubcortical);
     }
 
     @Override

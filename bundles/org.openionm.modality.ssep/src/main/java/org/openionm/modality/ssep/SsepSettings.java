@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.openionm.core.processing.SettingDescriptor;
+import org.openionm.core.processing.SettingValues;
 
 /** Setting keys, their descriptors (unit, range, default, source) and the effective values. */
 final class SsepSettings {
@@ -91,7 +92,7 @@ final class SsepSettings {
                         asnm.latencyIncreasePercent(), false, asnm.source()),
                 new SettingDescriptor(ALARM_CONFIRM, "Alarm: consecutive averages to confirm", "", 1, 10,
                         asnm.confirmations(), true, asnm.source() + " (confirmed on a repeat average)"),
-                new SettingDescriptor(ALARM_SUBCORTICAL, "Alarm on subcortical N13/N34 too (1 = yes)", "", 0, 1, 0, true,
+                SettingDescriptor.flag(ALARM_SUBCORTICAL, "Alarm on subcortical N13/N34 too", false,
                         OWN + ": cortical responses carry the criteria; cervical ones are small and noisy")));
         for (ComponentNorm c : ComponentNorm.ALL) {
             list.add(new SettingDescriptor(c.fromKey(), c.name() + " window start", "ms", 1, 150, c.fromMs(), false,
@@ -103,11 +104,17 @@ final class SsepSettings {
     }
 
     /** Defaults overlaid with the context's values, each validated against its descriptor. */
-    static Map<String, Double> effective(Map<String, Double> given) {
+    static SettingValues effective(Map<String, ?> given) {
+        return SettingValues.of(descriptors(), given);
+    }
+
+    /** The number settings of {@code values} (filters, windows, thresholds…), as the analysis reads them. */
+    static Map<String, Double> numbers(SettingValues values) {
         Map<String, Double> out = new HashMap<>();
         for (SettingDescriptor d : descriptors()) {
-            Double v = given == null ? null : given.get(d.key());
-            out.put(d.key(), v == null ? d.defaultValue() : d.validate(v));
+            if (d.kind() == SettingDescriptor.Kind.NUMBER) {
+                out.put(d.key(), values.number(d.key()));
+            }
         }
         return Map.copyOf(out);
     }

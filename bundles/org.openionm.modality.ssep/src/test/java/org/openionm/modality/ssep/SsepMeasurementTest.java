@@ -23,7 +23,7 @@ class SsepMeasurementTest {
     final RecordingProcessorOutput out = new RecordingProcessorOutput();
     final Synthetic data = new Synthetic(42, 2);
 
-    void start(Map<String, Double> settings) {
+    void start(Map<String, ?> settings) {
         processor.start(new TestProcessorContext(data.channels, settings, out));
     }
 
@@ -123,7 +123,10 @@ class SsepMeasurementTest {
         Set<String> keys = new HashSet<>();
         for (SettingDescriptor d : processor.settings()) {
             assertTrue(keys.add(d.key()), "duplicate key " + d.key());
-            assertTrue(d.min() <= d.defaultValue() && d.defaultValue() <= d.max(), d.key());
+            if (d.kind() == SettingDescriptor.Kind.NUMBER) {
+                double v = (Double) d.defaultValue();
+                assertTrue(d.min() <= v && v <= d.max(), d.key());
+            }
             assertTrue(!d.provenance().isBlank(), d.key());
             assertEquals(d.defaultValue(), d.validate(d.defaultValue()));
         }
@@ -132,6 +135,19 @@ class SsepMeasurementTest {
             assertTrue(keys.contains(k), k);
         }
         assertThrows(IllegalArgumentException.class, () -> start(Map.of(SsepSettings.UPPER_SWEEPS, 1.0)));
+    }
+
+    @Test
+    void subcorticalAlarmingIsOnOff() {
+        SettingDescriptor d = processor.settings().stream().filter(s -> s.key().equals(SsepSettings.ALARM_SUBCORTICAL))
+                .findFirst().orElseThrow();
+        assertEquals(SettingDescriptor.Kind.BOOLEAN, d.kind());
+        assertEquals(false, d.defaultValue());
+        assertEquals(true, d.parse("1.0"), "what 0.1.0 saved for 'yes'");
+        assertEquals(true, SsepSettings.effective(Map.of(SsepSettings.ALARM_SUBCORTICAL, true)).flag(SsepSettings.ALARM_SUBCORTICAL));
+        IllegalArgumentException number = assertThrows(IllegalArgumentException.class,
+                () -> start(Map.of(SsepSettings.ALARM_SUBCORTICAL, 1.0)));
+        assertEquals("Alarm on subcortical N13/N34 too must be true or false (on/off), was 1.0", number.getMessage());
     }
 
     @Test

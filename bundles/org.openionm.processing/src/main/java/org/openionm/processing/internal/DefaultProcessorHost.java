@@ -62,7 +62,10 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
     static final long CALL_TIMEOUT_MS = 2000;
 
     private final Map<String, ModalityProcessor> processors = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Double>> overrides = new ConcurrentHashMap<>();
+    /** Validated overrides by processor, each value in its kind's type. */
+    private final Map<String, Map<String, Object>> overrides = new ConcurrentHashMap<>();
+    /** Saved text of processors not installed since the restore: read by their descriptors once they are. */
+    private final Map<String, Map<String, String>> restored = new ConcurrentHashMap<>();
     private volatile SettingsStore store = all -> { };
     private final List<ResultListener> listeners = new CopyOnWriteArrayList<>();
     private volatile AlarmManager alarms;
@@ -109,16 +112,17 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
             throw new IllegalArgumentException("modality processor id '" + processor.id() + "' is already taken by "
                     + previous.getClass().getName() + "; " + processor.getClass().getName() + " is ignored");
         }
-        keepValidRestored(processor);
+        adoptRestored(processor);
     }
 
     /**
-     * Settings saved by an earlier run, by processor: each processor gets them when it is (or once
-     * it is) installed; what it no longer accepts is dropped with a warning, its default used.
+     * Settings saved by an earlier run, as text by processor: each processor gets them when it is (or
+     * once it is) installed, read by its descriptors ({@link SettingDescriptor#parse}, which also reads
+     * what 0.1.0 saved as numbers); what it no longer accepts is dropped with a warning, its default used.
      */
-    public void restore(Map<String, Map<String, Double>> saved) {
-        saved.forEach((id, values) -> overrides.put(id, Map.copyOf(values)));
-        processors.values().forEach(this::keepValidRestored);
+    public void restore(Map<String, Map<String, String>> saved) {
+        saved.forEach((id, values) -> restored.put(id, Map.copyOf(values)));
+        processors.values().forEach(this::adoptRestored);
     }
 
     /** Where every accepted {@link #configure} goes to outlive the process; it may throw {@link IOException}. */
@@ -126,34 +130,43 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
         this.store = store;
     }
 
-    /** Saves all overrides, e.g. to a file. */
+    /** Saves all overrides as text ({@link SettingDescriptor#format(Object)}), e.g. to a file. */
     @FunctionalInterface
     public interface SettingsStore {
-        void save(Map<String, Map<String, Double>> overrides) throws IOException;
+        void save(Map<String, Map<String, String>> overrides) throws IOException;
     }
 
-    private void keepValidRestored(ModalityProcessor processor) {
-        Map<String, Double> saved = overrides.get(processor.id());
+    /**
+     * Checks what a processor that is (re-)installed starts with: the restored text, read by its
+     * descriptors, or the overrides an earlier installation of it was given (a new version may declare
+     * other settings). What it refuses is dropped with a warning.
+     */
+    private void adoptRestored(ModalityProcessor processor) {
+        Map<String, String> text = restored.remove(processor.id());
+        Map<String, ?> saved = text != null ? text : overrides.get(processor.id());
         if (saved == null) {
             return;
         }
-        Map<String, SettingDescriptor> declared = new HashMap<>();
-        processor.settings().forEach(d -> declared.put(d.key(), d));
-        Map<String, Double> kept = new HashMap<>();
+        Map<String, SettingDescriptor> declared = declared(processor);
+        Map<String, Object> kept = new HashMap<>();
         saved.forEach((key, value) -> {
             SettingDescriptor d = declared.get(key);
             try {
                 if (d == null) {
                     throw new IllegalArgumentException(processor.id() + " has no setting '" + key + "' any more");
                 }
-                kept.put(key, d.validate(value));
+                kept.put(key, value instanceof String t && text != null ? d.parse(t) : d.validate(value));
             } catch (IllegalArgumentException e) {
                 LOG.log(System.Logger.Level.WARNING, "saved setting not used, the default applies: " + e.getMessage());
             }
         });
-        if (kept.size() != saved.size()) {
-            overrides.put(processor.id(), Map.copyOf(kept));
-        }
+        overrides.put(processor.id(), Map.copyOf(kept));
+    }
+
+    private static Map<String, SettingDescriptor> declared(ModalityProcessor processor) {
+        Map<String, SettingDescriptor> declared = new HashMap<>();
+        processor.settings().forEach(d -> declared.put(d.key(), d));
+        return declared;
     }
 
     public void removeProcessor(ModalityProcessor processor) {
@@ -207,31 +220,30 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
     }
 
     @Override
-    public Map<String, Double> effectiveSettings(String processorId) {
+    public Map<String, Object> effectiveSettings(String processorId) {
         return Collections.unmodifiableMap(effective(installed(processorId)));
     }
 
     @Override
-    public Map<String, Double> overrides(String processorId) {
+    public Map<String, Object> overrides(String processorId) {
         installed(processorId);
         return new TreeMap<>(overrides.getOrDefault(processorId, Map.of()));
     }
 
     @Override
-    public void configure(String processorId, Map<String, Double> values) {
-        ModalityProcessor processor = installed(processorId);
-        Map<String, SettingDescriptor> declared = new HashMap<>();
-        processor.settings().forEach(d -> declared.put(d.key(), d));
-        for (Map.Entry<String, Double> e : values.entrySet()) {
+    public void configure(String processorId, Map<String, ?> values) {
+        Map<String, SettingDescriptor> declared = declared(installed(processorId));
+        Map<String, Object> valid = new HashMap<>();
+        for (Map.Entry<String, ?> e : values.entrySet()) {
             SettingDescriptor descriptor = declared.get(e.getKey());
             if (descriptor == null) {
                 throw new IllegalArgumentException(processorId + " has no setting '" + e.getKey() + "'");
             }
-            descriptor.validate(e.getValue());
+            valid.put(e.getKey(), descriptor.validate(e.getValue())); // canonical: a 500 given as int is 500.0
         }
-        overrides.put(processorId, Map.copyOf(values));
+        overrides.put(processorId, Map.copyOf(valid));
         try {
-            store.save(Map.copyOf(overrides));
+            store.save(asText());
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("applies for this session, but could not be saved for the next one: " + e, e);
         }
@@ -332,9 +344,20 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
         listeners.remove(listener);
     }
 
+    /** Every override as text, with the restored text of processors not installed yet. */
+    private Map<String, Map<String, String>> asText() {
+        Map<String, Map<String, String>> all = new TreeMap<>(restored);
+        overrides.forEach((id, values) -> {
+            Map<String, String> text = new TreeMap<>();
+            values.forEach((key, value) -> text.put(key, SettingDescriptor.format(value)));
+            all.put(id, text);
+        });
+        return all;
+    }
+
     /** Declared defaults with the user's overrides applied. */
-    private Map<String, Double> effective(ModalityProcessor processor) {
-        Map<String, Double> settings = new TreeMap<>();
+    private Map<String, Object> effective(ModalityProcessor processor) {
+        Map<String, Object> settings = new TreeMap<>();
         processor.settings().forEach(d -> settings.put(d.key(), d.defaultValue()));
         settings.putAll(overrides.getOrDefault(processor.id(), Map.of()));
         return settings;
@@ -462,7 +485,7 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
         }
     }
 
-    private record Context(List<Channel> channels, Map<String, Double> settings, ProcessorOutput output)
+    private record Context(List<Channel> channels, Map<String, Object> settings, ProcessorOutput output)
             implements ProcessorContext {
     }
 

@@ -15,17 +15,20 @@ import java.util.function.Consumer;
 
 /**
  * The department's modality settings between runs: one {@code <processor>.<setting>=<value>} line per
- * value that differs from its default. Written whole to a temporary file and moved into place, so a
- * crash or a full disk never leaves half a file; a line that cannot be read is reported and skipped.
+ * value that differs from its default, in the text form of its descriptor ({@code ssep.upper.sweeps=300},
+ * {@code mep.alarm.preset=brain}, {@code ssep.alarm.subcortical=true}). Written whole to a temporary file
+ * and moved into place, so a crash or a full disk never leaves half a file; a line that is not
+ * {@code <processor>.<setting>} is reported and skipped. Values stay text here: only the processor's
+ * descriptors can read them (the processor host does, once the processor is installed).
  */
 final class SettingsFile {
 
     private SettingsFile() {
     }
 
-    /** The saved overrides by processor; a missing file is no overrides. Unreadable lines go to {@code problems}. */
-    static Map<String, Map<String, Double>> load(Path file, Consumer<String> problems) throws IOException {
-        Map<String, Map<String, Double>> saved = new TreeMap<>();
+    /** The saved overrides by processor, as text; a missing file is no overrides. Unreadable lines go to {@code problems}. */
+    static Map<String, Map<String, String>> load(Path file, Consumer<String> problems) throws IOException {
+        Map<String, Map<String, String>> saved = new TreeMap<>();
         if (!Files.exists(file)) {
             return saved;
         }
@@ -40,25 +43,20 @@ final class SettingsFile {
                 problems.accept(file + ": '" + name + "' is not <processor>.<setting>; skipped");
                 continue;
             }
-            try {
-                saved.computeIfAbsent(name.substring(0, dot), k -> new LinkedHashMap<>()).put(name.substring(dot + 1),
-                        Double.parseDouble(text));
-            } catch (NumberFormatException e) {
-                problems.accept(file + ": " + name + " = '" + text + "' is not a number; skipped");
-            }
+            saved.computeIfAbsent(name.substring(0, dot), k -> new LinkedHashMap<>()).put(name.substring(dot + 1), text);
         }
         return saved;
     }
 
-    static void save(Path file, Map<String, Map<String, Double>> overrides) throws IOException {
+    static void save(Path file, Map<String, Map<String, String>> overrides) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
         try {
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 out.write("# OpenIONM modality settings that differ from their defaults (Setup > Modality settings)\n");
                 for (String processor : new TreeMap<>(overrides).keySet()) {
-                    for (Map.Entry<String, Double> e : new TreeMap<>(overrides.get(processor)).entrySet()) {
-                        out.write(processor + "." + e.getKey() + "=" + e.getValue() + "\n");
+                    for (Map.Entry<String, String> e : new TreeMap<>(overrides.get(processor)).entrySet()) {
+                        out.write(processor + "." + e.getKey() + "=" + escape(e.getValue()) + "\n");
                     }
                 }
             }
@@ -66,5 +64,21 @@ final class SettingsFile {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** A value as a properties line keeps it: a text setting may hold a backslash or a line break. */
+    private static String escape(String value) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 import org.openionm.alarm.AlarmManager;
 import org.openionm.core.model.Channel;
 import org.openionm.core.model.ChannelRole;
@@ -25,6 +29,7 @@ import org.openionm.core.processing.ModalityProcessor;
 import org.openionm.core.processing.ProcessorContext;
 import org.openionm.core.processing.Provenance;
 import org.openionm.core.processing.SettingDescriptor;
+import org.openionm.core.processing.SettingDescriptor.Option;
 import org.openionm.processing.ResultListener;
 
 class DefaultProcessorHostTest {
@@ -338,7 +343,7 @@ class DefaultProcessorHostTest {
     @Test
     void savedSettingsApplyWhenTheirProcessorIsInstalledAndWhatItNoLongerAcceptsIsDropped() {
         DefaultProcessorHost host = new DefaultProcessorHost();
-        host.restore(Map.of("ssep", Map.of("sweeps", 500.0), "mep", Map.of("sweeps", 9000.0, "gain", 2.0)));
+        host.restore(Map.of("ssep", Map.of("sweeps", "500"), "mep", Map.of("sweeps", "9000", "gain", "2")));
         host.addProcessor(new FakeProcessor("ssep"));
         host.addProcessor(new FakeProcessor("mep"));
         assertEquals(500.0, host.effectiveSettings("ssep").get("sweeps"), "a saved value within range is used");
@@ -346,14 +351,93 @@ class DefaultProcessorHostTest {
         assertTrue(!host.effectiveSettings("mep").containsKey("gain"), "an unknown saved key is not invented");
     }
 
+    /** Declares a number, a choice and an on/off setting, like the TcMEP and SSEP processors. */
+    private static final class TypedProcessor extends FakeProcessor {
+
+        TypedProcessor(String id) {
+            super(id);
+        }
+
+        @Override
+        public List<SettingDescriptor> settings() {
+            return List.of(new SettingDescriptor("sweeps", "Sweeps", "", 1, 4096, 300, true, "MacDonald 2005"),
+                    SettingDescriptor.choice("alarm.preset", "Alarm preset", List.of(new Option("spinal", "Spinal cord"),
+                            new Option("brain", "Brain, brainstem, facial")), "spinal", "MacDonald 2017"),
+                    SettingDescriptor.flag("alarm.subcortical", "Alarm on subcortical too", false, "OpenIONM"));
+        }
+
+        @Override
+        public void start(ProcessorContext ctx) {
+            context = ctx;
+            calls.add("start " + ctx.number("sweeps") + " " + ctx.choice("alarm.preset") + " " + ctx.flag("alarm.subcortical"));
+        }
+    }
+
+    @Test
+    void choicesAndFlagsAreConfiguredStartedWithAndSavedByTheirOwnType() {
+        DefaultProcessorHost host = new DefaultProcessorHost();
+        TypedProcessor mep = new TypedProcessor("mep");
+        host.addProcessor(mep);
+        List<Map<String, Map<String, String>>> saved = new ArrayList<>();
+        host.setSettingsStore(saved::add);
+        assertEquals(Map.of("sweeps", 300.0, "alarm.preset", "spinal", "alarm.subcortical", false), host.effectiveSettings("mep"));
+
+        host.configure("mep", Map.of("alarm.preset", "brain", "alarm.subcortical", true, "sweeps", 500));
+        assertEquals(Map.of("sweeps", 500.0, "alarm.preset", "brain", "alarm.subcortical", true), host.effectiveSettings("mep"),
+                "a whole number given as an int is kept as the Double every number setting has");
+        assertEquals(Map.of("mep", Map.of("sweeps", "500", "alarm.preset", "brain", "alarm.subcortical", "true")), saved.get(0));
+        host.onStart("simulator", CHANNELS);
+        assertEquals("start 500.0 brain true", mep.calls.get(0));
+
+        assertEquals("Alarm preset must be one of spinal, brain, was 'cortex'", assertThrows(IllegalArgumentException.class,
+                () -> host.configure("mep", Map.of("alarm.preset", "cortex"))).getMessage());
+        assertEquals("Alarm on subcortical too must be true or false (on/off), was 1.0", assertThrows(
+                IllegalArgumentException.class, () -> host.configure("mep", Map.of("alarm.subcortical", 1.0))).getMessage());
+        assertEquals(1, saved.size(), "nothing refused is saved");
+    }
+
+    @Test
+    void aSettingsFileOfTheNumbersOnlyVersionStillLoads(@TempDir Path dir) throws IOException {
+        // what 0.1.0 wrote (Double.toString) and what people wrote by hand: 0 spinal cord / 1 brain, 0/1 off/on
+        Path file = Files.writeString(dir.resolve("modality-settings.properties"),
+                "mep.alarm.preset=1.0\nmep.alarm.subcortical=0\nmep.sweeps=500.0\nssep.alarm.preset=0\nssep.alarm.subcortical=1.0\n");
+        List<String> problems = new ArrayList<>();
+        DefaultProcessorHost host = new DefaultProcessorHost();
+        host.restore(SettingsFile.load(file, problems::add));
+        host.addProcessor(new TypedProcessor("mep"));
+        host.addProcessor(new TypedProcessor("ssep"));
+        assertEquals(List.of(), problems);
+        assertEquals(Map.of("sweeps", 500.0, "alarm.preset", "brain", "alarm.subcortical", false), host.effectiveSettings("mep"));
+        assertEquals(Map.of("sweeps", 300.0, "alarm.preset", "spinal", "alarm.subcortical", true), host.effectiveSettings("ssep"));
+
+        host.setSettingsStore(all -> SettingsFile.save(file, all));
+        host.configure("ssep", host.overrides("ssep"));
+        assertEquals(List.of("mep.alarm.preset=brain", "mep.alarm.subcortical=false", "mep.sweeps=500", "ssep.alarm.preset=spinal",
+                "ssep.alarm.subcortical=true"), Files.readAllLines(file).stream().filter(l -> !l.startsWith("#")).toList(),
+                "written back in the new form");
+        DefaultProcessorHost again = new DefaultProcessorHost();
+        again.restore(SettingsFile.load(file, problems::add));
+        again.addProcessor(new TypedProcessor("mep"));
+        assertEquals(host.effectiveSettings("mep"), again.effectiveSettings("mep"), "and read back the same");
+    }
+
+    @Test
+    void aSavedValueThatNoLongerReadsFallsBackToItsDefault() {
+        DefaultProcessorHost host = new DefaultProcessorHost();
+        host.restore(Map.of("mep", Map.of("sweeps", "lots", "alarm.preset", "2", "alarm.subcortical", "maybe")));
+        host.addProcessor(new TypedProcessor("mep"));
+        assertEquals(Map.of(), host.overrides("mep"));
+        assertEquals(Map.of("sweeps", 300.0, "alarm.preset", "spinal", "alarm.subcortical", false), host.effectiveSettings("mep"));
+    }
+
     @Test
     void everyAcceptedChangeIsSavedAndAFailedSaveSaysSoWhileTheValueStillApplies() {
         DefaultProcessorHost host = new DefaultProcessorHost();
         host.addProcessor(new FakeProcessor("ssep"));
-        List<Map<String, Map<String, Double>>> saved = new ArrayList<>();
+        List<Map<String, Map<String, String>>> saved = new ArrayList<>();
         host.setSettingsStore(saved::add);
         host.configure("ssep", Map.of("sweeps", 500.0));
-        assertEquals(List.of(Map.of("ssep", Map.of("sweeps", 500.0))), saved);
+        assertEquals(List.of(Map.of("ssep", Map.of("sweeps", "500"))), saved, "saved as text, as a person writes it");
         assertEquals(Map.of("sweeps", 500.0), host.overrides("ssep"), "what configure was given");
         assertThrows(IllegalArgumentException.class, () -> host.configure("ssep", Map.of("sweeps", 5000.0)));
         assertEquals(1, saved.size(), "a refused value is not saved");

@@ -55,7 +55,7 @@ public class ModalitySettingsPart {
     private String shownId = "";
     /** The processor and values the table shows, so a poll repaints only when they change. */
     private String valuesOf = "";
-    private Map<String, Double> shownValues = Map.of();
+    private Map<String, Object> shownValues = Map.of();
 
     @PostConstruct
     public void create(Composite parent) {
@@ -90,19 +90,20 @@ public class ModalitySettingsPart {
     }
 
     /**
-     * Applies {@code text} typed for {@code descriptor} to the shown processor: the Value cell's commit
-     * calls this. A refused value (not a number, out of range, not whole) is said in the error line and
-     * nothing changes.
+     * Applies {@code text} typed (or picked: an option id, true/false) for {@code descriptor} to the
+     * shown processor: the Value cell's commit calls this. A refused value (not a number, out of range,
+     * not whole, not an option) is said in the error line and nothing changes.
      */
     void apply(SettingDescriptor descriptor, String text) {
         try {
-            double value = SettingRows.parse(descriptor, text);
-            Map<String, Double> overrides = new HashMap<>(host.overrides(shownId));
+            Object value = SettingRows.parse(descriptor, text);
+            Map<String, Object> overrides = new HashMap<>(host.overrides(shownId));
             overrides.put(descriptor.key(), value); // configure replaces every override: keep the others
             host.configure(shownId, overrides);
             String unit = descriptor.unit().isEmpty() ? "" : " " + descriptor.unit();
-            say(descriptor.label() + " set to " + SettingDescriptor.format(value) + unit + " (default "
-                    + SettingDescriptor.format(descriptor.defaultValue()) + unit + "); applies from the next acquisition start.", "");
+            say(descriptor.label() + " set to " + SettingRows.show(descriptor, value) + unit + " (default "
+                    + SettingRows.show(descriptor, descriptor.defaultValue()) + unit
+                    + "); applies from the next acquisition start.", "");
         } catch (IllegalArgumentException e) {
             say("", "Not changed: " + e.getMessage());
         } catch (IllegalStateException notSaved) { // applied, but a full disk or the like kept it from being saved
@@ -157,8 +158,8 @@ public class ModalitySettingsPart {
         String when = running
                 ? "Changes apply from the next acquisition start: the running acquisition keeps the values it started with."
                 : "Changes apply from the next acquisition start.";
-        setIfChanged(note, when + " Click a value to change it; bold values differ from the default. Hover a source"
-                + " for its full text.");
+        setIfChanged(note, when + " Click a value to change it (a choice or an on/off setting is picked from a list);"
+                + " bold values differ from the default. Hover a source for its full text.");
         processors.getDisplay().timerExec(REFRESH_MS, this::refresh);
     }
 
@@ -197,7 +198,7 @@ public class ModalitySettingsPart {
             return;
         }
         List<SettingDescriptor> declared;
-        Map<String, Double> values;
+        Map<String, Object> values;
         try {
             declared = host.settings(shownId);
             values = host.effectiveSettings(shownId);

@@ -14,23 +14,27 @@ import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnPixelData;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.ColumnWeightData;
+import org.eclipse.jface.viewers.ComboBoxCellEditor;
 import org.eclipse.jface.viewers.EditingSupport;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.viewers.TextCellEditor;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CCombo;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.TableColumn;
 import org.openionm.core.processing.SettingDescriptor;
+import org.openionm.core.processing.SettingDescriptor.Kind;
 import org.openionm.ui.parts.SettingRows.Heading;
 import org.openionm.ui.parts.SettingRows.Row;
 import org.openionm.ui.parts.SettingRows.Setting;
 
 /**
  * One processor's settings as a JFace table: Setting, Value (edited in place), Unit, Range, Default
- * and Source. Group headings and changed values are bold: a font, unlike a colour, reads in both
- * themes.
+ * and Source. A number or a text is typed into its cell; a choice or an on/off setting is picked from
+ * a drop-down (the options' labels, or on/off). Group headings and changed values are bold: a font,
+ * unlike a colour, reads in both themes.
  */
 final class SettingsTable {
 
@@ -41,6 +45,8 @@ final class SettingsTable {
     private final TableColumnLayout layout = new TableColumnLayout();
     private final TableViewer viewer;
     private final TextCellEditor valueEditor;
+    /** Reused for every choice and on/off row: its items are set when a row is edited. */
+    private final ComboBoxCellEditor pickEditor;
     private final Font bold;
     /** Width of the longest label shown, in pixels. */
     private int labelWidth = 300;
@@ -56,18 +62,28 @@ final class SettingsTable {
         bold = new LocalResourceManager(JFaceResources.getResources(), viewer.getTable())
                 .create(FontDescriptor.createFrom(viewer.getTable().getFont()).setStyle(SWT.BOLD));
         valueEditor = new TextCellEditor(viewer.getTable());
+        pickEditor = new ComboBoxCellEditor(viewer.getTable(), new String[0], SWT.READ_ONLY);
+        pickEditor.setActivationStyle(ComboBoxCellEditor.DROP_DOWN_ON_MOUSE_ACTIVATION
+                | ComboBoxCellEditor.DROP_DOWN_ON_KEY_ACTIVATION);
+        CCombo combo = (CCombo) pickEditor.getControl();
+        combo.addListener(SWT.Selection, e -> {
+            if (!combo.getListVisible() && viewer.isCellEditorActive()) {
+                // a pick on the closed drop-down (arrow keys) is the whole edit; one in the open list
+                // applies with Enter or when the cell is left (the editor's focus-lost)
+                viewer.applyEditorValue();
+            }
+        });
         ColumnViewerToolTipSupport.enableFor(viewer);
 
         column(new ColumnPixelData(300), r -> r instanceof Heading h ? h.title() : setting(r).label(),
                 r -> setting(r).label() + "\nkey " + setting(r).key(), true);
-        column(new ColumnPixelData(70), r -> r instanceof Setting s ? SettingDescriptor.format(s.value()) : "",
-                r -> "Click to change; " + (setting(r).integer() ? "whole numbers only" : "decimals allowed"), true)
-                .setEditingSupport(new ValueEditing(edit));
+        column(new ColumnPixelData(80), r -> r instanceof Setting s ? SettingRows.show(s.descriptor(), s.value()) : "",
+                r -> valueTip((Setting) r), true).setEditingSupport(new ValueEditing(edit));
         column(new ColumnPixelData(65), r -> r instanceof Setting ? setting(r).unit() : "", r -> null, false);
         column(new ColumnPixelData(100), r -> r instanceof Setting ? SettingRows.range(setting(r)) : "", r -> null,
                 false);
-        column(new ColumnPixelData(70),
-                r -> r instanceof Setting ? SettingDescriptor.format(setting(r).defaultValue()) : "", r -> null, false);
+        column(new ColumnPixelData(70), r -> r instanceof Setting ? SettingRows.show(setting(r), setting(r).defaultValue()) : "",
+                r -> setting(r).kind() == Kind.CHOICE ? setting(r).optionLabel((String) setting(r).defaultValue()) : null, false);
         column(new ColumnWeightData(1, 200), r -> r instanceof Setting ? setting(r).provenance() : "",
                 r -> SettingRows.wrap(setting(r).provenance(), 90), false); // sources are long: hover shows all
         holder.addListener(SWT.Resize, e -> sizeSettingColumn());
@@ -81,9 +97,24 @@ final class SettingsTable {
         return viewer;
     }
 
-    /** The editor of the Value column, for tests that type into it. */
+    /** The editor of the Value column for typed values, for tests that type into it. */
     CellEditor valueEditor() {
         return valueEditor;
+    }
+
+    /** The drop-down editor of the Value column for choices and on/off settings, for tests that pick. */
+    ComboBoxCellEditor pickEditor() {
+        return pickEditor;
+    }
+
+    private static String valueTip(Setting s) {
+        SettingDescriptor d = s.descriptor();
+        return switch (d.kind()) {
+            case NUMBER -> "Click to change; " + (d.integer() ? "whole numbers only" : "decimals allowed");
+            case CHOICE -> d.optionLabel((String) s.value()) + "\nClick to choose another";
+            case BOOLEAN -> "Click to switch on or off";
+            case TEXT -> "Click to change; " + d.allowed();
+        };
     }
 
     void show(List<Row> rows) {
@@ -153,17 +184,33 @@ final class SettingsTable {
 
         @Override
         protected CellEditor getCellEditor(Object element) {
-            return valueEditor;
+            SettingDescriptor d = ((Setting) element).descriptor();
+            List<String> items = SettingRows.items(d);
+            if (items.isEmpty()) {
+                return valueEditor;
+            }
+            pickEditor.setItems(items.toArray(String[]::new));
+            return pickEditor;
         }
 
+        /** The text for a typed value, the item index for a picked one (what each editor holds). */
         @Override
         protected Object getValue(Object element) {
-            return SettingDescriptor.format(((Setting) element).value());
+            Setting s = (Setting) element;
+            int item = SettingRows.itemOf(s.descriptor(), s.value());
+            return SettingRows.items(s.descriptor()).isEmpty() ? SettingRows.show(s.descriptor(), s.value()) : (Object) item;
         }
 
         @Override
         protected void setValue(Object element, Object value) {
-            edit.accept(((Setting) element).descriptor(), (String) value);
+            SettingDescriptor d = ((Setting) element).descriptor();
+            if (value instanceof Integer item) {
+                if (item >= 0) { // -1: nothing picked
+                    edit.accept(d, SettingRows.textOfItem(d, item));
+                }
+            } else {
+                edit.accept(d, (String) value);
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CCombo;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
@@ -31,6 +32,7 @@ import org.openionm.core.model.StimulusEvent;
 import org.openionm.core.processing.ModalityProcessor;
 import org.openionm.core.processing.ProcessorContext;
 import org.openionm.core.processing.SettingDescriptor;
+import org.openionm.core.processing.SettingDescriptor.Option;
 import org.openionm.processing.ProcessorHost;
 import org.openionm.ui.parts.SettingRows.Setting;
 import org.osgi.framework.BundleContext;
@@ -192,7 +194,7 @@ class ModalitySettingsPartUiTest {
                 part.done().getText());
         assertTrue(part.reset().getEnabled());
 
-        Map<String, Double> before = host.effectiveSettings("test.emg");
+        Map<String, Object> before = host.effectiveSettings("test.emg");
         type(part, 1, "900");
         assertEquals("Not changed: Alarm: burst amplitude must be between 10 and 500 uV, was 900", part.error().getText());
         type(part, 2, "2.5");
@@ -215,6 +217,64 @@ class ModalitySettingsPartUiTest {
         assertFalse(bold(part, 1, SettingsTable.VALUE_COLUMN));
         assertFalse(part.reset().getEnabled());
         assertTrue(part.note().getText().startsWith("Changes apply from the next acquisition start."), part.note().getText());
+    }
+
+    /** A preset to choose and a criterion to switch on, like TcMEP's. */
+    private static FakeProcessor mep(String id) {
+        return new FakeProcessor(id, "Test MEP", List.of(
+                SettingDescriptor.choice("alarm.preset", "Alarm preset", List.of(new Option("spinal", "Spinal cord (↓ > 80 %)"),
+                        new Option("brain", "Brain, brainstem, facial (↓ > 50 %)")), "spinal", SOURCE),
+                SettingDescriptor.flag("alarm.morphology.enabled", "Morphology criterion on", false, SOURCE),
+                new SettingDescriptor("alarm.amplitude.pct", "Amplitude decrease >", "%", 10, 100, 80, false, SOURCE)));
+    }
+
+    /** Opens the Value cell of row {@code index}: it must be the drop-down, offering {@code items}. */
+    private static CCombo pick(ModalitySettingsPart part, int index, List<String> items) {
+        SettingsTable table = part.settings();
+        table.viewer().editElement(table.viewer().getElementAt(index), SettingsTable.VALUE_COLUMN);
+        assertTrue(table.viewer().isCellEditorActive(), "the Value cell opens an editor");
+        CCombo combo = (CCombo) table.pickEditor().getControl();
+        assertTrue(combo.isVisible(), "a drop-down, not a text field");
+        assertEquals(items, List.of(combo.getItems()));
+        return combo;
+    }
+
+    @Test
+    void aChoiceIsPickedByItsLabelAndAnOnOffSettingSwitched() {
+        register(mep("test.mep"));
+        ModalitySettingsPart part = open();
+        choose(part, "test.mep");
+
+        assertEquals(List.of("Alarm preset", "spinal", "", "spinal, brain", "spinal", SOURCE), row(part, 1));
+        assertEquals(List.of("Morphology criterion on", "off", "", "on/off", "off", SOURCE), row(part, 2));
+        assertEquals(List.of("Amplitude decrease >", "80", "%", "10 – 100", "80", SOURCE), row(part, 3));
+
+        CCombo preset = pick(part, 1, List.of("Spinal cord (↓ > 80 %)", "Brain, brainstem, facial (↓ > 50 %)"));
+        assertEquals(0, preset.getSelectionIndex(), "the value in effect is picked");
+        preset.select(1); // what an arrow key on the closed drop-down does: the pick is the whole edit
+        preset.notifyListeners(SWT.Selection, new Event());
+        assertFalse(part.settings().viewer().isCellEditorActive(), "picking commits");
+        assertEquals("brain", host.effectiveSettings("test.mep").get("alarm.preset"));
+        assertEquals(List.of("Alarm preset", "brain", "", "spinal, brain", "spinal", SOURCE), row(part, 1));
+        assertTrue(bold(part, 1, SettingsTable.VALUE_COLUMN), "a changed choice is marked");
+        assertEquals("Alarm preset set to brain (default spinal); applies from the next acquisition start.", part.done().getText());
+
+        CCombo morphology = pick(part, 2, List.of("on", "off"));
+        assertEquals(1, morphology.getSelectionIndex());
+        part.settings().pickEditor().setValue(0);
+        part.settings().viewer().applyEditorValue();
+        assertEquals(Map.of("alarm.preset", "brain", "alarm.morphology.enabled", true, "alarm.amplitude.pct", 80.0),
+                host.effectiveSettings("test.mep"), "each edit keeps the others");
+        assertEquals("on", row(part, 2).get(SettingsTable.VALUE_COLUMN));
+        assertTrue(bold(part, 2, SettingsTable.VALUE_COLUMN));
+        assertEquals("", part.error().getText());
+
+        type(part, 3, "50");
+        assertEquals(50.0, host.effectiveSettings("test.mep").get("alarm.amplitude.pct"), "a number is still typed");
+        assertEquals("3 changed from default", part.processors().getSelection()[0].getText(2));
+        part.reset().notifyListeners(SWT.Selection, new Event());
+        assertEquals(List.of("Alarm preset", "spinal", "", "spinal, brain", "spinal", SOURCE), row(part, 1));
+        assertFalse(bold(part, 1, SettingsTable.VALUE_COLUMN));
     }
 
     @Test

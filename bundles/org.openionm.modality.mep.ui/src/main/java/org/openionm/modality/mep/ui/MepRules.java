@@ -56,8 +56,8 @@ public final class MepRules implements EvokedRules {
     }
 
     /**
-     * The amplitude criterion of the preset in effect ({@code alarm.preset} 0 spinal cord, 1 brain,
-     * with its percentage); no latency criterion for TcMEP.
+     * The amplitude criterion of the preset in effect ({@code alarm.preset} spinal or brain — written
+     * 0 or 1 before 0.2.0 — with its percentage); no latency criterion for TcMEP.
      */
     @Override
     public double threshold(Axis axis, double baseline, Provenance provenance) {
@@ -65,8 +65,9 @@ public final class MepRules implements EvokedRules {
             return Double.NaN;
         }
         Map<String, String> s = provenance.settings();
-        String preset = s.getOrDefault("alarm.preset", "0");
-        String pct = s.get(preset.startsWith("1") ? "alarm.amplitude.brain.pct" : "alarm.amplitude.spinal.pct");
+        String preset = s.getOrDefault("alarm.preset", "spinal");
+        boolean brain = preset.startsWith("brain") || preset.startsWith("1");
+        String pct = s.get(brain ? "alarm.amplitude.brain.pct" : "alarm.amplitude.spinal.pct");
         return EvokedRules.percentLine(baseline, pct, -1);
     }
 

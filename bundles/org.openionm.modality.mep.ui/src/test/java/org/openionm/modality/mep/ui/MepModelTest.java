@@ -24,7 +24,7 @@ class MepModelTest {
                 "alarm.amplitude.spinal.pct", "80", "alarm.amplitude.brain.pct", "50"));
     }
 
-    static final Provenance SPINAL = prov("0 (amplitude ↓ > 80 % (spinal cord))");
+    static final Provenance SPINAL = prov("spinal (amplitude ↓ > 80 % (spinal cord))");
 
     /** What MepProcessor.publish sends for one muscle's response to one train. */
     static void publish(EvokedModel m, double t, String site, String muscle, double p2p, Provenance p) {
@@ -84,7 +84,11 @@ class MepModelTest {
     @Test
     void theBrainPresetDrawsTheLineAtHalfTheBaseline() {
         assertEquals(250, new MepRules().threshold(org.openionm.ui.widgets.evoked.EvokedRules.Axis.AMPLITUDE, 500,
-                prov("1 (amplitude ↓ > 50 % (brain, brainstem, facial))")), 1e-9);
+                prov("brain (amplitude ↓ > 50 % (brain, brainstem, facial))")), 1e-9);
+        assertEquals(250, new MepRules().threshold(org.openionm.ui.widgets.evoked.EvokedRules.Axis.AMPLITUDE, 500,
+                prov("1 (amplitude ↓ > 50 % (brain, brainstem, facial))")), 1e-9, "as 0.1.0 wrote it");
+        assertEquals(100, new MepRules().threshold(org.openionm.ui.widgets.evoked.EvokedRules.Axis.AMPLITUDE, 500,
+                prov("0 (amplitude ↓ > 80 % (spinal cord))")), 1e-9, "as 0.1.0 wrote it");
         assertTrue(Double.isNaN(new MepRules().threshold(org.openionm.ui.widgets.evoked.EvokedRules.Axis.LATENCY, 22, SPINAL)));
     }
 }
