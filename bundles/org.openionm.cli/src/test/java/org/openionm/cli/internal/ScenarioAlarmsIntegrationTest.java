@@ -54,6 +54,11 @@ class ScenarioAlarmsIntegrationTest {
         assertTrue(c.criterion().contains("ASNM 2024"), c.criterion());
         assertTrue(c.baseline().startsWith("baseline at 280"), c.baseline());
         assertTrue(c.provenance().settings().get("filter").contains("Butterworth"), c.provenance().toString());
+        // and the exact code that made it: the processor's id and the version of its installed bundle
+        org.osgi.framework.Bundle ssepBundle = java.util.Arrays.stream(org.osgi.framework.FrameworkUtil
+                .getBundle(ScenarioAlarmsIntegrationTest.class).getBundleContext().getBundles())
+                .filter(b -> b.getSymbolicName().equals("org.openionm.modality.ssep")).findFirst().orElseThrow();
+        assertEquals("ssep " + ssepBundle.getVersion(), c.provenance().producer());
         // no other SSEP site or channel alarms: the upper limbs and the right leg are untouched
         List<AlarmCondition> otherSsep = r.raised().stream()
                 .filter(x -> x.modality().equals("ssep") && !x.site().equals("tibial.left")).toList();

@@ -59,4 +59,16 @@ public interface ProcessorContext {
     }
 
     ProcessorOutput output();
+
+    /**
+     * Who produced a result, for its {@link Provenance}: the processor's id and the version of the
+     * bundle it was installed from, as the host knows it (e.g. {@code "ssep 0.2.0.v20261204-1200"}),
+     * so a number in a report names the exact code that made it. Outside a host (tests) the id
+     * alone is not known here: {@code "unversioned"}.
+     *
+     * @since 0.2.0
+     */
+    default String producer() {
+        return "unversioned";
+    }
 }

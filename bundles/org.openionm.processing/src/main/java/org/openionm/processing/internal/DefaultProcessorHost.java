@@ -375,7 +375,7 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
         caseTime = 0;
         listeners.forEach(ResultListener::acquisitionStarted);
         for (ModalityProcessor processor : new TreeMap<>(processors).values()) {
-            ProcessorContext context = new Context(channels, effective(processor), new Output());
+            ProcessorContext context = new Context(channels, effective(processor), new Output(), producer(processor));
             try {
                 processor.start(context);
                 running.add(processor);
@@ -485,8 +485,14 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
         }
     }
 
-    private record Context(List<Channel> channels, Map<String, Object> settings, ProcessorOutput output)
+    private record Context(List<Channel> channels, Map<String, Object> settings, ProcessorOutput output, String producer)
             implements ProcessorContext {
+    }
+
+    /** The processor's id and the version of the bundle that installed it; plain Java (tests) has none. */
+    static String producer(ModalityProcessor processor) {
+        org.osgi.framework.Bundle bundle = org.osgi.framework.FrameworkUtil.getBundle(processor.getClass());
+        return processor.id() + " " + (bundle == null ? "(not from an OSGi bundle)" : bundle.getVersion());
     }
 
     /** Fans results out; alarm conditions also go to the alarm manager. */

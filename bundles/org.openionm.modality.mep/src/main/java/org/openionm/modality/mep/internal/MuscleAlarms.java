@@ -1,0 +1,97 @@
+package org.openionm.modality.mep.internal;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Alarm criteria of one muscle against its baseline, with confirmation over consecutive trains.
+ * A condition is reported on transitions only: active once N consecutive trains met it, inactive
+ * at the first train that does not. A criterion that cannot be judged on a train (e.g. morphology
+ * without a response, threshold while unknown) keeps its state and count.
+ */
+final class MuscleAlarms {
+
+    /** One transition to publish. */
+    record Transition(MepAlarmPreset preset, boolean active, String values) {}
+
+    private final Map<MepAlarmPreset, Integer> consecutive = new EnumMap<>(MepAlarmPreset.class);
+    private final Map<MepAlarmPreset, Boolean> active = new EnumMap<>(MepAlarmPreset.class);
+
+    /**
+     * @param comparable false for a train weaker than the baseline train: only the threshold rule
+     *                   applies to it (threshold hunting is not a loss)
+     */
+    List<Transition> evaluate(MuscleResponse r, double thresholdV, MepBaseline base, MepSettings s, String muscle,
+            boolean comparable) {
+        List<Transition> out = new ArrayList<>();
+        for (MepAlarmPreset p : enabled(s)) {
+            Boolean met = comparable || p == MepAlarmPreset.THRESHOLD ? met(p, r, thresholdV, base, s) : null;
+            if (met == null) {
+                continue;
+            }
+            boolean was = active.getOrDefault(p, false);
+            if (met) {
+                int n = consecutive.merge(p, 1, Integer::sum);
+                if (!was && n >= s.confirmTrains()) {
+                    active.put(p, true);
+                    out.add(new Transition(p, true, values(p, r, thresholdV, base, muscle)));
+                }
+            } else {
+                consecutive.put(p, 0);
+                if (was) {
+                    active.put(p, false);
+                    out.add(new Transition(p, false, values(p, r, thresholdV, base, muscle)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Presets currently active, e.g. to clear them when the baseline is re-captured. */
+    List<MepAlarmPreset> activePresets() {
+        return active.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+    }
+
+    static List<MepAlarmPreset> enabled(MepSettings s) {
+        List<MepAlarmPreset> list = new ArrayList<>(List.of(MepAlarmPreset.LOSS, s.amplitudePreset()));
+        if (s.thresholdEnabled()) {
+            list.add(MepAlarmPreset.THRESHOLD);
+        }
+        if (s.morphologyEnabled()) {
+            list.add(MepAlarmPreset.MORPHOLOGY);
+        }
+        return list;
+    }
+
+    /** TRUE met, FALSE not met, null cannot be judged on this train. */
+    static Boolean met(MepAlarmPreset p, MuscleResponse r, double thresholdV, MepBaseline base, MepSettings s) {
+        return switch (p) {
+            case LOSS -> !r.present();
+            // a lost response is a 100 % decrease: the amplitude rule agrees with the loss rule
+            case AMPLITUDE_SPINAL -> decreasePct(r, base) > s.amplitudeSpinalPct();
+            case AMPLITUDE_BRAIN -> decreasePct(r, base) > s.amplitudeBrainPct();
+            case THRESHOLD -> Double.isNaN(thresholdV) || Double.isNaN(base.thresholdV()) ? null
+                    : thresholdV - base.thresholdV() >= s.thresholdRiseV();
+            case MORPHOLOGY -> !r.present() || base.phases() < 2 ? null
+                    : r.phases() <= 1 || r.phases() <= base.phases() * (1 - s.morphologyDropPct() / 100.0);
+        };
+    }
+
+    static double decreasePct(MuscleResponse r, MepBaseline base) {
+        return r.present() ? 100 * (1 - r.p2pUv() / base.p2pUv()) : 100;
+    }
+
+    static String values(MepAlarmPreset p, MuscleResponse r, double thresholdV, MepBaseline base, String muscle) {
+        return switch (p) {
+            case LOSS, AMPLITUDE_SPINAL, AMPLITUDE_BRAIN -> r.present()
+                    ? String.format("%s p2p %.0f uV (%+.0f %%)", muscle, r.p2pUv(), -decreasePct(r, base))
+                    : String.format("%s no response (p2p %.0f uV, noise p2p %.0f uV)", muscle, r.p2pUv(),
+                            r.noiseP2pUv());
+            case THRESHOLD -> String.format("%s threshold %s V (%+.0f V)", muscle,
+                    Double.isNaN(thresholdV) ? "unknown" : MepSettings.num(thresholdV), thresholdV - base.thresholdV());
+            case MORPHOLOGY -> String.format("%s %d phases (baseline %d)", muscle, r.phases(), base.phases());
+        };
+    }
+}

@@ -1,0 +1,94 @@
+package org.openionm.modality.ssep.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.openionm.core.processing.AverageTrace;
+import org.openionm.core.processing.Measurement;
+import org.openionm.core.processing.ProcessorOutput;
+import org.openionm.core.processing.Provenance;
+import org.openionm.core.processing.TrendPoint;
+import org.openionm.dsp.Peak;
+
+/** Turns an analysed average into measurements, the display trace and trend points. */
+final class Reporter {
+
+    /** Id and installed version of this processor, stamped on every result's provenance. */
+    private final String producer;
+
+    Reporter(String producer) {
+        this.producer = producer;
+    }
+
+    void publish(AverageResult r, Map<String, Baseline> baselines, ProcessorOutput out) {
+        String site = r.owner.site.id();
+        String ch = r.owner.recording.label();
+        // say why an expected component is absent, so "not found" is never silent
+        Map<String, String> prov = new HashMap<>(r.provenance);
+        r.notFound.forEach((c, why) -> prov.put("not.found." + c, why));
+        out.average(new AverageTrace(r.timeSeconds, SsepProcessor.ID, site, ch, r.filtered, r.samplingRateHz,
+                r.sweepsUsed, r.sweepsRejected, new Provenance(producer, prov)));
+        for (ComponentNorm c : r.owner.components) {
+            if (r.peaks.containsKey(c.name())) {
+                publish(measurement(r, c, baselines.get(site + "/" + ch + "/" + c.name())), out);
+            }
+        }
+        if (!Double.isNaN(r.reproducibility)) {
+            out.trend(new TrendPoint(r.timeSeconds, SsepProcessor.ID, site + "/" + ch + "/reproducibility",
+                    r.reproducibility, "r"));
+        }
+    }
+
+    /** The displayed trace of {@code r}, stamped {@code timeSeconds} (a baseline carries its capture time). */
+    AverageTrace trace(AverageResult r, double timeSeconds) {
+        return new AverageTrace(timeSeconds, SsepProcessor.ID, r.owner.site.id(), r.owner.recording.label(),
+                r.filtered, r.samplingRateHz, r.sweepsUsed, r.sweepsRejected, new Provenance(producer, r.provenance));
+    }
+
+    static void publish(Measurement m, ProcessorOutput out) {
+        out.measurement(m);
+        String series = m.site() + "/" + m.channel() + "/" + m.component() + "/";
+        out.trend(new TrendPoint(m.timeSeconds(), SsepProcessor.ID, series + "latency", m.latencyMs(), "ms"));
+        out.trend(new TrendPoint(m.timeSeconds(), SsepProcessor.ID, series + "amplitude", m.amplitudeUv(), "uV"));
+        String amp = m.provenance().settings().get("amplitude.change.percent");
+        if (amp != null) {
+            out.trend(new TrendPoint(m.timeSeconds(), SsepProcessor.ID, series + "amplitude.change",
+                    Double.parseDouble(amp), "%"));
+            out.trend(new TrendPoint(m.timeSeconds(), SsepProcessor.ID, series + "latency.change",
+                    Double.parseDouble(m.provenance().settings().get("latency.change.percent")), "%"));
+        }
+    }
+
+    /** The measurement of component {@code c}, with its change against {@code baseline} if any. */
+    Measurement measurement(AverageResult r, ComponentNorm c, Baseline baseline) {
+        Peak p = r.peaks.get(c.name());
+        double amplitude = r.amplitudeOf(c);
+        Map<String, String> prov = new HashMap<>(r.provenance);
+        prov.put("amplitude.definition", r.amplitudeName(c));
+        prov.put("marker", r.manual.contains(c.name()) ? "manual" : r.detection.getOrDefault(c.name(), "automatic"));
+        if (!Double.isNaN(p.prominence())) {
+            prov.put("prominence.uv", Analysis.fmt(p.prominence()));
+        }
+        if (baseline != null) {
+            prov.put("baseline", describe(baseline));
+            String then = baseline.settings().get("filter");
+            if (then != null && !then.equals(r.provenance.get("filter"))) {
+                // a filter change alone moves latency and amplitude (IONM-REFERENCE, Filters and latency)
+                prov.put("baseline.warning", "filter differs from baseline: " + then);
+            }
+            prov.put("amplitude.change.percent", Analysis.fmt(percent(amplitude, baseline.amplitudeUv())));
+            prov.put("latency.change.percent", Analysis.fmt(percent(p.latencyMs(), baseline.latencyMs())));
+        }
+        return new Measurement(r.timeSeconds, SsepProcessor.ID, r.owner.site.id(), r.owner.recording.label(),
+                c.name(), p.latencyMs(), amplitude, r.sweepsUsed, r.sweepsRejected, new Provenance(producer, prov));
+    }
+
+    static double percent(double value, double reference) {
+        return (value - reference) / Math.abs(reference) * 100;
+    }
+
+    static String describe(Baseline b) {
+        return String.format(java.util.Locale.ROOT, "baseline at %.1f s: %.2f uV, %.2f ms", b.timeSeconds(),
+                b.amplitudeUv(), b.latencyMs());
+    }
+}

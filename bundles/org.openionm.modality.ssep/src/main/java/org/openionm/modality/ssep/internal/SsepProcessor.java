@@ -1,0 +1,258 @@
+package org.openionm.modality.ssep.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.openionm.core.model.Channel;
+import org.openionm.core.model.ChannelRole;
+import org.openionm.core.model.DataGap;
+import org.openionm.core.model.SampleBlock;
+import org.openionm.core.model.StimulusEvent;
+import org.openionm.core.processing.Measurement;
+import org.openionm.core.processing.ModalityProcessor;
+import org.openionm.core.processing.ProcessorContext;
+import org.openionm.core.processing.ProcessorOutput;
+import org.openionm.core.processing.SettingDescriptor;
+import org.openionm.core.processing.SettingValues;
+import org.openionm.dsp.Peak;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Headless SSEP: stimulus-locked moving averages per (site, recording channel), zero-phase
+ * filtered, components found in their normative windows, compared with an explicitly captured
+ * baseline under the ASNM 2024 preset. Engine callbacks arrive on one thread; the user actions
+ * ({@link #captureBaseline}, {@link #moveMarker}) may come from another, hence the locking.
+ */
+@Component(service = ModalityProcessor.class)
+public final class SsepProcessor implements ModalityProcessor {
+
+    public static final String ID = "ssep";
+
+    private final AlarmPreset preset = AlarmPreset.ASNM_2024;
+    private Map<String, Double> settings = SsepSettings.numbers(SsepSettings.effective(Map.of()));
+    private boolean alarmSubcortical;
+    private ProcessorOutput output;
+    private Reporter reporter = new Reporter("unversioned");
+    private AlarmTracker alarms = new AlarmTracker(preset, "unversioned");
+    private final Map<String, List<ChannelAverage>> bySite = new LinkedHashMap<>();
+    private final List<Channel> channels = new ArrayList<>();
+    private final List<PendingSweep> pending = new ArrayList<>();
+    private final Map<String, Baseline> baselines = new LinkedHashMap<>();
+    /** Latencies of markers the user placed, by site/channel/component, until the next baseline or acquisition. */
+    private final Map<String, Double> manualLatencies = new HashMap<>();
+    private long nextExpectedSample = -1;
+
+    @Override public String id() { return ID; }
+
+    @Override public String displayName() { return "Somatosensory evoked potentials"; }
+
+    @Override
+    public Set<ChannelRole> acceptedRoles() {
+        return Set.of(ChannelRole.SSEP_PERIPHERAL, ChannelRole.SSEP_SUBCORTICAL, ChannelRole.SSEP_CORTICAL);
+    }
+
+    @Override public List<SettingDescriptor> settings() { return SsepSettings.descriptors(); }
+
+    /** The alarm preset in use, with its source. */
+    public AlarmPreset alarmPreset() { return preset; }
+
+    @Override
+    public synchronized void start(ProcessorContext context) {
+        SettingValues values = SsepSettings.effective(context.settings());
+        settings = SsepSettings.numbers(values);
+        alarmSubcortical = values.flag(SsepSettings.ALARM_SUBCORTICAL);
+        output = context.output();
+        reporter = new Reporter(context.producer());
+        alarms = new AlarmTracker(preset, context.producer());
+        bySite.clear();
+        baselines.clear(); // a new acquisition has new channels and averages: no stale reference
+        manualLatencies.clear();
+        pending.clear();
+        channels.clear();
+        nextExpectedSample = -1;
+        for (Channel ch : context.channels()) {
+            if (acceptedRoles().contains(ch.role())) {
+                channels.add(ch);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void onStimulus(StimulusEvent event) {
+        Optional<StimSite> site = StimSite.parse(event.siteId());
+        if (site.isEmpty() || output == null) {
+            return; // not an SSEP site (e.g. a TcMEP train)
+        }
+        List<ChannelAverage> targets = bySite.computeIfAbsent(event.siteId(), id -> averagesFor(site.get()));
+        if (targets.isEmpty()) {
+            return;
+        }
+        if (nextExpectedSample >= 0 && event.sampleIndex() < nextExpectedSample) {
+            // its first samples have already gone by: the sweep could never be complete
+            targets.forEach(ca -> ca.discard("late"));
+            return;
+        }
+        double fs = targets.get(0).recording.channel().samplingRateHz();
+        double ms = settings.get(site.get().upperLimb() ? SsepSettings.UPPER_WINDOW : SsepSettings.LOWER_WINDOW);
+        pending.add(new PendingSweep(site.get(), event.sampleIndex(), (int) Math.round(ms * fs / 1000), targets));
+    }
+
+    private List<ChannelAverage> averagesFor(StimSite site) {
+        List<ChannelAverage> list = new ArrayList<>();
+        for (Channel ch : channels) {
+            Recording.of(ch).ifPresent(rec -> {
+                List<ComponentNorm> comps = ComponentNorm.searchedOn(site, rec);
+                if (!comps.isEmpty()) {
+                    list.add(new ChannelAverage(site, rec, comps, settings));
+                }
+            });
+        }
+        return list;
+    }
+
+    @Override
+    public synchronized void onBlock(SampleBlock block) {
+        if (nextExpectedSample >= 0 && block.firstSampleIndex() > nextExpectedSample) {
+            // the clock jumped without a DataGap: treat the hole as one
+            discardOverlapping(nextExpectedSample, block.firstSampleIndex());
+        }
+        nextExpectedSample = block.endSampleIndex();
+        for (Iterator<PendingSweep> it = pending.iterator(); it.hasNext();) {
+            PendingSweep sweep = it.next();
+            sweep.take(block);
+            if (sweep.complete()) {
+                it.remove();
+                List<ChannelAverage> targets = sweep.targets();
+                for (int t = 0; t < targets.size(); t++) {
+                    ChannelAverage ca = targets.get(t);
+                    ca.offer(sweep.channelData(t));
+                    completeIfFull(ca, sweep.end / ca.recording.channel().samplingRateHz());
+                }
+            }
+        }
+    }
+
+    private void completeIfFull(ChannelAverage ca, double timeSeconds) {
+        if (!ca.due()) {
+            return;
+        }
+        AverageResult r = Analysis.analyse(ca, ca.take(), settings, timeSeconds, baselines, manualLatencies);
+        ca.remember(r);
+        reporter.publish(r, baselines, output);
+        ComponentNorm watched = watched(ca);
+        Baseline b = watched == null ? null : baselines.get(ca.key() + "/" + watched.name());
+        alarms.evaluate(r, watched, b, settings).ifPresent(output::alarm);
+    }
+
+    private ComponentNorm watched(ChannelAverage ca) {
+        boolean lateral = ca.recording.side() != Recording.Side.MIDLINE;
+        if (ca.site.upperLimb() && lateral && !ca.recording.contralateralTo(ca.site)) {
+            return null; // the ipsilateral scalp is searched to spot a swapped montage, not watched
+        }
+        return ComponentNorm.watched(ca.components, alarmSubcortical);
+    }
+
+    @Override
+    public synchronized void onGap(DataGap gap) {
+        discardOverlapping(gap.firstMissingSampleIndex(), gap.endSampleIndex());
+        nextExpectedSample = Math.max(nextExpectedSample, gap.endSampleIndex());
+    }
+
+    private void discardOverlapping(long from, long to) {
+        for (Iterator<PendingSweep> it = pending.iterator(); it.hasNext();) {
+            PendingSweep sweep = it.next();
+            if (sweep.overlaps(from, to)) {
+                it.remove();
+                sweep.targets().forEach(ca -> ca.discard("gap"));
+            }
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        pending.clear(); // incomplete sweeps of the last block average are not reported
+    }
+
+    /**
+     * Stores, for every site/channel/component, its mean latency and amplitude over the averages of
+     * the last three windows in which it was found, with the settings in effect, as the reference
+     * for alarms and percent changes (see {@link #baselines()}). One average is too noisy a ruler:
+     * its own error would be added to every later comparison.
+     */
+    @Override
+    public synchronized void captureBaseline(double caseTimeSeconds) {
+        manualLatencies.clear(); // from now on markers follow the baseline, which took the user's placements in
+        for (List<ChannelAverage> list : bySite.values()) {
+            for (ChannelAverage ca : list) {
+                if (ca.last == null) {
+                    continue;
+                }
+                if (output != null) {
+                    output.baseline(reporter.trace(ca.last, caseTimeSeconds));
+                }
+                for (AverageResult r : ca.history) {
+                    r.baselineComponents.clear(); // a new baseline is measured as these averages are
+                    r.pairedBaselines.clear();
+                    r.baselineLatencyMs.clear();
+                }
+                for (ComponentNorm c : ca.components) {
+                    BaselineEstimate.of(ca.history, c).ifPresent(e -> {
+                        Map<String, String> prov = new HashMap<>(ca.last.provenance);
+                        prov.put("baseline.averages", e.describe());
+                        prov.put(BaselineEstimate.DEFINITION, e.definition());
+                        Baseline b = new Baseline(caseTimeSeconds, ca.site.id(), ca.recording.label(), c.name(),
+                                e.latencyMs(), e.amplitudeUv(), prov);
+                        baselines.put(b.key(), b);
+                    });
+                }
+            }
+        }
+    }
+
+    public synchronized List<Baseline> baselines() {
+        return List.copyOf(baselines.values());
+    }
+
+    /**
+     * Places {@code component} of the current average at {@code latencyMs}: the amplitude is read
+     * there (peak-to-peak with its partner where the component is defined so) and the measurement
+     * is published with provenance {@code marker=manual}. Later averages search for the component
+     * from there (provenance "tracked from manual marker"), and read it there if nothing stands out,
+     * until the next baseline capture.
+     *
+     * @throws IllegalArgumentException if there is no such average or component, or the latency is outside it
+     */
+    @Override
+    public synchronized Measurement moveMarker(String site, String channel, String component, double latencyMs) {
+        ChannelAverage ca = bySite.getOrDefault(site, List.of()).stream()
+                .filter(a -> a.recording.label().equals(channel)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no SSEP average for " + site + " on " + channel));
+        ComponentNorm c = ca.components.stream().filter(x -> x.name().equals(component)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(component + " is not measured on " + channel));
+        AverageResult r = ca.last;
+        if (r == null) {
+            throw new IllegalArgumentException("no completed average yet for " + site + " on " + channel);
+        }
+        r.peaks.put(component, new Peak(component, latencyMs, r.valueAt(latencyMs), Double.NaN));
+        r.manual.add(component);
+        manualLatencies.put(ca.key() + "/" + component, latencyMs); // later averages search from here
+        Measurement moved = null;
+        for (ComponentNorm x : ca.components) {
+            // re-publish the moved component and any whose peak-to-peak uses it
+            if (r.peaks.containsKey(x.name()) && (x == c || component.equals(x.partner()))) {
+                Measurement m = reporter.measurement(r, x, baselines.get(ca.key() + "/" + x.name()));
+                Reporter.publish(m, output);
+                if (x == c) {
+                    moved = m;
+                }
+            }
+        }
+        return moved;
+    }
+}
