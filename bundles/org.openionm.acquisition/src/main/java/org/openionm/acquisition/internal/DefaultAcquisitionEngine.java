@@ -114,7 +114,7 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
     public List<Channel> start(AmplifierDriver driver, AcquisitionConfig config, StimulationProgram stimulation) {
         synchronized (lifecycle) {
             Run running = current;
-            if (running != null && running.isAlive()) {
+            if (running != null && running.isAlive() && !running.ended) {
                 throw new IllegalStateException("an acquisition with '" + running.driver.displayName()
                         + "' is running; stop it before starting another");
             }
@@ -295,6 +295,12 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
             this.thread.setPriority(Thread.MAX_PRIORITY);
         }
 
+        /**
+         * Set just before the run publishes its end: from then on its thread only returns, so a new
+         * acquisition may start (a caller that saw STOPPED was refused for a few microseconds before).
+         */
+        volatile boolean ended;
+
         boolean isAlive() {
             return thread.isAlive();
         }
@@ -329,6 +335,7 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
             for (ConsumerPump pump : consumers) {
                 pump.stop(reason);
             }
+            ended = true;
             publish(status(endState, reason));
         }
 
