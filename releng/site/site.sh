@@ -83,13 +83,27 @@ site_groups() { # feature ids on stdin -> comma-separated p2 feature groups
   sed 's/$/.feature.group/' | paste -sd, -
 }
 
+# Checks the site configuration $2 against what installation $1 holds and writes it there (the installed
+# product's own 'siteconfig' command: the same descriptors as Setup and analyze --set). A configuration
+# it refuses removes the new installation: nothing half-configured is left behind.
+site_apply_config() {
+  local out="$1" config status=0
+  config="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
+  "$out/openionm" siteconfig --apply "$config" || status=$?
+  if [ "$status" != 0 ]; then
+    rm -rf "$out"
+    echo "openionm site: the configuration $2 was refused (above); nothing was installed" >&2
+    exit 2
+  fi
+}
+
 site_copy_launcher() { # $1 = installation
   cp "$ROOT/openionm" "$1/openionm"
   chmod +x "$1/openionm"
 }
 
 site_main() {
-  local mode="" features="" out="" config="" installed=""
+  local mode="" features="" out="" config="" installed="" own_build=1
   SITE_REPO="$REPOSITORY"
   while [ $# -gt 0 ]; do
     case "$1" in
@@ -99,7 +113,7 @@ site_main() {
       --installed) mode=installed; installed="${2:-}"; shift 2 || site_usage ;;
       --out) out="${2:-}"; shift 2 || site_usage ;;
       --config) config="${2:-}"; shift 2 || site_usage ;;
-      --repository) SITE_REPO="${2:-}"; shift 2 || site_usage ;;
+      --repository) SITE_REPO="${2:-}"; own_build=0; shift 2 || site_usage ;;
       -h|--help) site_usage ;;
       *) echo "openionm site: unknown option '$1'" >&2; site_usage ;;
     esac
@@ -108,7 +122,8 @@ site_main() {
   [ "$INSTALLED" = 0 ] || die "'site' installs from an OpenIONM source tree and its build; run it there"
   case "$SITE_REPO" in
     *://*) SITE_REPO_URL="$SITE_REPO" ;;
-    *) if [ "$SITE_REPO" = "$REPOSITORY" ] && sources_newer_than_product; then build_product; fi
+    *) # this tree's own repository is rebuilt when its sources changed; one named explicitly is used as it is
+       if [ "$own_build" = 1 ] && sources_newer_than_product; then build_product; fi
        [ -f "$SITE_REPO/content.jar" ] || [ -f "$SITE_REPO/content.xml" ] || [ -f "$SITE_REPO/compositeContent.xml" ] \
          || die "no p2 repository at $SITE_REPO (run './openionm build' first)"
        SITE_REPO_URL="file:$(cd "$SITE_REPO" && pwd)" ;;

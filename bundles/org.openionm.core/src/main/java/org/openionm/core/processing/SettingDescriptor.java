@@ -182,6 +182,18 @@ public final class SettingDescriptor {
         return d;
     }
 
+    /**
+     * This setting with another default, e.g. the one a site configured: the value is checked as any
+     * value is, and {@code source} says where it comes from (shown beside the default).
+     *
+     * @throws IllegalArgumentException the value is not acceptable for this setting
+     * @since 0.2.0
+     */
+    public SettingDescriptor withDefault(Object value, String source) {
+        return new SettingDescriptor(key, label, kind, unit, min, max, integer, options, maxLength, pattern,
+                validate(value), source);
+    }
+
     /** Stable key, e.g. {@code "highpass.hz"}. */
     public String key() {
         return key;

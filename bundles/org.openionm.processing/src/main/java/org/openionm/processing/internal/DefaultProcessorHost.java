@@ -66,6 +66,8 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
     private final Map<String, Map<String, Object>> overrides = new ConcurrentHashMap<>();
     /** Saved text of processors not installed since the restore: read by their descriptors once they are. */
     private final Map<String, Map<String, String>> restored = new ConcurrentHashMap<>();
+    /** The site's defaults as text by processor ({@link org.openionm.processing.SiteDefaults}). */
+    private volatile Map<String, Map<String, String>> siteDefaults = Map.of();
     private volatile SettingsStore store = all -> { };
     private final List<ResultListener> listeners = new CopyOnWriteArrayList<>();
     private volatile AlarmManager alarms;
@@ -125,6 +127,40 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
         processors.values().forEach(this::adoptRestored);
     }
 
+    /**
+     * A site's defaults (text by processor): they replace the declared defaults of the settings they
+     * name, with "site configuration" as the source. A value a processor does not accept is reported
+     * and its declared default kept.
+     */
+    public void setSiteDefaults(Map<String, Map<String, String>> defaults) {
+        Map<String, Map<String, String>> copy = new HashMap<>();
+        defaults.forEach((id, values) -> copy.put(id, Map.copyOf(values)));
+        siteDefaults = Map.copyOf(copy);
+    }
+
+    /** The processor's settings with the site's defaults in place of the declared ones. */
+    private List<SettingDescriptor> descriptors(ModalityProcessor processor) {
+        Map<String, String> site = siteDefaults.getOrDefault(processor.id(), Map.of());
+        if (site.isEmpty()) {
+            return processor.settings();
+        }
+        List<SettingDescriptor> result = new ArrayList<>();
+        for (SettingDescriptor d : processor.settings()) {
+            String text = site.get(d.key());
+            if (text != null) {
+                try {
+                    d = d.withDefault(d.parse(text), "site configuration (declared default "
+                            + SettingDescriptor.format(d.defaultValue()) + ": " + d.provenance() + ")");
+                } catch (IllegalArgumentException e) {
+                    LOG.log(System.Logger.Level.WARNING, "site default not used, the declared default applies: "
+                            + processor.id() + "." + d.key() + ": " + e.getMessage());
+                }
+            }
+            result.add(d);
+        }
+        return result;
+    }
+
     /** Where every accepted {@link #configure} goes to outlive the process; it may throw {@link IOException}. */
     public void setSettingsStore(SettingsStore store) {
         this.store = store;
@@ -163,9 +199,9 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
         overrides.put(processor.id(), Map.copyOf(kept));
     }
 
-    private static Map<String, SettingDescriptor> declared(ModalityProcessor processor) {
+    private Map<String, SettingDescriptor> declared(ModalityProcessor processor) {
         Map<String, SettingDescriptor> declared = new HashMap<>();
-        processor.settings().forEach(d -> declared.put(d.key(), d));
+        descriptors(processor).forEach(d -> declared.put(d.key(), d));
         return declared;
     }
 
@@ -216,7 +252,7 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
 
     @Override
     public List<SettingDescriptor> settings(String processorId) {
-        return List.copyOf(installed(processorId).settings());
+        return List.copyOf(descriptors(installed(processorId)));
     }
 
     @Override
@@ -355,10 +391,10 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
         return all;
     }
 
-    /** Declared defaults with the user's overrides applied. */
+    /** Declared defaults (or the site's) with the user's overrides applied. */
     private Map<String, Object> effective(ModalityProcessor processor) {
         Map<String, Object> settings = new TreeMap<>();
-        processor.settings().forEach(d -> settings.put(d.key(), d.defaultValue()));
+        descriptors(processor).forEach(d -> settings.put(d.key(), d.defaultValue()));
         settings.putAll(overrides.getOrDefault(processor.id(), Map.of()));
         return settings;
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import org.openionm.acquisition.AcquisitionEngine;
 import org.openionm.acquisition.ConsumerRegistration;
+import org.openionm.processing.SiteDefaults;
 import org.openionm.alarm.AlarmManager;
 import org.openionm.core.processing.ModalityProcessor;
 import org.openionm.processing.ProcessorHost;
@@ -48,8 +49,23 @@ public class ProcessorHostComponent extends DefaultProcessorHost {
             }
             setSettingsStore(all -> SettingsFile.save(file, all));
         }
+        readSiteDefaults(context.getProperty("osgi.install.area"));
         setCaseClock(engine.caseClock());
         registration = engine.addConsumer("modality processors", this, QUEUE_BLOCKS);
+    }
+
+    /** A site installation's own defaults ({@link SiteDefaults}), under the user's saved changes. */
+    private void readSiteDefaults(String installArea) {
+        if (installArea == null || !installArea.startsWith("file:")) {
+            return;
+        }
+        Path installation = Path.of(java.net.URI.create(installArea.replace(" ", "%20")));
+        try {
+            setSiteDefaults(SiteDefaults.read(installation, problem -> LOG.log(System.Logger.Level.WARNING, problem)));
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.ERROR, "site defaults in " + SiteDefaults.file(installation)
+                    + " cannot be read, the declared defaults apply: " + e);
+        }
     }
 
     @Deactivate

@@ -21,13 +21,13 @@ import java.util.function.Consumer;
  * {@code <processor>.<setting>} is reported and skipped. Values stay text here: only the processor's
  * descriptors can read them (the processor host does, once the processor is installed).
  */
-final class SettingsFile {
+public final class SettingsFile {
 
     private SettingsFile() {
     }
 
     /** The saved overrides by processor, as text; a missing file is no overrides. Unreadable lines go to {@code problems}. */
-    static Map<String, Map<String, String>> load(Path file, Consumer<String> problems) throws IOException {
+    public static Map<String, Map<String, String>> load(Path file, Consumer<String> problems) throws IOException {
         Map<String, Map<String, String>> saved = new TreeMap<>();
         if (!Files.exists(file)) {
             return saved;
@@ -49,13 +49,18 @@ final class SettingsFile {
     }
 
     static void save(Path file, Map<String, Map<String, String>> overrides) throws IOException {
+        save(file, overrides, "OpenIONM modality settings that differ from their defaults (Setup > Modality settings)");
+    }
+
+    /** Writes {@code values} under a one-line {@code comment}, whole or not at all. */
+    public static void save(Path file, Map<String, Map<String, String>> values, String comment) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
         try {
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                out.write("# OpenIONM modality settings that differ from their defaults (Setup > Modality settings)\n");
-                for (String processor : new TreeMap<>(overrides).keySet()) {
-                    for (Map.Entry<String, String> e : new TreeMap<>(overrides.get(processor)).entrySet()) {
+                out.write("# " + comment + "\n");
+                for (String processor : new TreeMap<>(values).keySet()) {
+                    for (Map.Entry<String, String> e : new TreeMap<>(values.get(processor)).entrySet()) {
                         out.write(processor + "." + e.getKey() + "=" + escape(e.getValue()) + "\n");
                     }
                 }

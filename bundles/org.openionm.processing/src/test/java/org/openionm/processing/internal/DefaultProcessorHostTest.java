@@ -3,6 +3,7 @@ package org.openionm.processing.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.lang.reflect.Proxy;
@@ -394,6 +395,30 @@ class DefaultProcessorHostTest {
         assertEquals("Alarm on subcortical too must be true or false (on/off), was 1.0", assertThrows(
                 IllegalArgumentException.class, () -> host.configure("mep", Map.of("alarm.subcortical", 1.0))).getMessage());
         assertEquals(1, saved.size(), "nothing refused is saved");
+    }
+
+    @Test
+    void aSitesDefaultsReplaceTheDeclaredOnesUnderTheUsersChanges(@TempDir Path installation) throws IOException {
+        org.openionm.processing.SiteDefaults.write(installation,
+                Map.of("mep", Map.of("alarm.preset", "brain", "sweeps", "250", "alarm.subcortical", "perhaps")));
+        DefaultProcessorHost host = new DefaultProcessorHost();
+        host.setSiteDefaults(org.openionm.processing.SiteDefaults.read(installation, p -> fail(p)));
+        TypedProcessor mep = new TypedProcessor("mep");
+        host.addProcessor(mep);
+
+        assertEquals(Map.of("sweeps", 250.0, "alarm.preset", "brain", "alarm.subcortical", false), host.effectiveSettings("mep"),
+                "the site's values are the defaults; one it cannot read leaves the declared default");
+        SettingDescriptor preset = host.settings("mep").stream().filter(d -> d.key().equals("alarm.preset")).findFirst().orElseThrow();
+        assertEquals("brain", preset.defaultValue());
+        assertTrue(preset.provenance().startsWith("site configuration (declared default spinal"), preset.provenance());
+
+        host.configure("mep", Map.of("sweeps", 400));
+        assertEquals(400.0, host.effectiveSettings("mep").get("sweeps"), "a user's change goes on top");
+        assertEquals("brain", host.effectiveSettings("mep").get("alarm.preset"));
+        host.configure("mep", Map.of());
+        assertEquals(250.0, host.effectiveSettings("mep").get("sweeps"), "reset to defaults comes back to the site's");
+        host.onStart("simulator", CHANNELS);
+        assertEquals("start 250.0 brain false", mep.calls.get(0));
     }
 
     @Test

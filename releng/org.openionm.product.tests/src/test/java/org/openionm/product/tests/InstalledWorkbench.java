@@ -17,9 +17,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A workbench installed by the p2 director (see this module's pom), driven the way
- * {@code ./openionm} drives one: the Equinox launcher with the installation's configuration as the
- * shared read-only area and a private area per run.
+ * A workbench installed by {@code ./openionm site} (the p2 director), driven the way its
+ * {@code openionm} launcher drives it: the Equinox launcher with the installation's configuration as
+ * the shared read-only area and a private area per run.
  */
 final class InstalledWorkbench {
 
@@ -31,10 +31,9 @@ final class InstalledWorkbench {
         this.home = home;
     }
 
-    static InstalledWorkbench fromSystemProperty() {
-        String dir = System.getProperty("openionm.workbench");
-        assertTrue(dir != null && Files.isDirectory(Path.of(dir)), "no installed workbench at " + dir);
-        return new InstalledWorkbench(Path.of(dir));
+    static InstalledWorkbench at(Path dir) {
+        assertTrue(Files.isDirectory(dir.resolve("plugins")), "no installed workbench at " + dir);
+        return new InstalledWorkbench(dir);
     }
 
     /** Symbolic names of the bundles the installation's simpleconfigurator will install. */
@@ -47,11 +46,22 @@ final class InstalledWorkbench {
 
     /** Runs {@code org.openionm.cli.<command>} in this installation; fails the test on a non-zero exit. */
     String run(Path privateArea, String command, String... args) throws IOException, InterruptedException {
+        Result r = start(privateArea, command, args);
+        assertEquals(0, r.exit(), command + " failed: " + r.output());
+        return r.output();
+    }
+
+    record Result(int exit, String output) {
+    }
+
+    /** Runs {@code org.openionm.cli.<command>} in this installation; returns its exit code and output. */
+    Result start(Path privateArea, String command, String... args) throws IOException, InterruptedException {
         Path launcher;
         try (Stream<Path> plugins = Files.list(home.resolve("plugins"))) {
             launcher = plugins.filter(p -> p.getFileName().toString().matches("org\\.eclipse\\.equinox\\.launcher_.*\\.jar"))
                     .findFirst().orElseThrow(() -> new AssertionError("the installation has no Equinox launcher"));
         }
+        // as the installation's own launcher starts it (the launcher jar's installation is the install area)
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                 "-Dosgi.sharedConfiguration.area=" + home.resolve("configuration"), "-jar", launcher.toString(),
                 "-configuration", privateArea.resolve("configuration-" + command).toString(), "-nosplash", "-consoleLog",
@@ -63,9 +73,7 @@ final class InstalledWorkbench {
             p.destroyForcibly();
             throw new AssertionError(command + " did not finish within " + COMMAND_TIMEOUT_MINUTES + " min: " + Files.readString(log));
         }
-        String output = Files.readString(log);
-        assertEquals(0, p.exitValue(), command + " failed: " + output);
-        return output;
+        return new Result(p.exitValue(), Files.readString(log));
     }
 
     /**
