@@ -41,7 +41,7 @@ import org.osgi.service.component.annotations.Component;
 public final class MepProcessor implements ModalityProcessor {
 
     public static final String ID = "mep";
-    static final String PRODUCER = "mep 0.1.0";
+    static final String PRODUCER = "mep 0.2.0";
 
     private record Muscle(int ringIndex, String label) {}
 

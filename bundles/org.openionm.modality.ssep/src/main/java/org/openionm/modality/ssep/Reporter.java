@@ -13,7 +13,7 @@ import org.openionm.dsp.Peak;
 /** Turns an analysed average into measurements, the display trace and trend points. */
 final class Reporter {
 
-    static final String PRODUCER = "ssep 0.1.0";
+    static final String PRODUCER = "ssep 0.2.0";
 
     private Reporter() {
     }
