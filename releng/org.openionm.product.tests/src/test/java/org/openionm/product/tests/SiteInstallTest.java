@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A department installs only what it owns, as its IT would: {@code ./openionm site} lists the
- * installable features, installs the simulator and SSEP with the site's configuration, refuses what
+ * installable features, installs the simulator, EDF+ playback and SSEP with the site's configuration, refuses what
  * it cannot install, and later adds TcMEP to the same installation, which then runs it.
  */
 class SiteInstallTest {
@@ -48,7 +48,7 @@ class SiteInstallTest {
                 && bad.output().contains("org.openionm.modality.mep.feature"), bad.output());
         assertFalse(Files.exists(refused), "nothing installed for a refused command");
 
-        // simulator + SSEP only, with the site's configuration
+        // simulator, EDF+ playback (analyze replays recordings through it) and SSEP, with the site's configuration
         Path config = Files.writeString(dir.resolve("site.yaml"), """
                 # St. Elsewhere neurophysiology: light theme, SSEP alarms at 40 %
                 theme: light
@@ -56,16 +56,17 @@ class SiteInstallTest {
                   ssep.alarm.amplitude.decrease.percent: 40
                 """);
         Path site = dir.resolve("site");
-        SiteCommand.Result install = SiteCommand.run(dir, "--features", "simulator,ssep", "--out", site.toString(),
+        SiteCommand.Result install = SiteCommand.run(dir, "--features", "simulator,edf,ssep", "--out", site.toString(),
                 "--config", config.toString());
         assertEquals(0, install.exit(), install.output());
         assertEquals(Set.of("org.openionm.runtime.feature", "org.openionm.platform.feature",
-                "org.openionm.driver.simulator.feature", "org.openionm.modality.ssep.feature"), installedRoots(dir, site));
+                "org.openionm.driver.simulator.feature", "org.openionm.driver.edf.feature", "org.openionm.modality.ssep.feature"),
+                installedRoots(dir, site));
         InstalledWorkbench workbench = InstalledWorkbench.at(site);
         Set<String> bundles = workbench.bundles();
         assertTrue(bundles.contains("org.openionm.modality.ssep") && bundles.contains("org.openionm.modality.ssep.ui"), "SSEP");
-        assertFalse(bundles.contains("org.openionm.modality.mep") || bundles.contains("org.openionm.driver.edf"),
-                "no TcMEP, no EDF playback: " + bundles);
+        assertFalse(bundles.contains("org.openionm.modality.mep") || bundles.contains("org.openionm.modality.mep.ui")
+                || bundles.contains("org.openionm.testkit"), "no TcMEP, no SDK: " + bundles);
         assertTrue(Files.isExecutable(site.resolve("openionm")), "the installation has its own launcher");
         assertEquals("theme=light", Files.readAllLines(site.resolve("site/site.properties")).get(1));
 
