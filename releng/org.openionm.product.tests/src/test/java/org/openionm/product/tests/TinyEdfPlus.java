@@ -19,7 +19,16 @@ import java.util.Locale;
  */
 final class TinyEdfPlus {
 
-    private record Note(double onsetSeconds, String text) {}
+    /** An annotation (this module compiles at source level 8: no records). */
+    private static final class Note {
+        final double onsetSeconds;
+        final String text;
+
+        Note(double onsetSeconds, String text) {
+            this.onsetSeconds = onsetSeconds;
+            this.text = text;
+        }
+    }
 
     private final String label;
     private final int rate;
@@ -86,8 +95,8 @@ final class TinyEdfPlus {
     private String tals(int record) {
         StringBuilder b = new StringBuilder("+" + record + "\u0014\u0014\u0000");
         for (Note n : notes) {
-            if (n.onsetSeconds() >= record && n.onsetSeconds() < record + 1) {
-                b.append('+').append(String.format(Locale.ROOT, "%s", n.onsetSeconds())).append('\u0014').append(n.text())
+            if (n.onsetSeconds >= record && n.onsetSeconds < record + 1) {
+                b.append('+').append(String.format(Locale.ROOT, "%s", n.onsetSeconds)).append('\u0014').append(n.text)
                         .append("\u0014\u0000");
             }
         }

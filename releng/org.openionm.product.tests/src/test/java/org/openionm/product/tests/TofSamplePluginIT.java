@@ -107,8 +107,8 @@ class TofSamplePluginIT {
     }
 
     /**
-     * Runs a command as a developer would, with this build's Maven repository (and offline when this build
-     * is) for the Maven it starts; fails the test on a non-zero exit, showing its output.
+     * Runs a command as a developer would, with this build's Maven repository, offline, for the Maven it
+     * starts; fails the test on a non-zero exit, showing its output.
      */
     private static void run(Path workingDir, Path log, String... command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true)
@@ -117,9 +117,9 @@ class TofSamplePluginIT {
         env.put("JAVA_HOME", System.getProperty("java.home"));
         String mavenOpts = env.getOrDefault("MAVEN_OPTS", "");
         env.put("MAVEN_OPTS", (mavenOpts + " -Dmaven.repo.local=" + System.getProperty("openionm.maven.repo")).trim());
-        if (Boolean.parseBoolean(System.getProperty("openionm.maven.offline"))) {
-            env.put("MAVEN_ARGS", "-o"); // Maven 3.9 reads extra arguments from MAVEN_ARGS, also under mvnw and ./openionm
-        }
+        // offline: the sample needs the plugins and JUnit versions this build already fetched, so the test depends
+        // on nothing but this build (Maven 3.9 reads extra arguments from MAVEN_ARGS, also under mvnw and ./openionm)
+        env.put("MAVEN_ARGS", "-o");
         Process p = pb.start();
         if (!p.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             p.destroyForcibly();
