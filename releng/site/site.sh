@@ -15,7 +15,9 @@ usage: ./openionm site --list
        ./openionm site --add <id>[,<id>...] --out <dir>
        ./openionm site --installed <dir>
   <id>: a feature id from --list (e.g. org.openionm.modality.ssep.feature) or its short name (ssep).
-  Options: --repository <dir|url> installs from another OpenIONM p2 repository (default: this build's).
+  Options: --repository <dir|url>[,<dir|url>...] installs from other p2 repositories (default: this build's):
+           several, comma-separated, are read together, e.g. OpenIONM's and a plugin's own repository
+           (its feature's dependencies come from OpenIONM's).
 TXT
   exit 2
 }
@@ -79,6 +81,27 @@ site_resolve() {
   printf '%s\n' "${ids[@]}"
 }
 
+# A comma-separated list of repositories (folders or URLs) -> the comma-separated URLs the director reads
+# together. A folder must hold a p2 repository; this build's own is built first when its sources are newer.
+site_repository_urls() {
+  local repo urls=() list
+  IFS=',' read -r -a list <<<"$1"
+  for repo in "${list[@]}"; do
+    repo="${repo#"${repo%%[![:space:]]*}"}"; repo="${repo%"${repo##*[![:space:]]}"}"
+    [ -n "$repo" ] || continue
+    case "$repo" in
+      *://*|file:*) urls+=("$repo") ;;
+      *) # this tree's own repository is rebuilt when its sources changed; one named explicitly is used as it is
+         if [ "$SITE_OWN_BUILD" = 1 ] && sources_newer_than_product; then build_product >&2; fi
+         [ -f "$repo/content.jar" ] || [ -f "$repo/content.xml" ] || [ -f "$repo/compositeContent.xml" ] \
+           || die "no p2 repository at $repo (run './openionm build' first)"
+         urls+=("file:$(cd "$repo" && pwd)") ;;
+    esac
+  done
+  [ ${#urls[@]} -gt 0 ] || { echo "openionm site: --repository names no repository" >&2; exit 2; }
+  (IFS=','; echo "${urls[*]}")
+}
+
 site_groups() { # feature ids on stdin -> comma-separated p2 feature groups
   sed 's/$/.feature.group/' | paste -sd, -
 }
@@ -103,7 +126,8 @@ site_copy_launcher() { # $1 = installation
 }
 
 site_main() {
-  local mode="" features="" out="" config="" installed="" own_build=1
+  local mode="" features="" out="" config="" installed=""
+  SITE_OWN_BUILD=1
   SITE_REPO="$REPOSITORY"
   while [ $# -gt 0 ]; do
     case "$1" in
@@ -113,21 +137,14 @@ site_main() {
       --installed) mode=installed; installed="${2:-}"; shift 2 || site_usage ;;
       --out) out="${2:-}"; shift 2 || site_usage ;;
       --config) config="${2:-}"; shift 2 || site_usage ;;
-      --repository) SITE_REPO="${2:-}"; own_build=0; shift 2 || site_usage ;;
+      --repository) SITE_REPO="${2:-}"; SITE_OWN_BUILD=0; shift 2 || site_usage ;;
       -h|--help) site_usage ;;
       *) echo "openionm site: unknown option '$1'" >&2; site_usage ;;
     esac
   done
   [ -n "$mode" ] || site_usage
   [ "$INSTALLED" = 0 ] || die "'site' installs from an OpenIONM source tree and its build; run it there"
-  case "$SITE_REPO" in
-    *://*) SITE_REPO_URL="$SITE_REPO" ;;
-    *) # this tree's own repository is rebuilt when its sources changed; one named explicitly is used as it is
-       if [ "$own_build" = 1 ] && sources_newer_than_product; then build_product; fi
-       [ -f "$SITE_REPO/content.jar" ] || [ -f "$SITE_REPO/content.xml" ] || [ -f "$SITE_REPO/compositeContent.xml" ] \
-         || die "no p2 repository at $SITE_REPO (run './openionm build' first)"
-       SITE_REPO_URL="file:$(cd "$SITE_REPO" && pwd)" ;;
-  esac
+  SITE_REPO_URL=$(site_repository_urls "$SITE_REPO") || exit $?
 
   case "$mode" in
     list) site_list ;;

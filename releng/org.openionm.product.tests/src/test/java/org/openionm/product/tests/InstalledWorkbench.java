@@ -36,6 +36,12 @@ final class InstalledWorkbench {
         return new InstalledWorkbench(dir);
     }
 
+    /** An installation made elsewhere, e.g. by {@code ./openionm site}. */
+    static InstalledWorkbench at(Path home) {
+        assertTrue(Files.isDirectory(home.resolve("plugins")), "no installed workbench at " + home);
+        return new InstalledWorkbench(home);
+    }
+
     /** Symbolic names of the bundles the installation's simpleconfigurator will install. */
     Set<String> bundles() throws IOException {
         Path info = home.resolve("configuration/org.eclipse.equinox.simpleconfigurator/bundles.info");
