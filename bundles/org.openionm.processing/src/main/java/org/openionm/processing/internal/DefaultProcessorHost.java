@@ -473,9 +473,10 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
     public void onStop(String reason) {
         processing(() -> {
             stopRunning();
+            // before the listeners hear the end: a call made once they have heard it goes to the idle thread
+            acquiring = false;
             listeners.forEach(l -> l.acquisitionEnded(reason));
         });
-        acquiring = false;
         runQueued(); // what was queued during the last item: from now on the idle thread takes calls
     }
 
