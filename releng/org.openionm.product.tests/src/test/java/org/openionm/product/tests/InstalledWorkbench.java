@@ -31,11 +31,6 @@ final class InstalledWorkbench {
         this.home = home;
     }
 
-    static InstalledWorkbench at(Path dir) {
-        assertTrue(Files.isDirectory(dir.resolve("plugins")), "no installed workbench at " + dir);
-        return new InstalledWorkbench(dir);
-    }
-
     /** An installation made elsewhere, e.g. by {@code ./openionm site}. */
     static InstalledWorkbench at(Path home) {
         assertTrue(Files.isDirectory(home.resolve("plugins")), "no installed workbench at " + home);
