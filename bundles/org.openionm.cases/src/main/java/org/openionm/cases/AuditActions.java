@@ -25,6 +25,10 @@ public final class AuditActions {
     public static final String UNLOCKED = "session.unlocked";
     public static final String USER_CREATED = "user.created";
     public static final String PASSWORD_CHANGED = "user.password.changed";
+    /** @since 0.2.0 */
+    public static final String USER_DISABLED = "user.disabled";
+    /** @since 0.2.0 */
+    public static final String USER_ENABLED = "user.enabled";
 
     private AuditActions() {
     }

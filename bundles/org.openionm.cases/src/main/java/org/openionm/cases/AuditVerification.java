@@ -4,9 +4,10 @@ import java.util.Optional;
 
 /**
  * The result of checking the audit trail's hash chain: how many entries were checked and the first
- * problem, if any — an entry whose content no longer matches its hash (ALTERED), a sequence number
- * that repeats or appears out of place (INSERTED), or a missing one / a broken link to the previous
- * hash (DELETED).
+ * problem, if any — an entry whose content no longer matches its hash (ALTERED); a row the trail did
+ * not write there: a repeated seq, a seq after the head's last one, a well-formed entry whose previous
+ * hash is not its predecessor's hash, a last entry that is not the head's (INSERTED); a missing seq,
+ * inside the trail or at its end (DELETED). The full rule is in docs/audit.md.
  */
 public record AuditVerification(long entriesChecked, Optional<Problem> firstProblem) {
 

@@ -16,6 +16,15 @@ public interface CaseDatabase extends AutoCloseable {
 
     AuditTrail audit();
 
+    /**
+     * A new session of this workbench or command, not logged in.
+     *
+     * @param demoLoginAllowed whether {@link UserSession#loginDemo} may be used (the site configuration turns it off)
+     * @param inactivityLimit idle time after which the session locks ({@link UserSession#DEFAULT_INACTIVITY_LIMIT})
+     * @since 0.2.0
+     */
+    UserSession newSession(boolean demoLoginAllowed, java.time.Duration inactivityLimit);
+
     /** "H2 2.3.232 (embedded, /home/…/db)" or "PostgreSQL 15.8 (jdbc:postgresql://…)", for About and logs. */
     String describe();
 

@@ -17,7 +17,11 @@ public interface UserDirectory {
     /** The user when the password matches an active account; audit-logs the success or failure (never the password). */
     Optional<User> authenticate(String username, char[] password);
 
-    /** Re-checks the password of an already known user (unlocking, signing), audit-logged like a login. */
+    /**
+     * Re-checks the password of an already known, active user (unlocking, signing). A wrong password is
+     * audit-logged as {@code login.failed}; success is not, the caller logs what it was for
+     * ({@code session.unlocked}, a signature).
+     */
     boolean verifyPassword(User user, char[] password);
 
     void changePassword(String username, char[] newPassword, User actor);
@@ -26,6 +30,40 @@ public interface UserDirectory {
 
     List<User> list();
 
-    /** The demo technologist, created on first use; only the demo workbench logs it in by itself. */
+    /**
+     * The demo technologist ("Demo technologist (not a real user)"), created on first use; it has no
+     * usable password, so only the demo workbench logs it in by itself.
+     */
     User demoTechnologist();
+
+    /**
+     * Whether the first administrator still has to be created: no account exists but the demo one.
+     *
+     * @since 0.2.0
+     */
+    boolean firstAdministratorNeeded();
+
+    /**
+     * Bootstraps a new installation: creates an administrator without an acting administrator, only
+     * while {@link #firstAdministratorNeeded()} (checked in the same transaction, so two workbenches
+     * cannot both do it). Throws {@code IllegalStateException} once any real account exists.
+     *
+     * @since 0.2.0
+     */
+    User createFirstAdministrator(String username, String displayName, String credentials, char[] password);
+
+    /**
+     * Enables or disables an account (a disabled account cannot log in); administrators only, and the
+     * last active administrator cannot be disabled.
+     *
+     * @since 0.2.0
+     */
+    User setActive(String username, boolean active, User actor);
+
+    /**
+     * The shortest password accepted (a site setting; 8 by default).
+     *
+     * @since 0.2.0
+     */
+    int minimumPasswordLength();
 }

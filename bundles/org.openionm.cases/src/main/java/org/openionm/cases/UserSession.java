@@ -12,10 +12,22 @@ import java.util.Optional;
  */
 public interface UserSession {
 
+    /**
+     * The inactivity limit unless the site sets another: 15 minutes, the idle time after which PCI DSS
+     * 4.0 (8.2.8) requires re-authentication; HIPAA and NIST SP 800-53 (AC-11) leave the number to the
+     * organisation (docs/audit.md).
+     *
+     * @since 0.2.0
+     */
+    Duration DEFAULT_INACTIVITY_LIMIT = Duration.ofMinutes(15);
+
     /** Logs in; empty (and audit-logged as a failure) when the name or password is wrong. */
     Optional<User> login(String username, char[] password, Instant now);
 
-    /** Logs the demo technologist in without a password — only when the site allows the demo login. */
+    /**
+     * Logs the demo technologist in without a password — only when the site allows the demo login
+     * (otherwise {@code IllegalStateException}).
+     */
     User loginDemo(Instant now);
 
     void logout(Instant now);
@@ -34,7 +46,10 @@ public interface UserSession {
 
     boolean locked();
 
-    /** Unlocks with the logged-in user's password (audit-logged); false when it does not match. */
+    /**
+     * Unlocks with the logged-in user's password (audit-logged); false when it does not match. The demo
+     * technologist has no password: its session unlocks without one while the demo login is allowed.
+     */
     boolean unlock(char[] password, Instant now);
 
     Duration inactivityLimit();

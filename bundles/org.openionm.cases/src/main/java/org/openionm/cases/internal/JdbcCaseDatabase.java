@@ -12,6 +12,7 @@ import org.openionm.cases.CaseStore;
 import org.openionm.cases.DataArea;
 import org.openionm.cases.EventLog;
 import org.openionm.cases.UserDirectory;
+import org.openionm.cases.UserSession;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -42,11 +43,16 @@ public final class JdbcCaseDatabase implements CaseDatabase {
     private final DataArea area;
     private final HikariDataSource pool;
     private final String product;
+    private final JdbcAuditTrail audit;
+    private final JdbcUserDirectory users;
 
     private JdbcCaseDatabase(DataArea area, HikariDataSource pool, String product) {
         this.area = area;
         this.pool = pool;
         this.product = product;
+        this.audit = new JdbcAuditTrail(pool, java.time.Clock.systemUTC());
+        this.users = new JdbcUserDirectory(pool, audit, new PasswordHasher(PasswordHasher.OWASP),
+                JdbcUserDirectory.DEFAULT_MINIMUM_PASSWORD_LENGTH, java.time.Clock.systemUTC());
     }
 
     public static JdbcCaseDatabase open(DataArea area) {
@@ -84,7 +90,8 @@ public final class JdbcCaseDatabase implements CaseDatabase {
                 throw new IllegalStateException("cannot create " + area.databaseFolder() + ": " + e.getMessage(), e);
             }
             org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
-            h2.setURL("jdbc:h2:file:" + area.databaseFolder().resolve("openionm"));
+            // appenders queue on the audit head row; H2's default 1 s lock wait is too short for a burst
+            h2.setURL("jdbc:h2:file:" + area.databaseFolder().resolve("openionm") + ";LOCK_TIMEOUT=10000");
             return h2;
         }
         org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
@@ -101,8 +108,10 @@ public final class JdbcCaseDatabase implements CaseDatabase {
     private static void migrate(Connection c) throws LiquibaseException {
         // In an OSGi test runtime the bundle's class loader may list the changelog twice (its jar and
         // its classes folder): the same file, so the first is taken. Progress goes to the log, not stdout.
+        // Plugins needing libraries the product does not ship (opencsv) are left out (LinkableServicesClassLoader).
         Map<String, Object> scope = Map.of(GlobalConfiguration.DUPLICATE_FILE_MODE.getKey(), GlobalConfiguration.DuplicateFileMode.DEBUG,
-                Scope.Attr.ui.name(), new LoggerUIService());
+                Scope.Attr.ui.name(), new LoggerUIService(),
+                Scope.Attr.classLoader.name(), new LinkableServicesClassLoader(Scope.getCurrentScope().getClassLoader(true)));
         try {
             Scope.child(scope, () -> {
                 Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
@@ -146,12 +155,22 @@ public final class JdbcCaseDatabase implements CaseDatabase {
 
     @Override
     public UserDirectory users() {
-        throw new UnsupportedOperationException("skeleton: the users/audit helper implements it");
+        return users;
     }
 
     @Override
     public AuditTrail audit() {
-        throw new UnsupportedOperationException("skeleton: the users/audit helper implements it");
+        return audit;
+    }
+
+    /** Appends audit entries inside a caller's transaction (the case store's changes). */
+    public AuditWriter auditWriter() {
+        return audit;
+    }
+
+    @Override
+    public UserSession newSession(boolean demoLoginAllowed, java.time.Duration inactivityLimit) {
+        return new DefaultUserSession(users, audit, demoLoginAllowed, inactivityLimit);
     }
 
     @Override
