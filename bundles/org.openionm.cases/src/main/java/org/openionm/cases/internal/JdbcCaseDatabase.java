@@ -154,6 +154,11 @@ public final class JdbcCaseDatabase implements CaseDatabase {
         throw new UnsupportedOperationException("skeleton: the users/audit helper implements it");
     }
 
+    /** The workbench's login session on this database; {@code demoLoginAllowed} is the site's choice. */
+    public org.openionm.cases.UserSession newSession(boolean demoLoginAllowed) {
+        throw new UnsupportedOperationException("skeleton: the users/audit helper implements it");
+    }
+
     @Override
     public String describe() {
         return product + " (" + (area.embeddedDatabase() ? "embedded, " : "") + area.describeLocation() + ")";

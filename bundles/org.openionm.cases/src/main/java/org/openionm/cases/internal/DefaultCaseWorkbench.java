@@ -1,0 +1,280 @@
+package org.openionm.cases.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.openionm.acquisition.AcquisitionEngine;
+import org.openionm.acquisition.EngineState;
+import org.openionm.alarm.AlarmManager;
+import org.openionm.cases.AuditActions;
+import org.openionm.cases.CaseDatabase;
+import org.openionm.cases.CaseDatabases;
+import org.openionm.cases.CaseDetails;
+import org.openionm.cases.CaseEvent;
+import org.openionm.cases.CaseState;
+import org.openionm.cases.CaseWorkbench;
+import org.openionm.cases.DataArea;
+import org.openionm.cases.EventType;
+import org.openionm.cases.MonitoringCase;
+import org.openionm.cases.User;
+import org.openionm.cases.UserSession;
+import org.openionm.processing.ProcessorHost;
+
+/**
+ * The workbench's case side (see {@link CaseWorkbench}). Plain Java: {@link CaseWorkbenchComponent}
+ * publishes it as a DS service, the {@code record} command and the tests construct it. The database
+ * opens on a background thread; what the acquisition, processing and alarm threads report (alarms,
+ * baselines, settings changes) is written to the database on this object's own thread, so they never
+ * wait for a disk or a server.
+ */
+public final class DefaultCaseWorkbench implements CaseWorkbench {
+
+    private static final Logger LOG = Logger.getLogger(DefaultCaseWorkbench.class.getName());
+    /** The author of entries the workbench makes by itself (an alarm raised). */
+    static final String SYSTEM = "system";
+
+    private final DataArea area;
+    private final boolean demoLoginAllowed;
+    private final AcquisitionEngine engine;
+    private final ProcessorHost host;
+    private final AlarmManager alarms;
+    private final Clock clock;
+    private final DeferredSession session = new DeferredSession();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final List<String> recovered = new CopyOnWriteArrayList<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "openionm-cases");
+        t.setDaemon(true);
+        return t;
+    });
+    private final MonitoringHooks hooks;
+    private volatile CaseDatabase db;
+    private volatile String dbStatus = "Opening the case database…";
+    private volatile MonitoringCase current;
+
+    /**
+     * @param engine the acquisition engine whose acquisitions are recorded into the open case and
+     *               whose case clock stamps events; null for a workbench without one (tests)
+     * @param host   the processor host whose settings changes and baselines are audited; may be null
+     * @param alarms the alarm manager whose alarms and acknowledgements enter the event log; may be null
+     */
+    public DefaultCaseWorkbench(DataArea area, boolean demoLoginAllowed, AcquisitionEngine engine, ProcessorHost host,
+            AlarmManager alarms, Clock clock) {
+        this.area = area;
+        this.demoLoginAllowed = demoLoginAllowed;
+        this.engine = engine;
+        this.host = host;
+        this.alarms = alarms;
+        this.clock = clock;
+        this.hooks = new MonitoringHooks(this);
+    }
+
+    /** Opens the database in the background; listeners hear {@code sessionChanged} once it is usable. */
+    public void start() {
+        Thread opener = new Thread(this::openDatabase, "openionm-cases-open");
+        opener.setDaemon(true);
+        opener.start();
+    }
+
+    /** Opens the database on the calling thread (commands, tests); throws when it cannot. */
+    public void startNow() {
+        openDatabase();
+        if (db == null) {
+            throw new IllegalStateException(dbStatus);
+        }
+    }
+
+    private void openDatabase() {
+        try {
+            CaseDatabase opened = CaseDatabases.open(area);
+            session.ready(((JdbcCaseDatabase) opened).newSession(demoLoginAllowed));
+            db = opened;
+            dbStatus = opened.describe();
+            hooks.attach(host, alarms);
+            LOG.info("case database: " + dbStatus);
+        } catch (RuntimeException e) {
+            dbStatus = "The case database could not be opened: " + e.getMessage();
+            session.failed(e.getMessage());
+            LOG.log(Level.SEVERE, dbStatus, e);
+        }
+        fire(l -> l.sessionChanged(session.user(), session.locked()));
+    }
+
+    public void dispose() {
+        hooks.detach(host, alarms);
+        writer.shutdown();
+        try {
+            writer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        CaseDatabase d = db;
+        db = null;
+        if (d != null) {
+            d.close();
+        }
+    }
+
+    @Override
+    public Optional<CaseDatabase> database() {
+        return Optional.ofNullable(db);
+    }
+
+    @Override
+    public String databaseStatus() {
+        return dbStatus;
+    }
+
+    @Override
+    public UserSession session() {
+        return session;
+    }
+
+    /** Tells listeners the session changed (the UI calls it after a login, a lock or an unlock). */
+    public void sessionChanged() {
+        fire(l -> l.sessionChanged(session.user(), session.locked()));
+    }
+
+    @Override
+    public Optional<MonitoringCase> currentCase() {
+        return Optional.ofNullable(current);
+    }
+
+    @Override
+    public MonitoringCase create(CaseDetails details, boolean demo) {
+        MonitoringCase created = open().cases().create(details, demo, session.actor());
+        return open(created.id());
+    }
+
+    @Override
+    public synchronized MonitoringCase open(String caseId) {
+        CaseDatabase d = open();
+        User actor = session.actor();
+        MonitoringCase c = d.cases().find(caseId).orElseThrow(() -> new IllegalArgumentException("no case '" + caseId + "'"));
+        if (c.state() == CaseState.PLANNED) {
+            c = d.cases().moveTo(caseId, CaseState.IN_PROGRESS, actor);
+        } else if (c.state() != CaseState.IN_PROGRESS) {
+            throw new IllegalStateException("case " + caseId + " is " + c.state().label() + ": it can be reviewed, not monitored");
+        }
+        current = c;
+        MonitoringCase opened = c;
+        fire(l -> l.caseChanged(Optional.of(opened)));
+        return c;
+    }
+
+    @Override
+    public synchronized void closeCase() {
+        MonitoringCase c = current;
+        if (c == null) {
+            return;
+        }
+        User actor = session.actor();
+        current = null;
+        open().cases().moveTo(c.id(), CaseState.CLOSED, actor);
+        fire(l -> l.caseChanged(Optional.empty()));
+    }
+
+    @Override
+    public CaseEvent log(EventType type, Map<String, String> fields, String text) {
+        MonitoringCase c = current;
+        if (c == null) {
+            throw new IllegalStateException("no case is open: open or create one in Setup ▸ Cases first");
+        }
+        return append(c, type, fields, text, session.actor().username());
+    }
+
+    /** Stores an entry stamped with the case clock (NaN when nothing is acquiring) and tells listeners. */
+    CaseEvent append(MonitoringCase c, EventType type, Map<String, String> fields, String text, String author) {
+        CaseEvent stored = open().events().append(new CaseEvent(0, c.id(), type, fields, text, caseTimeNow(),
+                clock.instant(), author));
+        fire(l -> l.eventLogged(stored));
+        return stored;
+    }
+
+    /** The case time of an acquisition running now, NaN otherwise. */
+    double caseTimeNow() {
+        if (engine == null || engine.status().state() != EngineState.RUNNING) {
+            return Double.NaN;
+        }
+        return engine.caseClock().now();
+    }
+
+    @Override
+    public List<CaseEvent> events() {
+        MonitoringCase c = current;
+        CaseDatabase d = db;
+        return c == null || d == null ? List.of() : d.events().events(c.id());
+    }
+
+    @Override
+    public RecordingStatus recording() {
+        return RecordingStatus.IDLE;
+    }
+
+    @Override
+    public List<String> recoveryMessages() {
+        return new ArrayList<>(recovered);
+    }
+
+    @Override
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(Listener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Runs database work that threads of the acquisition report, in order, off their threads. */
+    void later(Runnable work) {
+        writer.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "could not write to the case database", e);
+            }
+        });
+    }
+
+    /** The user to attribute an automatic record to: the session's, else {@link #SYSTEM}. */
+    String actorOrSystem() {
+        return session.user().filter(u -> !session.locked()).map(User::username).orElse(SYSTEM);
+    }
+
+    void audit(String actor, String action, String caseId, String detail) {
+        open().audit().append(actor, action, caseId, detail);
+    }
+
+    private CaseDatabase open() {
+        CaseDatabase d = db;
+        if (d == null) {
+            throw new IllegalStateException(dbStatus);
+        }
+        return d;
+    }
+
+    private void fire(Consumer<Listener> call) {
+        for (Listener l : listeners) {
+            try {
+                call.accept(l);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a case listener failed", e);
+            }
+        }
+    }
+
+    static String auditAction(String settingKey) {
+        return settingKey.startsWith("alarm.") ? AuditActions.ALARM_CRITERIA_CHANGED : AuditActions.SETTINGS_CHANGED;
+    }
+}
