@@ -80,6 +80,11 @@ public class CaseWorkbenchComponent implements CaseWorkbench {
     }
 
     @Override
+    public org.openionm.cases.MonitoringCase openDemoCase() {
+        return workbench.openDemoCase();
+    }
+
+    @Override
     public void closeCase() {
         workbench.closeCase();
     }

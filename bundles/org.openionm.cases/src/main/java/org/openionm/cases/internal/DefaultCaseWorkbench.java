@@ -58,6 +58,8 @@ public final class DefaultCaseWorkbench implements CaseWorkbench {
         return t;
     });
     private final MonitoringHooks hooks;
+    private final CaseRecorder recorder;
+    private org.openionm.acquisition.ConsumerRegistration recording;
     private volatile CaseDatabase db;
     private volatile String dbStatus = "Opening the case database…";
     private volatile MonitoringCase current;
@@ -77,6 +79,11 @@ public final class DefaultCaseWorkbench implements CaseWorkbench {
         this.alarms = alarms;
         this.clock = clock;
         this.hooks = new MonitoringHooks(this);
+        this.recorder = new CaseRecorder(this, alarms);
+        if (engine != null) {
+            // recording must not miss data: a deep queue (about 20 s of 10 ms blocks) before blocks are missed
+            recording = engine.addConsumer("case recording", recorder, 2000);
+        }
     }
 
     /** Opens the database in the background; listeners hear {@code sessionChanged} once it is usable. */
@@ -102,6 +109,7 @@ public final class DefaultCaseWorkbench implements CaseWorkbench {
             dbStatus = opened.describe();
             hooks.attach(host, alarms);
             LOG.info("case database: " + dbStatus);
+            recoverInterruptedRecordings(opened);
         } catch (RuntimeException e) {
             dbStatus = "The case database could not be opened: " + e.getMessage();
             session.failed(e.getMessage());
@@ -111,6 +119,10 @@ public final class DefaultCaseWorkbench implements CaseWorkbench {
     }
 
     public void dispose() {
+        recorder.caseClosed();
+        if (recording != null) {
+            recording.close();
+        }
         hooks.detach(host, alarms);
         writer.shutdown();
         try {
@@ -167,9 +179,18 @@ public final class DefaultCaseWorkbench implements CaseWorkbench {
             throw new IllegalStateException("case " + caseId + " is " + c.state().label() + ": it can be reviewed, not monitored");
         }
         current = c;
+        recorder.caseOpened(c);
         MonitoringCase opened = c;
         fire(l -> l.caseChanged(Optional.of(opened)));
         return c;
+    }
+
+    @Override
+    public synchronized MonitoringCase openDemoCase() {
+        CaseDatabase d = open();
+        java.util.Optional<MonitoringCase> running = d.cases().search("", 200).stream()
+                .filter(c -> c.demo() && c.state() == CaseState.IN_PROGRESS).findFirst();
+        return running.isPresent() ? open(running.get().id()) : create(DemoCase.details(d.cases()), true);
     }
 
     @Override
@@ -179,6 +200,7 @@ public final class DefaultCaseWorkbench implements CaseWorkbench {
             return;
         }
         User actor = session.actor();
+        recorder.caseClosed();
         current = null;
         open().cases().moveTo(c.id(), CaseState.CLOSED, actor);
         fire(l -> l.caseChanged(Optional.empty()));
@@ -197,6 +219,7 @@ public final class DefaultCaseWorkbench implements CaseWorkbench {
     CaseEvent append(MonitoringCase c, EventType type, Map<String, String> fields, String text, String author) {
         CaseEvent stored = open().events().append(new CaseEvent(0, c.id(), type, fields, text, caseTimeNow(),
                 clock.instant(), author));
+        recorder.annotate(stored.annotationText(), stored.caseTimeSeconds());
         fire(l -> l.eventLogged(stored));
         return stored;
     }
@@ -218,7 +241,63 @@ public final class DefaultCaseWorkbench implements CaseWorkbench {
 
     @Override
     public RecordingStatus recording() {
-        return RecordingStatus.IDLE;
+        return recorder.status();
+    }
+
+    /** Waits until the recording of an acquisition that was stopped is closed (for commands and tests). */
+    public boolean awaitRecordingClosed(java.time.Duration timeout) throws InterruptedException {
+        return recorder.awaitAcquisitionEnd(timeout);
+    }
+
+    void recordingChanged() {
+        RecordingStatus status = recorder.status();
+        fire(l -> l.recordingChanged(status));
+    }
+
+    void putRecording(org.openionm.cases.CaseRecording r, String actorName) {
+        open().cases().putRecording(r, actorUser(actorName));
+    }
+
+    /** The session's user when it is the one named, else a system stand-in for automatic records. */
+    private User actorUser(String name) {
+        return session.user().filter(u -> u.username().equals(name))
+                .orElse(new User(name, name, "", java.util.Set.of(), false, true));
+    }
+
+    DataArea area() {
+        return area;
+    }
+
+    double caseTimeOr0() {
+        return engine == null ? 0 : engine.caseClock().now();
+    }
+
+    /**
+     * Repairs recordings a crash or power loss interrupted (header record count, incomplete last
+     * record), attaches them to their case and keeps a message for the user.
+     */
+    private void recoverInterruptedRecordings(CaseDatabase d) {
+        java.nio.file.Path cases = area.casesFolder();
+        if (!java.nio.file.Files.isDirectory(cases)) {
+            return;
+        }
+        try (var folders = java.nio.file.Files.list(cases)) {
+            for (java.nio.file.Path folder : folders.filter(java.nio.file.Files::isDirectory).sorted().toList()) {
+                String caseId = folder.getFileName().toString();
+                for (org.openionm.recording.RecoveredRecording r : org.openionm.recording.RecordingRecovery.recoverFolder(folder)) {
+                    recovered.add("Case " + caseId + ": " + r.message());
+                    d.audit().append(SYSTEM, org.openionm.cases.AuditActions.RECORDING_RECOVERED, caseId, r.message());
+                    if (!r.removed() && d.cases().find(caseId).isPresent()) {
+                        d.cases().putRecording(new org.openionm.cases.CaseRecording(caseId, CaseRecorder.segmentNumber(r.file()),
+                                r.file(), null, clock.instant(), r.seconds(), java.nio.file.Files.size(r.file()), true, r.message()),
+                                actorUser(SYSTEM));
+                    }
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            recovered.add("Interrupted recordings could not all be checked: " + e.getMessage());
+            LOG.log(Level.SEVERE, "recovering interrupted recordings", e);
+        }
     }
 
     @Override
