@@ -88,6 +88,9 @@ public class RecordApplication extends Command {
             }
             progress.done();
             engine.stop();
+            if (!cases.awaitRecordingClosed(java.time.Duration.ofSeconds(60))) {
+                throw new IllegalStateException("the recording of case " + c.id() + " did not close within 60 s");
+            }
             EngineStatus end = engine.status();
             RecordingStatus recording = cases.recording();
             err.printf(Locale.ROOT, "record: case %s (%s): %.1f s recorded into %s (%.1f MB)%n", c.id(), c.label(),
