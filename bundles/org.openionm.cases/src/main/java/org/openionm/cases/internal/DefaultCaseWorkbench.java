@@ -179,10 +179,43 @@ public final class DefaultCaseWorkbench implements CaseWorkbench {
             throw new IllegalStateException("case " + caseId + " is " + c.state().label() + ": it can be reviewed, not monitored");
         }
         current = c;
+        applyProtocolSettings(c);
         recorder.caseOpened(c);
         MonitoringCase opened = c;
         fire(l -> l.caseChanged(Optional.of(opened)));
         return c;
+    }
+
+    /**
+     * The case's protocol template sets the modality settings it names (alarm presets and other
+     * overrides), on top of the department's; the next acquisition starts with them. A setting for a
+     * modality that is not installed, or one it refuses, is reported and skipped, never half-applied.
+     */
+    private void applyProtocolSettings(MonitoringCase c) {
+        org.openionm.cases.ProtocolTemplate template = c.details().protocol();
+        if (host == null || template == null || template.settings().isEmpty()) {
+            return;
+        }
+        Map<String, Map<String, Object>> byProcessor = new java.util.TreeMap<>();
+        template.settings().forEach((key, value) -> {
+            int dot = key.indexOf('.');
+            if (dot > 0) {
+                byProcessor.computeIfAbsent(key.substring(0, dot), k -> new java.util.TreeMap<>()).put(key.substring(dot + 1), value);
+            }
+        });
+        byProcessor.forEach((processor, values) -> {
+            if (!host.processorIds().contains(processor)) {
+                LOG.warning("protocol " + template.name() + " sets " + processor + " settings, but " + processor + " is not installed");
+                return;
+            }
+            Map<String, Object> merged = new java.util.HashMap<>(host.overrides(processor));
+            merged.putAll(values);
+            try {
+                host.configure(processor, merged);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                LOG.warning("protocol " + template.name() + ": " + processor + " settings not applied: " + e.getMessage());
+            }
+        });
     }
 
     @Override
