@@ -209,8 +209,16 @@ public final class DefaultCaseWorkbench implements CaseWorkbench {
                 return;
             }
             Map<String, Object> merged = new java.util.HashMap<>(host.overrides(processor));
-            merged.putAll(values);
             try {
+                Map<String, org.openionm.core.processing.SettingDescriptor> declared = new java.util.HashMap<>();
+                host.settings(processor).forEach(d -> declared.put(d.key(), d));
+                for (Map.Entry<String, Object> v : values.entrySet()) {
+                    org.openionm.core.processing.SettingDescriptor d = declared.get(v.getKey());
+                    if (d == null) {
+                        throw new IllegalArgumentException(processor + " has no setting '" + v.getKey() + "'");
+                    }
+                    merged.put(v.getKey(), d.parse(String.valueOf(v.getValue())));
+                }
                 host.configure(processor, merged);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 LOG.warning("protocol " + template.name() + ": " + processor + " settings not applied: " + e.getMessage());
