@@ -31,6 +31,13 @@ public interface CaseWorkbench {
     /** Opens a case: a planned one moves to in progress; acquisitions from now on are recorded into it. */
     MonitoringCase open(String caseId);
 
+    /**
+     * The demo workbench's case: the newest demo case still in progress is reopened (a restart
+     * continues it, with a new recording segment), otherwise a synthetic patient's posterior spinal
+     * fusion T10–L2 is created. Only demo cases are ever opened by themselves.
+     */
+    MonitoringCase openDemoCase();
+
     /** Stops its recording and moves the open case to CLOSED. */
     void closeCase();
 

@@ -42,6 +42,18 @@ public interface ResultListener {
     default void acquisitionEnded(String reason) {
     }
 
+    /**
+     * A processor's settings were changed through {@link ProcessorHost#configure}: the overrides before
+     * and after (sorted maps of the canonical values; keys left out are at their default). Heard on the
+     * processing thread soon after the change, so an audit trail records every change, including
+     * alarm criteria, with who was at the workbench.
+     *
+     * @since 0.3.0
+     */
+    default void settingsChanged(String processorId, java.util.Map<String, Object> previousOverrides,
+            java.util.Map<String, Object> overrides) {
+    }
+
     /** A processor failed and was taken out of this acquisition; the others go on. */
     default void processorFailed(String processorId, Throwable error) {
     }

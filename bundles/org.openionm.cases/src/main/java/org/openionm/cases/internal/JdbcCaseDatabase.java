@@ -173,6 +173,11 @@ public final class JdbcCaseDatabase implements CaseDatabase {
         return new DefaultUserSession(users, audit, demoLoginAllowed, inactivityLimit);
     }
 
+    /** The workbench's login session on this database; {@code demoLoginAllowed} is the site's choice. */
+    public org.openionm.cases.UserSession newSession(boolean demoLoginAllowed) {
+        return newSession(demoLoginAllowed, UserSession.DEFAULT_INACTIVITY_LIMIT);
+    }
+
     @Override
     public String describe() {
         return product + " (" + (area.embeddedDatabase() ? "embedded, " : "") + area.describeLocation() + ")";

@@ -32,7 +32,10 @@ import org.openionm.cases.DataArea;
  */
 abstract class AuditTrailContract {
 
-    /** A data area whose database is empty or holds only what earlier tests of this class left (cleared in set-up). */
+    /**
+     * The database under test: the same area for every call within one test (the concurrency test
+     * opens a second pool on it); the trail is emptied in set-up, so a database may be reused.
+     */
     protected abstract DataArea area() throws Exception;
 
     JdbcCaseDatabase db;

@@ -3,6 +3,8 @@ package org.openionm.cli.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +18,17 @@ import org.openionm.acquisition.EngineStatus;
 import org.openionm.core.driver.AcquisitionConfig;
 import org.openionm.core.driver.AmplifierDriver;
 import org.openionm.io.edf.EdfFormat;
+import org.openionm.io.edf.EdfRecordingInfo;
+import org.openionm.recording.Recorder;
+import org.openionm.recording.RecorderState;
+import org.openionm.recording.RecorderStatus;
+import org.openionm.recording.Recorders;
+import org.openionm.recording.RecordingSpec;
 
 /**
  * {@code openionm simulate}: runs the simulated amplifier with a scenario as fast as possible through
- * the acquisition engine (the same pipeline as the workbench) and records it to EDF+ or BDF+.
+ * the acquisition engine (the same pipeline as the workbench) and records it to EDF+ or BDF+ with the
+ * workbench's recorder ({@link Recorders}).
  */
 public class SimulateApplication extends Command {
 
@@ -66,7 +75,8 @@ public class SimulateApplication extends Command {
         AcquisitionEngine engine = Services.engine();
         AmplifierDriver simulator = Services.driver(engine, "simulator");
         long endSample = Math.round(duration * rate);
-        EdfRecorder recorder = new EdfRecorder(out, format, endSample, "None (simulated signal, no filter)");
+        Recorder recorder = Recorders.create(RecordingSpec.singleFile(out, format, EdfRecordingInfo.anonymous(
+                LocalDateTime.now()), "None (simulated signal, no filter)").withEndSample(endSample));
         ConsumerRegistration registration = engine.addConsumer("EDF recorder", recorder, 256);
         try {
             engine.start(simulator, new AcquisitionConfig(rate, channels, false, options));
@@ -82,23 +92,23 @@ public class SimulateApplication extends Command {
             progress.show(Math.min(endSample, status.samplesReceived()) / rate, duration);
             progress.done();
             engine.stop();
-            if (!recorder.awaitFinished(60_000)) {
+            if (!recorder.awaitAcquisitionEnd(Duration.ofSeconds(60))) {
                 throw new IllegalStateException("the recorder did not finish writing " + out);
             }
+            RecorderStatus recorded = recorder.status();
             EngineStatus end = engine.status();
             if (end.state() == EngineState.FAILED) {
                 throw new IllegalStateException(end.message() + "; " + out.getFileName() + " holds the first "
-                        + String.format("%.3f", recorder.samplesWritten() / rate) + " s");
+                        + String.format("%.3f", recorded.samplesWritten() / rate) + " s");
             }
-            if (recorder.failure() != null) {
+            if (recorded.state() == RecorderState.FAILED) {
                 throw new IllegalStateException("writing " + out + " failed after " + String.format("%.3f",
-                        recorder.samplesWritten() / rate) + " s: " + recorder.failure().getMessage()
-                        + " (the file holds what was written before)");
+                        recorded.samplesWritten() / rate) + " s: " + recorded.failure());
             }
-            report(out, format, rate, channels, progress, recorder);
-            if (recorder.samplesWritten() < endSample) { // the scenario's own duration ended the stream
+            report(out, format, rate, channels, progress, recorded);
+            if (recorded.samplesWritten() < endSample) { // the scenario's own duration ended the stream
                 err.printf(Locale.ROOT, "simulate: warning: the scenario ended after %.3f s; the recording is shorter than the"
-                        + " %.3f s asked%n", recorder.samplesWritten() / rate, duration);
+                        + " %.3f s asked%n", recorded.samplesWritten() / rate, duration);
             }
             return 0;
         } finally {
@@ -106,7 +116,7 @@ public class SimulateApplication extends Command {
         }
     }
 
-    private void report(Path out, EdfFormat format, double rate, int channels, Progress progress, EdfRecorder recorder)
+    private void report(Path out, EdfFormat format, double rate, int channels, Progress progress, RecorderStatus recorder)
             throws IOException {
         double seconds = recorder.samplesWritten() / rate;
         err.printf(Locale.ROOT, "simulate: wrote %s (%s+, %d channels at %.0f Hz, %.3f s, %d stimuli, %d annotations, %.1f MB)"

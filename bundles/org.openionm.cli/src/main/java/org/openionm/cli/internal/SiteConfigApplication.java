@@ -28,6 +28,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  *
  * <pre>
  * theme: light                      # dark (operating room, the default) or light
+ * demoLogin: false                  # no demo technologist logged in by itself (true by default)
  * modalitySettings:                 # the site's defaults, keyed as analyze --set
  *   ssep.alarm.amplitude.decrease.percent: 40
  *   mep.alarm.preset: brain
@@ -60,20 +61,23 @@ public class SiteConfigApplication extends Command {
         Path installation = installation();
         Map<String, Object> yaml = read(config);
         String theme = "dark";
+        boolean demoLogin = true;
         Map<String, Map<String, String>> defaults = new TreeMap<>();
         for (Map.Entry<String, Object> e : yaml.entrySet()) {
             switch (e.getKey()) {
                 case "theme" -> theme = theme(e.getValue());
                 case "modalitySettings" -> defaults = modalitySettings(config, e.getValue());
+                case "demoLogin" -> demoLogin = flag("demoLogin", e.getValue());
                 default -> throw new UsageException(config + ": unknown key '" + e.getKey()
-                        + "'; a site configuration has theme and modalitySettings");
+                        + "'; a site configuration has theme, demoLogin and modalitySettings");
             }
         }
         SiteDefaults.write(installation, defaults);
-        Files.writeString(installation.resolve(THEME_FILE), "# written by ./openionm site --config\ntheme=" + theme + "\n");
+        Files.writeString(installation.resolve(THEME_FILE), "# written by ./openionm site --config\ntheme=" + theme
+                + "\ndemo=" + demoLogin + "\n");
         Files.copy(config, installation.resolve("site/site.yaml"), StandardCopyOption.REPLACE_EXISTING);
         int count = defaults.values().stream().mapToInt(Map::size).sum();
-        System.out.println("siteconfig: " + installation + ": theme " + theme + ", " + count + " modality default(s)"
+        System.out.println("siteconfig: " + installation + ": theme " + theme + ", demo login " + (demoLogin ? "on" : "off") + ", " + count + " modality default(s)"
                 + (count == 0 ? "" : " " + defaults));
         return 0;
     }
@@ -104,6 +108,13 @@ public class SiteConfigApplication extends Command {
         } catch (YAMLException e) {
             throw new UsageException(config + " is not valid YAML: " + e.getMessage());
         }
+    }
+
+    private static boolean flag(String key, Object value) throws UsageException {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        throw new UsageException(key + " must be true or false, was '" + value + "'");
     }
 
     private static String theme(Object value) throws UsageException {

@@ -41,30 +41,10 @@ class CommandsIntegrationTest {
     @TempDir
     Path dir;
 
-    /** Runs an application with arguments, capturing stdout and stderr. */
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result run(Callable<IApplication> app, String... args) throws Exception {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            Object exit = app.call().start(context(args));
-            return new Result((Integer) exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     @Test
     void simulateWritesAnEdfFileThatInfoDescribes() throws Exception {
         Path file = dir.resolve("baseline.edf");
-        Result sim = run(SimulateApplication::new, "--scenario", "stable-baseline", "--duration", "6", "--out", file.toString(),
+        Apps.Result sim = Apps.run(SimulateApplication::new, "--scenario", "stable-baseline", "--duration", "6", "--out", file.toString(),
                 "--rate", "2000", "--channels", "16", "--seed", "3");
         assertEquals(0, sim.exit(), sim.err());
         assertTrue(sim.err().contains("wrote " + file), sim.err());
@@ -78,7 +58,7 @@ class CommandsIntegrationTest {
             assertTrue(stimuli > 0, "the scenario's stimulation is recorded");
             assertTrue(reader.annotations().stream().allMatch(a -> a.onsetSeconds() < 6.0 + 1e-9), "nothing after the end");
         }
-        Result info = run(InfoApplication::new, file.toString());
+        Apps.Result info = Apps.run(InfoApplication::new, file.toString());
         assertEquals(0, info.exit(), info.err());
         assertTrue(info.out().contains("Channels:    16"), info.out());
         assertTrue(info.out().contains("Duration:    6.000 s"), info.out());
@@ -87,7 +67,7 @@ class CommandsIntegrationTest {
     @Test
     void analyzeRunsTheInstalledProcessorsOverARecordingAndWritesJson() throws Exception {
         Path file = dir.resolve("case.edf");
-        assertEquals(0, run(SimulateApplication::new, "--scenario", "stable-baseline", "--duration", "20", "--out",
+        assertEquals(0, Apps.run(SimulateApplication::new, "--scenario", "stable-baseline", "--duration", "20", "--out",
                 file.toString(), "--rate", "2000", "--channels", "8").exit());
         long stimuli;
         try (EdfReader reader = EdfReader.open(file)) {
@@ -99,7 +79,7 @@ class CommandsIntegrationTest {
                 new CountingProcessor(), null);
         try {
             Path json = dir.resolve("case.json");
-            Result analyze = run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--baseline-at", "5");
+            Apps.Result analyze = Apps.run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--baseline-at", "5");
             assertEquals(0, analyze.exit(), analyze.err());
             // an independent reader (Python's json) checks the file and counts what we claim
             String out = python(json, "print(len([m for m in d['measurements'] if m['modality']=='counting']),"
@@ -114,7 +94,7 @@ class CommandsIntegrationTest {
     void aLeadOffRecordedInTheFileRaisesTheSameTechnicalAlarmWhenTheFileIsAnalysed() throws Exception {
         Path scenario = LeadOffScenario.write(dir, "flat");
         Path file = dir.resolve("lead-off.edf");
-        assertEquals(0, run(SimulateApplication::new, "--scenario", scenario.toString(), "--duration", "16", "--out",
+        assertEquals(0, Apps.run(SimulateApplication::new, "--scenario", scenario.toString(), "--duration", "16", "--out",
                 file.toString(), "--rate", "2000", "--channels", "8").exit());
         try (EdfReader reader = EdfReader.open(file)) {
             assertEquals(List.of("HEALTH LEAD_OFF start Erb-L", "HEALTH LEAD_OFF end Erb-L"), reader.annotations().stream()
@@ -122,7 +102,7 @@ class CommandsIntegrationTest {
                     "the amplifier's reports are in the recording");
         }
         Path json = dir.resolve("lead-off.json");
-        Result analyze = run(AnalyzeApplication::new, file.toString(), "--json", json.toString());
+        Apps.Result analyze = Apps.run(AnalyzeApplication::new, file.toString(), "--json", json.toString());
         assertEquals(0, analyze.exit(), analyze.err());
         // Python's json reads what the analysis claims about Erb-L. The alarm manager of this test runtime
         // is shared with the live pipeline test, which may have latched the same key: then it "recurs".
@@ -136,7 +116,7 @@ class CommandsIntegrationTest {
     @Test
     void analyzeRunsFromTheDefaultsWithTheSettingsGivenBySetSaysThemInTheJsonAndPutsTheOldOnesBack() throws Exception {
         Path file = dir.resolve("set.edf");
-        assertEquals(0, run(SimulateApplication::new, "--scenario", "stable-baseline", "--duration", "10", "--out",
+        assertEquals(0, Apps.run(SimulateApplication::new, "--scenario", "stable-baseline", "--duration", "10", "--out",
                 file.toString(), "--rate", "2000", "--channels", "8").exit());
         ProcessorHost host = Services.service(ProcessorHost.class);
         String key = "alarm.amplitude.decrease.percent";
@@ -144,9 +124,9 @@ class CommandsIntegrationTest {
 
         Path json = dir.resolve("set.json");
         host.configure("mep", Map.of("baseline.trains", 5.0)); // saved earlier, e.g. in Setup
-        Result analyze;
+        Apps.Result analyze;
         try {
-            analyze = run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "ssep." + key + "=40",
+            analyze = Apps.run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "ssep." + key + "=40",
                     "--set", "ssep.alarm.confirmations=3", "--set", "mep.alarm.preset=brain", "--set", "ssep.alarm.subcortical=true");
             assertEquals(0, analyze.exit(), analyze.err());
             // the JSON types are a contract: numbers stay numbers, on/off is true/false, a choice its option id
@@ -165,21 +145,21 @@ class CommandsIntegrationTest {
                 + "']:g} {s['alarm.confirmations']:g} {" + before + ":g}\")"), "the run's settings are in the result");
         assertEquals(before, host.effectiveSettings("ssep").get(key), "put back after the analysis");
 
-        Result outOfRange = run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "ssep." + key + "=150");
+        Apps.Result outOfRange = Apps.run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "ssep." + key + "=150");
         assertEquals(2, outOfRange.exit());
         assertTrue(outOfRange.err().contains("between 10 and 100 %, was 150"), outOfRange.err());
-        Result unknown = run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "emg.gain=2");
+        Apps.Result unknown = Apps.run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "emg.gain=2");
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("no modality processor 'emg'"), unknown.err());
-        assertEquals(2, run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "ssep=40").exit());
-        Result noSuchPreset = run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "mep.alarm.preset=cortex");
+        assertEquals(2, Apps.run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "ssep=40").exit());
+        Apps.Result noSuchPreset = Apps.run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "mep.alarm.preset=cortex");
         assertEquals(2, noSuchPreset.exit());
         assertTrue(noSuchPreset.err().contains("--set mep.alarm.preset=cortex: Alarm preset must be one of spinal, brain, was 'cortex'"),
                 noSuchPreset.err());
-        Result notOnOff = run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "ssep.alarm.subcortical=2");
+        Apps.Result notOnOff = Apps.run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "ssep.alarm.subcortical=2");
         assertEquals(2, notOnOff.exit());
         assertTrue(notOnOff.err().contains("must be true or false (on/off), was '2'"), notOnOff.err());
-        Result notANumber = run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "ssep." + key + "=lots");
+        Apps.Result notANumber = Apps.run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--set", "ssep." + key + "=lots");
         assertEquals(2, notANumber.exit());
         assertTrue(notANumber.err().contains("'lots' is not a number"), notANumber.err());
         assertEquals("spinal", host.effectiveSettings("mep").get("alarm.preset"), "put back after the analysis");
@@ -256,75 +236,29 @@ class CommandsIntegrationTest {
 
     @Test
     void badInputGivesAClearMessageAndANonZeroExit() throws Exception {
-        Result usage = run(SimulateApplication::new, "--scenario", "stable-baseline", "--out", dir.resolve("x.edf").toString());
+        Apps.Result usage = Apps.run(SimulateApplication::new, "--scenario", "stable-baseline", "--out", dir.resolve("x.edf").toString());
         assertEquals(2, usage.exit());
         assertTrue(usage.err().contains("missing --duration"), usage.err());
 
-        Result extension = run(SimulateApplication::new, "--scenario", "stable-baseline", "--duration", "1", "--out",
+        Apps.Result extension = Apps.run(SimulateApplication::new, "--scenario", "stable-baseline", "--duration", "1", "--out",
                 dir.resolve("x.txt").toString());
         assertEquals(2, extension.exit());
         assertTrue(extension.err().contains(".edf"), extension.err());
 
-        Result scenario = run(SimulateApplication::new, "--scenario", "no-such-scenario", "--duration", "1", "--out",
+        Apps.Result scenario = Apps.run(SimulateApplication::new, "--scenario", "no-such-scenario", "--duration", "1", "--out",
                 dir.resolve("x.edf").toString());
         assertEquals(1, scenario.exit());
         assertTrue(scenario.err().contains("no-such-scenario"), scenario.err());
 
         Path garbage = dir.resolve("garbage.edf");
         Files.writeString(garbage, "this is not an EDF file at all, just text that is long enough to be read".repeat(10));
-        Result info = run(InfoApplication::new, garbage.toString());
+        Apps.Result info = Apps.run(InfoApplication::new, garbage.toString());
         assertEquals(1, info.exit());
         assertTrue(info.err().contains("not a valid EDF/BDF file"), info.err());
 
-        Result missing = run(InfoApplication::new, dir.resolve("missing.edf").toString());
+        Apps.Result missing = Apps.run(InfoApplication::new, dir.resolve("missing.edf").toString());
         assertEquals(1, missing.exit());
         assertTrue(missing.err().contains("no such file"), missing.err());
     }
 
-    private static IApplicationContext context(String... args) {
-        return new IApplicationContext() {
-            @Override
-            public Map<String, Object> getArguments() {
-                return Map.of(APPLICATION_ARGS, args);
-            }
-
-            @Override
-            public void applicationRunning() {
-            }
-
-            @Override
-            public String getBrandingApplication() {
-                return null;
-            }
-
-            @Override
-            public String getBrandingName() {
-                return null;
-            }
-
-            @Override
-            public String getBrandingDescription() {
-                return null;
-            }
-
-            @Override
-            public String getBrandingId() {
-                return null;
-            }
-
-            @Override
-            public String getBrandingProperty(String key) {
-                return null;
-            }
-
-            @Override
-            public Bundle getBrandingBundle() {
-                return null;
-            }
-
-            @Override
-            public void setResult(Object result, IApplication application) {
-            }
-        };
-    }
 }

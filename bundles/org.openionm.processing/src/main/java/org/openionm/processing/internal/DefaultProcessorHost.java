@@ -277,11 +277,23 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
             }
             valid.put(e.getKey(), descriptor.validate(e.getValue())); // canonical: a 500 given as int is 500.0
         }
-        overrides.put(processorId, Map.copyOf(valid));
+        Map<String, Object> previous = overrides.put(processorId, Map.copyOf(valid));
+        announceSettings(processorId, previous == null ? Map.of() : previous, Map.copyOf(valid));
         try {
             store.save(asText());
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("applies for this session, but could not be saved for the next one: " + e, e);
+        }
+    }
+
+    /** Tells listeners on the processing thread (their one thread), without making the caller wait. */
+    private void announceSettings(String processorId, Map<String, Object> previous, Map<String, Object> current) {
+        if (previous.equals(current) || listeners.isEmpty()) {
+            return;
+        }
+        queued.add(new FutureTask<>(() -> listeners.forEach(l -> l.settingsChanged(processorId, previous, current)), null));
+        if (!acquiring) {
+            idleThread.execute(this::runQueued);
         }
     }
 

@@ -249,6 +249,28 @@ class DefaultProcessorHostTest {
     }
 
     @Test
+    void listenersHearEveryAcceptedSettingsChangeOnTheProcessingThreadAndNoRefusedOne() throws Exception {
+        DefaultProcessorHost host = new DefaultProcessorHost();
+        host.addProcessor(new FakeProcessor("ssep"));
+        java.util.concurrent.BlockingQueue<String> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+        host.addListener(new ResultListener() {
+            @Override
+            public void settingsChanged(String processorId, Map<String, Object> previous, Map<String, Object> current) {
+                heard.add(Thread.currentThread().getName() + " " + processorId + " " + previous + " -> " + current);
+            }
+        });
+        host.configure("ssep", Map.of("alarm.drop.percent", 40.0));
+        assertThrows(IllegalArgumentException.class, () -> host.configure("ssep", Map.of("alarm.drop.percent", 150.0)));
+        host.configure("ssep", Map.of("alarm.drop.percent", 40.0)); // the same again: nothing changed, nothing heard
+        host.configure("ssep", Map.of());
+        assertEquals("openionm-processing-idle ssep {} -> {alarm.drop.percent=40.0}",
+                heard.poll(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("openionm-processing-idle ssep {alarm.drop.percent=40.0} -> {}",
+                heard.poll(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(null, heard.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS), "the refused and the unchanged are not heard");
+    }
+
+    @Test
     void anEditorSeesTheDeclaredSettingsAndTheValuesTheNextAcquisitionStartsWith() {
         DefaultProcessorHost host = new DefaultProcessorHost();
         FakeProcessor ssep = new FakeProcessor("ssep");
