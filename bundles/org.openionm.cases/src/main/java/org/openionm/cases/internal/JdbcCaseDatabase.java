@@ -17,14 +17,20 @@ import org.openionm.cases.UserSession;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import java.io.OutputStream;
+import java.time.Clock;
 import java.util.Map;
+import java.util.logging.Level;
 
-import liquibase.Contexts;
 import liquibase.GlobalConfiguration;
 import liquibase.Scope;
+import liquibase.UpdateSummaryEnum;
+import liquibase.UpdateSummaryOutputEnum;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.ui.LoggerUIService;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -35,27 +41,53 @@ import liquibase.resource.ClassLoaderResourceAccessor;
  * The case database over JDBC: H2 in file mode in the data area by default, any configured JDBC URL
  * (PostgreSQL) otherwise; a HikariCP pool; the schema migrated by Liquibase from
  * {@code db/changelog.xml} at every open.
+ *
+ * <p>The embedded database runs in H2's mixed mode ({@code AUTO_SERVER=TRUE}) so the workbench and a
+ * command can have it open at once: the first opener serves the others over TCP. H2 would listen on
+ * every interface for that; {@code h2.bindAddress} (unless set otherwise) keeps it on loopback.
  */
 public final class JdbcCaseDatabase implements CaseDatabase {
 
     static final String CHANGELOG = "db/changelog.xml";
+
+    /** H2 reads it once, when its classes load: set before this class touches H2. */
+    static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
+    static {
+        if (System.getProperty(H2_BIND_ADDRESS) == null) {
+            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+        }
+    }
 
     private final DataArea area;
     private final HikariDataSource pool;
     private final String product;
     private final JdbcAuditTrail audit;
     private final JdbcUserDirectory users;
+    private final JdbcCaseStore cases;
+    private final JdbcEventLog events;
 
-    private JdbcCaseDatabase(DataArea area, HikariDataSource pool, String product) {
+    private JdbcCaseDatabase(DataArea area, HikariDataSource pool, String product, AuditWriter auditWriter) {
         this.area = area;
         this.pool = pool;
         this.product = product;
         this.audit = new JdbcAuditTrail(pool, java.time.Clock.systemUTC());
         this.users = new JdbcUserDirectory(pool, audit, new PasswordHasher(PasswordHasher.OWASP),
                 JdbcUserDirectory.DEFAULT_MINIMUM_PASSWORD_LENGTH, java.time.Clock.systemUTC());
+        AuditWriter writer = auditWriter != null ? auditWriter : audit;
+        this.cases = new JdbcCaseStore(pool, area, Clock.systemDefaultZone(), writer);
+        this.events = new JdbcEventLog(pool, area, writer);
     }
 
     public static JdbcCaseDatabase open(DataArea area) {
+        return open(area, null);
+    }
+
+    /**
+     * Opens with {@code auditWriter} receiving the audit entries of case and event changes; null
+     * means this database's own audit trail. Tests of the store alone pass a stand-in.
+     */
+    public static JdbcCaseDatabase open(DataArea area, AuditWriter auditWriter) {
         HikariDataSource pool = null;
         try {
             pool = new HikariDataSource(poolConfig(area));
@@ -64,7 +96,7 @@ public final class JdbcCaseDatabase implements CaseDatabase {
                 product = c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();
                 migrate(c);
             }
-            return new JdbcCaseDatabase(area, pool, product);
+            return new JdbcCaseDatabase(area, pool, product, auditWriter);
         } catch (RuntimeException | SQLException | LiquibaseException e) {
             if (pool != null) {
                 pool.close();
@@ -90,8 +122,8 @@ public final class JdbcCaseDatabase implements CaseDatabase {
                 throw new IllegalStateException("cannot create " + area.databaseFolder() + ": " + e.getMessage(), e);
             }
             org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
-            // appenders queue on the audit head row; H2's default 1 s lock wait is too short for a burst
-            h2.setURL("jdbc:h2:file:" + area.databaseFolder().resolve("openionm") + ";LOCK_TIMEOUT=10000");
+            // LOCK_TIMEOUT: a writer waits for another's transaction (two creating a case) rather than fail after 1 s
+            h2.setURL("jdbc:h2:file:" + area.databaseFolder().resolve("openionm") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000");
             return h2;
         }
         org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
@@ -107,17 +139,27 @@ public final class JdbcCaseDatabase implements CaseDatabase {
 
     private static void migrate(Connection c) throws LiquibaseException {
         // In an OSGi test runtime the bundle's class loader may list the changelog twice (its jar and
-        // its classes folder): the same file, so the first is taken. Progress goes to the log, not stdout.
+        // its classes folder): the same file, so the first is taken. Progress and the update summary
+        // go to the log at FINE, not stdout; no usage analytics are sent from a clinical workstation.
         // Plugins needing libraries the product does not ship (opencsv) are left out (LinkableServicesClassLoader).
+        LoggerUIService ui = new LoggerUIService();
+        ui.setStandardLogLevel(Level.FINE);
         Map<String, Object> scope = Map.of(GlobalConfiguration.DUPLICATE_FILE_MODE.getKey(), GlobalConfiguration.DuplicateFileMode.DEBUG,
-                Scope.Attr.ui.name(), new LoggerUIService(),
-                Scope.Attr.classLoader.name(), new LinkableServicesClassLoader(Scope.getCurrentScope().getClassLoader(true)));
+                Scope.Attr.ui.name(), ui,
+                Scope.Attr.classLoader.name(), new LinkableServicesClassLoader(Scope.getCurrentScope().getClassLoader(true)),
+                Scope.Attr.logService.name(), new LiquibaseLog(),
+                Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(JdbcCaseDatabase.class.getClassLoader()),
+                "liquibase.analytics.enabled", false);
         try {
             Scope.child(scope, () -> {
                 Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-                @SuppressWarnings("deprecation") // the CommandScope replacement needs more set-up for the same call
-                Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(JdbcCaseDatabase.class.getClassLoader()), db);
-                liquibase.update(new Contexts(), new LabelExpression());
+                new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                        .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, db)
+                        .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                        .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY, UpdateSummaryEnum.SUMMARY)
+                        .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
+                        .setOutput(OutputStream.nullOutputStream())
+                        .execute();
             });
         } catch (LiquibaseException e) {
             throw e;
@@ -145,12 +187,12 @@ public final class JdbcCaseDatabase implements CaseDatabase {
 
     @Override
     public CaseStore cases() {
-        throw new UnsupportedOperationException("skeleton: the store helper implements it");
+        return cases;
     }
 
     @Override
     public EventLog events() {
-        throw new UnsupportedOperationException("skeleton: the store helper implements it");
+        return events;
     }
 
     @Override
