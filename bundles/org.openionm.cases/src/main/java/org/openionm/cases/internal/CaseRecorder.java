@@ -58,6 +58,8 @@ final class CaseRecorder implements SampleConsumer, RecorderListener {
     private List<Channel> channels;
     private volatile String lowDisk = "";
     private volatile RecorderStatus last;
+    /** Events entered before the recording thread saw the acquisition start. */
+    private final List<Waiting> waiting = new java.util.ArrayList<>();
 
     CaseRecorder(DefaultCaseWorkbench workbench, AlarmManager alarms) {
         this.workbench = workbench;
@@ -96,14 +98,32 @@ final class CaseRecorder implements SampleConsumer, RecorderListener {
         }
     }
 
-    /** Writes an event into the running recording at the sample the case time names; false when none runs. */
+    /**
+     * Writes an event into the running recording at the sample the case time names. When the
+     * recording thread has not yet reached the acquisition's start (it runs behind the amplifier by
+     * its queue), the event waits for it. False when no case is being recorded.
+     */
     boolean annotate(String text, double caseTimeSeconds) {
-        Recorder r = recorder;
-        List<Channel> ch = channels;
-        if (r == null || ch == null || ch.isEmpty() || Double.isNaN(caseTimeSeconds)) {
+        if (Double.isNaN(caseTimeSeconds)) {
             return false;
         }
-        return r.annotate(text, Math.round(caseTimeSeconds * ch.get(0).samplingRateHz()));
+        Recorder r;
+        double rate;
+        synchronized (lock) {
+            r = recorder;
+            if (r == null) {
+                return false;
+            }
+            if (channels == null || channels.isEmpty()) {
+                waiting.add(new Waiting(text, caseTimeSeconds));
+                return true;
+            }
+            rate = channels.get(0).samplingRateHz();
+        }
+        return r.annotate(text, Math.round(caseTimeSeconds * rate));
+    }
+
+    private record Waiting(String text, double caseTimeSeconds) {
     }
 
     RecordingStatus status() {
@@ -135,6 +155,13 @@ final class CaseRecorder implements SampleConsumer, RecorderListener {
         }
         if (r != null) {
             r.onStart(driverId, channels);
+            List<Waiting> due;
+            synchronized (lock) {
+                due = List.copyOf(waiting);
+                waiting.clear();
+            }
+            double rate = channels.isEmpty() ? 0 : channels.get(0).samplingRateHz();
+            due.forEach(w -> r.annotate(w.text(), Math.round(w.caseTimeSeconds() * rate)));
         }
     }
 
