@@ -138,6 +138,20 @@ public final class JdbcCaseDatabase implements CaseDatabase {
     }
 
     private static void migrate(Connection c) throws LiquibaseException {
+        // Liquibase builds its root scope from the thread's context class loader the first time it is
+        // used; under OSGi that loader (the caller's, e.g. a command's thread) may not see Liquibase's
+        // own service files. Its own loader always does.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(Scope.class.getClassLoader());
+        try {
+            migrateInScope(c);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static void migrateInScope(Connection c) throws LiquibaseException {
         // In an OSGi test runtime the bundle's class loader may list the changelog twice (its jar and
         // its classes folder): the same file, so the first is taken. Progress and the update summary
         // go to the log at FINE, not stdout; no usage analytics are sent from a clinical workstation.

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.openionm.cases.CaseDatabase;
@@ -75,7 +74,7 @@ final class CasesBench {
         long t1 = System.nanoTime();
         try (CaseDatabase db = CaseDatabases.open(area)) {
             double again = (System.nanoTime() - t1) / 1e9;
-            r.printf(Locale.ROOT, "- open it again (schema up to date): %.2f s%n%n", again);
+            r.printf("- open it again (schema up to date): %.2f s%n%n", again);
             r.json.field("reopenSeconds", again);
         }
         r.json.end('}');

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.osgi.framework.Bundle;
 
 /** Runs a headless command in the test's OSGi runtime as the launcher would, capturing what it prints. */
 final class Apps {
