@@ -16,7 +16,8 @@ import org.openionm.recording.internal.InterruptedFiles;
  * incomplete last record, writes the count of complete records, and marks the file EDF+D/BDF+D if
  * its records turn out not to be contiguous; the data of every complete record stays as written. A
  * file interrupted before its first complete record holds only a header: it is deleted (EDF readers
- * refuse a file without data records, and there is no signal to keep).
+ * refuse a file without data records, and there is no signal to keep), and so is an empty file
+ * (created, then interrupted before its header was written).
  * A complete file (count matching the length) is never touched, nor is a file that is not EDF or
  * whose complete records do not read back (it is reported, not changed). The repair is idempotent:
  * interrupting it and running it again gives the same file.

@@ -117,6 +117,14 @@ class RecordingRecoveryTest {
     }
 
     @Test
+    void anEmptyFileLeftBeforeTheHeaderWasWrittenIsRemoved() throws Exception {
+        Path file = Files.createFile(dir.resolve("case-004.bdf"));
+        assertEquals(List.of(new RecoveredRecording(file, true, true, 0, 0, 0, "Removed case-004.bdf (interrupted"
+                + " recording): it was empty, interrupted before its header was written")), RecordingRecovery.recoverFolder(dir));
+        assertFalse(Files.exists(file));
+    }
+
+    @Test
     void aTruncatedCopyOfAClosedFileIsCutToItsCompleteRecords() throws Exception {
         Path file = crashedCopy(10_000, "closed.bdf");
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {

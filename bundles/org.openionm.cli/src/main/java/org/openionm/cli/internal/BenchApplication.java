@@ -4,11 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 /**
- * {@code openionm bench [io] [pipeline] [filtfilt] [latency] [all]}: the figures of
+ * {@code openionm bench [io] [pipeline] [filtfilt] [latency] [recorder] [cases] [all]}: the figures of
  * docs/performance.md, measured in one run on this machine. Each section is a class of its own:
  * {@link IoBench} (issue 3: simulator, EDF+/BDF+, MNE), {@link PipelineBench} (whole pipeline × real
  * time), {@link FiltfiltBench} (zero-phase band-pass against scipy) and {@link LatencyBench} (alarm
- * latency over seeded scenario runs). Wall-clock timings of whole workloads, not micro-benchmarks.
+ * latency over seeded scenario runs), {@link RecorderBench} (recorder CPU, kill -9 loop), {@link CasesBench} (case store open, event entry latency, audit verify). Wall-clock
+ * timings of whole workloads, not micro-benchmarks.
  * Exits 1 when a section did no work (e.g. the pipeline produced no averages).
  */
 public class BenchApplication extends Command {
@@ -41,6 +42,8 @@ public class BenchApplication extends Command {
                 case "pipeline" -> ok &= new PipelineBench(r).run(o, o.seconds("pipeline"));
                 case "filtfilt" -> new FiltfiltBench(r).run(o, o.seconds("filtfilt"));
                 case "latency" -> ok &= new LatencyBench(r).run(o);
+                case "recorder" -> ok &= new RecorderBench(r).run(o, o.seconds("recorder"), o.kills());
+                case "cases" -> ok &= new CasesBench(r).run(o.dir(), 1000);
                 default -> throw new IllegalStateException(section);
             }
         }

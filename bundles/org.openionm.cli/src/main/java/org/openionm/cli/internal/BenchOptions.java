@@ -9,7 +9,7 @@ import java.util.Set;
  * The command line of {@code openionm bench}: which sections to run and their options. Pure, so
  * the parsing is unit-tested without an OSGi runtime.
  *
- * @param sections   in canonical order: io, pipeline, filtfilt, latency
+ * @param sections   in canonical order: io, pipeline, filtfilt, latency, recorder, cases
  * @param seconds    --seconds, NaN when absent (each section then uses its own default)
  * @param seed       seed of the pipeline run
  * @param seeds      latency: runs with seeds 1..seeds
@@ -17,17 +17,19 @@ import java.util.Set;
  * @param baselineAt latency: case time at which baselines are captured
  * @param rate       latency: sampling rate of the seeded runs
  * @param channels   latency: channels of the seeded runs
+ * @param kills      recorder: kill -9 of a recording process (0: CPU figure only)
  * @param python     filtfilt: the interpreter that runs scipy
  * @param dir        folder for temporary files
  * @param json       results as JSON, or null
  */
 record BenchOptions(List<String> sections, double seconds, long seed, int seeds, String scenario, double baselineAt,
-        double rate, int channels, String python, Path dir, Path json) {
+        double rate, int channels, int kills, String python, Path dir, Path json) {
 
-    static final List<String> SECTIONS = List.of("io", "pipeline", "filtfilt", "latency");
+    static final List<String> SECTIONS = List.of("io", "pipeline", "filtfilt", "latency", "recorder", "cases");
 
-    static final String USAGE = "usage: openionm bench [io] [pipeline] [filtfilt] [latency] [all] [--seconds S] [--seed N]"
-            + " [--seeds N] [--scenario name|file] [--baseline-at S] [--rate Hz] [--channels N] [--python path]"
+    static final String USAGE = "usage: openionm bench [io] [pipeline] [filtfilt] [latency] [recorder] [cases] [all] [--seconds S]"
+            + " [--seed N] [--seeds N] [--scenario name|file] [--baseline-at S] [--rate Hz] [--channels N] [--kills N]"
+            + " [--python path]"
             + " [--dir folder] [--json file]\n"
             + "  io        simulator, EDF+/BDF+ write and read, MNE on the same file (default section; --seconds, default 30)\n"
             + "  pipeline  64 ch x 20 kHz simulator -> engine -> SSEP and MEP processors (--seconds, default 300;"
@@ -41,7 +43,7 @@ record BenchOptions(List<String> sections, double seconds, long seed, int seeds,
 
     static BenchOptions parse(String[] args) throws UsageException {
         Arguments a = Arguments.parse(args, Set.of("seconds", "seed", "seeds", "scenario", "baseline-at", "rate", "channels",
-                "python", "dir", "json"));
+                "kills", "python", "dir", "json"));
         Set<String> chosen = new LinkedHashSet<>();
         for (String p : a.positional()) {
             if (p.equals("all")) {
@@ -62,9 +64,10 @@ record BenchOptions(List<String> sections, double seconds, long seed, int seeds,
         double baselineAt = a.number("baseline-at", 180, 0, 86_400);
         double rate = a.number("rate", 10_000, 1000, 20_000);
         int channels = (int) a.number("channels", 32, 1, 64);
+        int kills = (int) a.number("kills", 100, 0, 10_000);
         String json = a.optional("json", null);
         return new BenchOptions(sections, seconds, seed, seeds, a.optional("scenario", DEFAULT_SCENARIO), baselineAt, rate,
-                channels, a.optional("python", "/usr/bin/python3"),
+                channels, kills, a.optional("python", "/usr/bin/python3"),
                 Path.of(a.optional("dir", System.getProperty("java.io.tmpdir"))),
                 json == null ? null : Path.of(json).toAbsolutePath());
     }
@@ -77,6 +80,7 @@ record BenchOptions(List<String> sections, double seconds, long seed, int seeds,
         return switch (section) {
             case "pipeline" -> 300;
             case "filtfilt" -> 10;
+            case "recorder" -> 60;
             default -> 30;
         };
     }

@@ -19,6 +19,8 @@ class BenchOptionsTest {
         assertEquals(30, o.seconds("io"));
         assertEquals(300, o.seconds("pipeline"));
         assertEquals(10, o.seconds("filtfilt"));
+        assertEquals(60, o.seconds("recorder"));
+        assertEquals(100, o.kills());
         assertEquals(20, o.seeds());
         assertEquals(1, o.seed());
         assertEquals("spinal-cord-ischemia", o.scenario());
@@ -57,7 +59,7 @@ class BenchOptionsTest {
 
     @Test
     void mistakesAreNamed() {
-        assertMessage("unknown section 'pipelines' (sections: io, pipeline, filtfilt, latency, all)", "pipelines");
+        assertMessage("unknown section 'pipelines' (sections: io, pipeline, filtfilt, latency, recorder, cases, all)", "pipelines");
         assertMessage("unknown option --seed-count", "latency", "--seed-count", "3");
         assertMessage("option --json needs a value", "latency", "--json");
         UsageException seeds = assertThrows(UsageException.class, () -> BenchOptions.parse(new String[] {"--seeds", "0"}));

@@ -54,6 +54,12 @@ public final class InterruptedFiles {
 
     public static Optional<RecoveredRecording> recover(Path file) throws IOException {
         String name = file.getFileName().toString();
+        if (Files.size(file) == 0) {
+            // created, then killed before its header was written: nothing in it to keep or to damage
+            Files.delete(file);
+            return Optional.of(new RecoveredRecording(file, true, true, 0, 0, 0, "Removed " + name
+                    + " (interrupted recording): it was empty, interrupted before its header was written"));
+        }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = channel.size();
             Layout layout;
