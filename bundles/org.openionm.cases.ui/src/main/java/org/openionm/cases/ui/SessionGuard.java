@@ -115,10 +115,27 @@ final class SessionGuard {
         }
         try {
             session().loginDemo(now());
-            return;
         } catch (IllegalStateException | UnsupportedOperationException e) {
             // the site turned the demo login off: a real login is needed
+            loginWithPassword();
+            return;
         }
+        openDemoCase();
+    }
+
+    /** The demo workbench monitors its synthetic demo case (continued after a restart), recorded like any case. */
+    private void openDemoCase() {
+        if (workbench.currentCase().isPresent()) {
+            return;
+        }
+        try {
+            workbench.openDemoCase();
+        } catch (RuntimeException e) {
+            MessageDialog.openError(parent.get(), "Demo case", "The demo case could not be opened: " + e.getMessage());
+        }
+    }
+
+    private void loginWithPassword() {
         dialog = new PasswordDialog(parent.get(), PasswordDialog.LOGIN_TITLE,
                 "Log in to OpenIONM. Cases, events and settings changes are recorded under your name.", null, true,
                 (user, password) -> session().login(user, password, now()).isPresent());

@@ -123,6 +123,7 @@ class SessionGuardUiTest {
         guard.loginAtStart();
         assertEquals(TestCaseWorkbench.DEMO, service.session.user().orElseThrow());
         assertNull(guard.dialog());
+        assertEquals(1, service.demoCasesOpened, "the demo login opens the demo case");
     }
 
     @Test
@@ -152,6 +153,7 @@ class SessionGuardUiTest {
         assertEquals(List.of("refused", "accepted"), seen);
         assertEquals(TestCaseWorkbench.JANE, service.session.user().orElseThrow());
         assertEquals(0, quits);
+        assertEquals(0, service.demoCasesOpened, "a real login opens no case by itself");
     }
 
     @Test

@@ -99,6 +99,15 @@ final class TestCaseWorkbench implements CaseWorkbench {
         return c;
     }
 
+    /** Counts the calls: the demo login opens the demo case. */
+    int demoCasesOpened;
+
+    @Override
+    public synchronized MonitoringCase openDemoCase() {
+        demoCasesOpened++;
+        return current;
+    }
+
     @Override
     public void closeCase() {
         if (current != null) {
