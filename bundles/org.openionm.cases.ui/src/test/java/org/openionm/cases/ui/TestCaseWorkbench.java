@@ -274,6 +274,11 @@ final class TestCaseWorkbench implements CaseWorkbench {
         }
 
         @Override
+        public UserSession newSession(boolean demoLoginAllowed, java.time.Duration inactivityLimit) {
+            return session;
+        }
+
+        @Override
         public String describe() {
             return "in-memory test double";
         }
