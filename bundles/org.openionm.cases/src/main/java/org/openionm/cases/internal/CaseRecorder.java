@@ -57,6 +57,8 @@ final class CaseRecorder implements SampleConsumer, RecorderListener {
     private String driverId;
     private List<Channel> channels;
     private volatile String lowDisk = "";
+    /** Why recording stopped, kept until the next file opens: the status bar must go on saying it. */
+    private volatile String failure = "";
     private volatile RecorderStatus last;
     /** Events entered before the recording thread saw the acquisition start. */
     private final List<Waiting> waiting = new java.util.ArrayList<>();
@@ -73,6 +75,7 @@ final class CaseRecorder implements SampleConsumer, RecorderListener {
             closeLocked();
             recordedCase = c;
             lowDisk = "";
+            failure = "";
             recorder = Recorders.create(RecordingSpec.segments(folder(c), c.id(), EdfFormat.BDF,
                     info(c, workbench.actorOrSystem()), PREFILTERING));
             recorder.addListener(this);
@@ -132,7 +135,7 @@ final class CaseRecorder implements SampleConsumer, RecorderListener {
         if (s == null) {
             return RecordingStatus.IDLE;
         }
-        String problem = s.failure() != null && !s.failure().isEmpty() ? s.failure() : lowDisk;
+        String problem = s.failure() != null && !s.failure().isEmpty() ? s.failure() : !failure.isEmpty() ? failure : lowDisk;
         return new RecordingStatus(s.state() == RecorderState.RECORDING, s.file(), s.bytesWritten(), s.secondsRecorded(),
                 s.secondsLeft(), problem == null ? "" : problem);
     }
@@ -222,6 +225,9 @@ final class CaseRecorder implements SampleConsumer, RecorderListener {
     @Override
     public void stateChanged(RecorderStatus status) {
         last = status;
+        if (status.state() == RecorderState.RECORDING) {
+            failure = "";
+        }
         MonitoringCase c = recordedCase;
         if (c == null || status.file() == null) {
             return;
@@ -241,6 +247,7 @@ final class CaseRecorder implements SampleConsumer, RecorderListener {
     @Override
     public void failed(RecorderStatus status) {
         last = status;
+        failure = status.failure() == null ? "recording stopped" : status.failure();
         MonitoringCase c = recordedCase;
         String actor = workbench.actorOrSystem();
         if (alarms != null) {

@@ -309,6 +309,11 @@ public final class DefaultCaseWorkbench implements CaseWorkbench {
         return area;
     }
 
+    /** The case recorder, for tests that play the recorder's part. */
+    CaseRecorder caseRecorder() {
+        return recorder;
+    }
+
     double caseTimeOr0() {
         return engine == null ? 0 : engine.caseClock().now();
     }
