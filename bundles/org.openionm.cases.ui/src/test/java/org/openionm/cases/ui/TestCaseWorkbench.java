@@ -274,6 +274,11 @@ final class TestCaseWorkbench implements CaseWorkbench {
         }
 
         @Override
+        public UserSession newSession(boolean demoLoginAllowed, Duration inactivityLimit) {
+            throw new UnsupportedOperationException("the UI uses CaseWorkbench.session()");
+        }
+
+        @Override
         public String describe() {
             return "in-memory test double";
         }
