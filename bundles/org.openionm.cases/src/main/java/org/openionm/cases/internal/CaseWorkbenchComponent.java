@@ -32,6 +32,9 @@ public class CaseWorkbenchComponent implements CaseWorkbench {
     @Reference
     AlarmManager alarms;
 
+    /** The UI asks for this service while it builds its first parts: the first trace comes first. */
+    static final long OPEN_DELAY_MS = 2500;
+
     private DefaultCaseWorkbench workbench;
 
     @Activate
@@ -39,7 +42,7 @@ public class CaseWorkbenchComponent implements CaseWorkbench {
         DataArea area = DataArea.resolve(context.getProperty(DataArea.PROPERTY), System.getenv());
         boolean demo = !"false".equalsIgnoreCase(context.getProperty("openionm.demo"));
         workbench = new DefaultCaseWorkbench(area, demo, engine, host, alarms, Clock.systemUTC());
-        workbench.start();
+        workbench.start(OPEN_DELAY_MS);
     }
 
     @Deactivate

@@ -88,7 +88,23 @@ public final class DefaultCaseWorkbench implements CaseWorkbench {
 
     /** Opens the database in the background; listeners hear {@code sessionChanged} once it is usable. */
     public void start() {
-        Thread opener = new Thread(this::openDatabase, "openionm-cases-open");
+        start(0);
+    }
+
+    /**
+     * As {@link #start()}, after {@code delayMs}: the workbench lets its first trace reach the screen
+     * before Liquibase's first use takes a core for seconds (this machine has two).
+     */
+    public void start(long delayMs) {
+        Thread opener = new Thread(() -> {
+            try {
+                Thread.sleep(delayMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            openDatabase();
+        }, "openionm-cases-open");
         opener.setDaemon(true);
         opener.start();
     }
