@@ -74,7 +74,8 @@ final class CaseTexts {
             return new Styled("Not logged in", Tone.NORMAL);
         }
         User u = user.get();
-        String name = u.demo() ? u.displayName() + " (not a real user)" : u.signature();
+        String name = !u.demo() ? u.signature()
+                : u.displayName().contains("not a real user") ? u.displayName() : u.displayName() + " (not a real user)";
         String text = name + (workbench.session().locked() ? " (locked)" : "");
         return new Styled(text, u.demo() ? Tone.DEMO : Tone.NORMAL);
     }

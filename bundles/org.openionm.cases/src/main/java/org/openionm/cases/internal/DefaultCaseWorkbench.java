@@ -233,9 +233,14 @@ public final class DefaultCaseWorkbench implements CaseWorkbench {
                     if (d == null) {
                         throw new IllegalArgumentException(processor + " has no setting '" + v.getKey() + "'");
                     }
-                    merged.put(v.getKey(), d.parse(String.valueOf(v.getValue())));
+                    Object value = d.parse(String.valueOf(v.getValue()));
+                    if (!value.equals(host.effectiveSettings(processor).get(v.getKey()))) {
+                        merged.put(v.getKey(), value); // what the protocol asks and is not so already
+                    }
                 }
-                host.configure(processor, merged);
+                if (!merged.equals(host.overrides(processor))) {
+                    host.configure(processor, merged);
+                }
             } catch (IllegalArgumentException | IllegalStateException e) {
                 LOG.warning("protocol " + template.name() + ": " + processor + " settings not applied: " + e.getMessage());
             }
