@@ -97,8 +97,8 @@ class WorkbenchUiTest {
                 },
                 () -> { // beside it, one modality-neutral stack where each installed modality's fragment puts its part
                     MPartStack stack = (MPartStack) models.find(MODALITIES_STACK, application);
-                    assertEquals(List.of("org.openionm.ui.partstack.live=40", MODALITIES_STACK + "=40",
-                            "org.openionm.ui.partstack.alarms=20"), stack.getParent().getChildren().stream()
+                    assertEquals(List.of("org.openionm.ui.partstack.live=36", MODALITIES_STACK + "=36",
+                            "org.openionm.ui.partstack.alarms=28"), stack.getParent().getChildren().stream()
                             .map(e -> e.getElementId() + "=" + e.getContainerData()).toList());
                     assertEquals(List.of("org.openionm.modality.ssep.ui.part", "org.openionm.modality.mep.ui.part"),
                             stack.getChildren().stream().map(MUIElement::getElementId).toList());
