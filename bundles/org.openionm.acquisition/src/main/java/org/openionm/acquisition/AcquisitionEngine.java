@@ -49,6 +49,30 @@ public interface AcquisitionEngine {
      */
     void trigger(String siteId);
 
+    /**
+     * Starts the intensity ramp of a ramp site of the running program now, from its start intensity
+     * (triggered EMG, on demand; a ramp site does not run from the start of the acquisition when it
+     * is started this way).
+     *
+     * @throws IllegalStateException    when nothing is running
+     * @throws IllegalArgumentException when the program has no such ramp site
+     * @since 0.3.0
+     */
+    default void startRamp(String siteId) {
+        throw new UnsupportedOperationException("this engine cannot start ramps on demand");
+    }
+
+    /**
+     * Stops the ramp of a ramp site: no further step is given. A ramp that is not running is left alone.
+     *
+     * @throws IllegalStateException    when nothing is running
+     * @throws IllegalArgumentException when the program has no such ramp site
+     * @since 0.3.0
+     */
+    default void stopRamp(String siteId) {
+        throw new UnsupportedOperationException("this engine cannot stop ramps");
+    }
+
     /** Asks the running driver to stop and waits briefly for it; a no-op when idle. */
     void stop();
 

@@ -34,6 +34,14 @@ public interface ResultListener {
     default void alarm(AlarmCondition condition) {
     }
 
+    /**
+     * A processor detected a discrete event (see {@link org.openionm.core.processing.ProcessorOutput#event}).
+     *
+     * @since 0.3.0
+     */
+    default void event(org.openionm.core.processing.DetectedEvent event) {
+    }
+
     /** A baseline was captured from this trace (see {@link org.openionm.core.processing.ProcessorOutput#baseline}). */
     default void baseline(AverageTrace baseline) {
     }

@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 
 import org.openionm.core.processing.AlarmCondition;
 import org.openionm.core.processing.AverageTrace;
+import org.openionm.core.processing.DetectedEvent;
 import org.openionm.core.processing.Measurement;
 import org.openionm.core.processing.ProcessorOutput;
 import org.openionm.core.processing.TrendPoint;
@@ -24,6 +25,7 @@ public final class RecordingProcessorOutput implements ProcessorOutput {
     private final List<TrendPoint> trends = new ArrayList<>();
     private final List<AlarmCondition> alarms = new ArrayList<>();
     private final List<AverageTrace> baselines = new ArrayList<>();
+    private final List<DetectedEvent> events = new ArrayList<>();
 
     @Override
     public synchronized void measurement(Measurement measurement) {
@@ -50,6 +52,16 @@ public final class RecordingProcessorOutput implements ProcessorOutput {
         baselines.add(baseline);
     }
 
+    @Override
+    public synchronized void event(DetectedEvent event) {
+        events.add(event);
+    }
+
+    /** Every detected event (EMG discharge, EEG burst), in order. @since 0.3.0 */
+    public synchronized List<DetectedEvent> events() {
+        return List.copyOf(events);
+    }
+
     /** Forgets everything recorded so far. @since 0.2.0 */
     public synchronized void clear() {
         measurements.clear();
@@ -57,6 +69,7 @@ public final class RecordingProcessorOutput implements ProcessorOutput {
         trends.clear();
         alarms.clear();
         baselines.clear();
+        events.clear();
     }
 
     /** @since 0.2.0 */

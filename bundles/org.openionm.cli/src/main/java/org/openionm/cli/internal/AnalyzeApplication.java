@@ -18,6 +18,7 @@ import org.openionm.acquisition.EngineStatus;
 import org.openionm.alarm.AlarmLogEntry;
 import org.openionm.alarm.AlarmManager;
 import org.openionm.core.driver.AcquisitionConfig;
+import org.openionm.core.processing.DetectedEvent;
 import org.openionm.core.processing.Measurement;
 import org.openionm.io.edf.EdfHeader;
 import org.openionm.io.edf.EdfReader;
@@ -103,8 +104,8 @@ public class AnalyzeApplication extends Command {
             List<AlarmLogEntry> log = alarms.log();
             List<AlarmLogEntry> ours = log.subList(Math.min(logStart[0], log.size()), log.size());
             Files.writeString(json, toJson(recording, settings, baselineAt, collector, ours), StandardCharsets.UTF_8);
-            err.printf(Locale.ROOT, "analyze: %s: %d measurements, %d alarm events from %s in %.1f s (%.0f× real time) → %s%n",
-                    recording.getFileName(), collector.measurements.size(), ours.size(), host.processorIds(),
+            err.printf(Locale.ROOT, "analyze: %s: %d measurements, %d detected events, %d alarm events from %s in %.1f s (%.0f× real time) → %s%n",
+                    recording.getFileName(), collector.measurements.size(), collector.events.size(), ours.size(), host.processorIds(),
                     progress.elapsedSeconds(), seconds / progress.elapsedSeconds(), json);
             for (String failure : collector.failures) {
                 err.println("analyze: warning: " + failure);
@@ -142,8 +143,16 @@ public class AnalyzeApplication extends Command {
         for (Measurement m : c.measurements) {
             j.element().begin('{').field("timeSeconds", m.timeSeconds()).field("modality", m.modality()).field("site", m.site())
                     .field("channel", m.channel()).field("component", m.component()).field("latencyMs", m.latencyMs())
-                    .field("amplitudeUv", m.amplitudeUv()).field("sweepsUsed", m.sweepsUsed())
+                    .field("amplitudeUv", m.amplitudeUv()).field("value", m.value()).field("unit", m.unit())
+                    .field("sweepsUsed", m.sweepsUsed())
                     .field("sweepsRejected", m.sweepsRejected()).field("provenance", m.provenance().describe()).end('}');
+        }
+        j.end(']');
+        j.key("events").begin('[');
+        for (DetectedEvent e : c.events) {
+            j.element().begin('{').field("timeSeconds", e.timeSeconds()).field("durationSeconds", e.durationSeconds())
+                    .field("modality", e.modality()).field("channel", e.channel()).field("kind", e.kind())
+                    .field("peakUv", e.peakUv()).field("provenance", e.provenance().describe()).end('}');
         }
         j.end(']');
         j.key("alarms").begin('[');
@@ -164,7 +173,6 @@ public class AnalyzeApplication extends Command {
         return j.end('}').toString();
     }
 
-    /** Collects results on the processing thread. */
     /**
      * Collects the results of the one acquisition that follows its registration: anything the host
      * was still finishing from an earlier one comes before {@link #acquisitionStarted} and is not
@@ -172,6 +180,7 @@ public class AnalyzeApplication extends Command {
      */
     static final class Collector implements ResultListener {
         final List<Measurement> measurements = Collections.synchronizedList(new ArrayList<>());
+        final List<DetectedEvent> events = Collections.synchronizedList(new ArrayList<>());
         final List<String> failures = Collections.synchronizedList(new ArrayList<>());
         final CountDownLatch ended = new CountDownLatch(1);
         private final Runnable atStart;
@@ -194,6 +203,13 @@ public class AnalyzeApplication extends Command {
         public void measurement(Measurement measurement) {
             if (started) {
                 measurements.add(measurement);
+            }
+        }
+
+        @Override
+        public void event(DetectedEvent event) {
+            if (started) {
+                events.add(event);
             }
         }
 

@@ -25,11 +25,13 @@ import org.openionm.core.model.ChannelRole;
 import org.openionm.core.model.DataGap;
 import org.openionm.core.model.SampleBlock;
 import org.openionm.core.model.StimulusEvent;
+import org.openionm.core.processing.DetectedEvent;
 import org.openionm.core.processing.Measurement;
 import org.openionm.core.processing.ModalityProcessor;
 import org.openionm.core.processing.ProcessorContext;
 import org.openionm.core.processing.Provenance;
 import org.openionm.core.processing.SettingDescriptor;
+import org.openionm.core.processing.Units;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -82,9 +84,14 @@ class CommandsIntegrationTest {
             Apps.Result analyze = Apps.run(AnalyzeApplication::new, file.toString(), "--json", json.toString(), "--baseline-at", "5");
             assertEquals(0, analyze.exit(), analyze.err());
             // an independent reader (Python's json) checks the file and counts what we claim
-            String out = python(json, "print(len([m for m in d['measurements'] if m['modality']=='counting']),"
-                    + " d['baselineCapturedAtSeconds'], sorted(set(m['component'] for m in d['measurements'])))");
-            assertEquals(stimuli + " 5 ['after-baseline', 'before-baseline']", out);
+            String out = python(json, "c=[m for m in d['measurements'] if m['modality']=='counting']; print(len(c),"
+                    + " d['baselineCapturedAtSeconds'], sorted(set(m['component'] for m in c)), c[-1]['value'], c[-1]['unit'],"
+                    + " c[-1]['latencyMs'], len(d['events']), sorted(set((e['kind'], e['channel'], e['durationSeconds'],"
+                    + " e['peakUv']) for e in d['events'])))");
+            // the generic value and unit of a non-evoked quantity (no latency: null) and one detected
+            // event per stimulus, as the processor published them
+            assertEquals(stimuli + " 5 ['after-baseline', 'before-baseline'] " + stimuli + " 1 None " + stimuli
+                    + " [('stimulus', 'Cz', 0.25, 1.5)]", out);
         } finally {
             registration.unregister();
         }
@@ -183,6 +190,7 @@ class CommandsIntegrationTest {
     private static final class CountingProcessor implements ModalityProcessor {
         private ProcessorContext context;
         private boolean baseline;
+        private int count;
 
         @Override
         public String id() {
@@ -216,8 +224,10 @@ class CommandsIntegrationTest {
         @Override
         public void onStimulus(StimulusEvent event) {
             double t = event.sampleIndex() / context.channels().get(0).samplingRateHz();
-            context.output().measurement(new Measurement(t, "counting", event.siteId(), "", baseline ? "after-baseline"
-                    : "before-baseline", Double.NaN, Double.NaN, 1, 0, new Provenance("counting", Map.of())));
+            Provenance provenance = new Provenance("counting", Map.of());
+            context.output().measurement(Measurement.quantity(t, "counting", event.siteId(), "", baseline ? "after-baseline"
+                    : "before-baseline", ++count, Units.ONE, provenance));
+            context.output().event(new DetectedEvent(t, 0.25, "counting", "Cz", "stimulus", 1.5, provenance));
         }
 
         @Override

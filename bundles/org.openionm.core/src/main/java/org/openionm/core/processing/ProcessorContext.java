@@ -71,4 +71,15 @@ public interface ProcessorContext {
     default String producer() {
         return "unversioned";
     }
+
+    /**
+     * The stimulator of the running acquisition, for a processor that needs a stimulus now (a repeat
+     * TcMEP train) or must stop a ramp (triggered EMG at threshold). Without one (file analysis, plain
+     * tests) every request is refused with a message.
+     *
+     * @since 0.3.0
+     */
+    default org.openionm.core.stimulation.StimulatorControl stimulator() {
+        return org.openionm.core.stimulation.StimulatorControl.NONE;
+    }
 }

@@ -17,4 +17,13 @@ public interface ProcessorOutput {
      */
     default void baseline(AverageTrace baseline) {
     }
+
+    /**
+     * A discrete finding of a free-running signal (an EMG discharge, an EEG burst); views mark it on
+     * the trace and list it, {@code analyze} writes it to its {@code events} list.
+     *
+     * @since 0.3.0
+     */
+    default void event(DetectedEvent event) {
+    }
 }

@@ -39,6 +39,7 @@ import org.openionm.core.processing.ProcessorOutput;
 import org.openionm.core.processing.Provenance;
 import org.openionm.core.processing.SettingDescriptor;
 import org.openionm.core.processing.TrendPoint;
+import org.openionm.core.stimulation.StimulatorControl;
 import org.openionm.processing.ProcessorHost;
 import org.openionm.processing.ResultListener;
 
@@ -76,6 +77,7 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
     private List<Channel> channels = List.of();
     private double caseTime;
     private volatile CaseClock clock;
+    private volatile StimulatorControl stimulator = StimulatorControl.NONE;
     private final CaseTimeListener clockToAlarms = new CaseTimeListener() {
         @Override
         public void caseTimeAdvanced(double t) {
@@ -423,7 +425,8 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
         caseTime = 0;
         listeners.forEach(ResultListener::acquisitionStarted);
         for (ModalityProcessor processor : new TreeMap<>(processors).values()) {
-            ProcessorContext context = new Context(channels, effective(processor), new Output(), producer(processor));
+            ProcessorContext context = new Context(channels, effective(processor), new Output(), producer(processor),
+                    stimulator);
             try {
                 processor.start(context);
                 running.add(processor);
@@ -534,8 +537,13 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
         }
     }
 
-    private record Context(List<Channel> channels, Map<String, Object> settings, ProcessorOutput output, String producer)
-            implements ProcessorContext {
+    private record Context(List<Channel> channels, Map<String, Object> settings, ProcessorOutput output, String producer,
+            StimulatorControl stimulator) implements ProcessorContext {
+    }
+
+    /** The stimulator processors may ask for a stimulus or to stop a ramp; {@link StimulatorControl#NONE} until wired. */
+    public void setStimulator(StimulatorControl stimulator) {
+        this.stimulator = stimulator == null ? StimulatorControl.NONE : stimulator;
     }
 
     /** The processor's id and the version of the bundle that installed it; plain Java (tests) has none. */
@@ -565,6 +573,11 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
         @Override
         public void trend(TrendPoint point) {
             listeners.forEach(l -> l.trend(point));
+        }
+
+        @Override
+        public void event(org.openionm.core.processing.DetectedEvent event) {
+            listeners.forEach(l -> l.event(event));
         }
 
         @Override

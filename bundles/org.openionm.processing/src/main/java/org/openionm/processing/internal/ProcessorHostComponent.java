@@ -51,6 +51,7 @@ public class ProcessorHostComponent extends DefaultProcessorHost {
         }
         readSiteDefaults(context.getProperty("osgi.install.area"));
         setCaseClock(engine.caseClock());
+        setStimulator(new EngineStimulator(engine));
         registration = engine.addConsumer("modality processors", this, QUEUE_BLOCKS);
     }
 
