@@ -204,17 +204,11 @@ public final class EnvelopeIndex implements Closeable {
             return new Envelope(first, Math.max(first, end), new float[0], new float[0], 1);
         }
         double perColumn = (double) (end - first) / columns;
+        if (perColumn < BASE_BIN) {
+            return fromRaw(recording.readPhysical(signal, first, (int) (end - first)), first, end, columns);
+        }
         float[] min = new float[columns];
         float[] max = new float[columns];
-        if (perColumn < BASE_BIN) {
-            float[] raw = recording.readPhysical(signal, first, (int) (end - first));
-            for (int c = 0; c < columns; c++) {
-                int from = (int) Math.floor(c * perColumn);
-                int to = Math.max(from + 1, (int) Math.floor((c + 1) * perColumn));
-                range(raw, from, Math.min(to, raw.length), 1, min, max, c);
-            }
-            return new Envelope(first, end, min, max, 1);
-        }
         int level = 0;
         while (level + 1 < levels(signal) && binSamples(level + 1) <= perColumn) {
             level++;
@@ -231,6 +225,41 @@ public final class EnvelopeIndex implements Closeable {
             range(pairs, 2 * from, 2 * Math.max(to, from + 1), 2, min, max, c);
         }
         return new Envelope(first, end, min, max, (int) Math.min(Integer.MAX_VALUE, bin));
+    }
+
+    /**
+     * Envelopes of every signal over the same span — what a review screen draws. A span finer than
+     * level 0 is read from the recording in one pass over its records for all signals, not one pass
+     * per signal. Needs signals of one rate (as OpenIONM records them); otherwise one signal at a time.
+     */
+    public Envelope[] envelopes(long firstSample, long endSample, int columns) throws IOException {
+        Envelope[] all = new Envelope[signals()];
+        long first = Math.max(0, firstSample);
+        long end = Math.min(samples(0), endSample);
+        boolean oneRate = java.util.stream.LongStream.of(footer.samples()).distinct().count() == 1;
+        if (oneRate && columns >= 1 && end > first && (double) (end - first) / columns < BASE_BIN) {
+            float[][] raw = recording.readPhysicalAll(first, (int) (end - first));
+            for (int s = 0; s < all.length; s++) {
+                all[s] = fromRaw(raw[s], first, end, columns);
+            }
+            return all;
+        }
+        for (int s = 0; s < all.length; s++) {
+            all[s] = envelope(s, firstSample, endSample, columns);
+        }
+        return all;
+    }
+
+    private static Envelope fromRaw(float[] raw, long first, long end, int columns) {
+        double perColumn = (double) (end - first) / columns;
+        float[] min = new float[columns];
+        float[] max = new float[columns];
+        for (int c = 0; c < columns; c++) {
+            int from = (int) Math.floor(c * perColumn);
+            int to = Math.max(from + 1, (int) Math.floor((c + 1) * perColumn));
+            range(raw, from, Math.min(to, raw.length), 1, min, max, c);
+        }
+        return new Envelope(first, end, min, max, 1);
     }
 
     /** min/max over values[from, to) with a stride (1: raw samples; 2: (min, max) pairs). */

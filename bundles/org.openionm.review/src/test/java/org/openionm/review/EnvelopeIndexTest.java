@@ -139,6 +139,23 @@ class EnvelopeIndexTest {
     }
 
     @Test
+    void oneScreenOfAllSignalsIsTheSameAsEachSignalAlone() throws IOException {
+        Path file = record(dir.resolve("case.bdf"), 60);
+        try (EdfReader reader = EdfReader.open(file); EnvelopeIndex index = EnvelopeIndex.open(reader, f -> { })) {
+            for (long span : new long[] {500, 10_000, 59_000}) { // raw, raw, index
+                Envelope[] all = index.envelopes(777, 777 + span, 300);
+                assertEquals(3, all.length);
+                for (int s = 0; s < 3; s++) {
+                    Envelope one = index.envelope(s, 777, 777 + span, 300);
+                    assertEquals(one.samplesPerBin(), all[s].samplesPerBin());
+                    assertTrue(java.util.Arrays.equals(one.min(), all[s].min()) && java.util.Arrays.equals(one.max(), all[s].max()),
+                            "signal " + s + ", span " + span);
+                }
+            }
+        }
+    }
+
+    @Test
     void spansOutsideTheRecordingAreCutToIt() throws IOException {
         Path file = record(dir.resolve("case.bdf"), 10);
         try (EdfReader reader = EdfReader.open(file); EnvelopeIndex index = EnvelopeIndex.open(reader, f -> { })) {

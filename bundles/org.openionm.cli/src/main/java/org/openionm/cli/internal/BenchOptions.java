@@ -21,15 +21,17 @@ import java.util.Set;
  * @param python     filtfilt: the interpreter that runs scipy
  * @param dir        folder for temporary files
  * @param json       results as JSON, or null
+ * @param hours      review: hours of recording to index and seek in
  */
 record BenchOptions(List<String> sections, double seconds, long seed, int seeds, String scenario, double baselineAt,
-        double rate, int channels, int kills, String python, Path dir, Path json) {
+        double rate, int channels, int kills, String python, Path dir, Path json,
+        double hours) {
 
-    static final List<String> SECTIONS = List.of("io", "pipeline", "filtfilt", "latency", "recorder", "cases");
+    static final List<String> SECTIONS = List.of("io", "pipeline", "filtfilt", "latency", "recorder", "cases", "review");
 
     static final String USAGE = "usage: openionm bench [io] [pipeline] [filtfilt] [latency] [recorder] [cases] [all] [--seconds S]"
             + " [--seed N] [--seeds N] [--scenario name|file] [--baseline-at S] [--rate Hz] [--channels N] [--kills N]"
-            + " [--python path]"
+            + " [--python path] [--hours H]"
             + " [--dir folder] [--json file]\n"
             + "  io        simulator, EDF+/BDF+ write and read, MNE on the same file (default section; --seconds, default 30)\n"
             + "  pipeline  64 ch x 20 kHz simulator -> engine -> SSEP and MEP processors (--seconds, default 300;"
@@ -37,13 +39,15 @@ record BenchOptions(List<String> sections, double seconds, long seed, int seeds,
             + "  filtfilt  zero-phase Butterworth band-pass, ours vs scipy.signal.sosfiltfilt on the same data"
             + " (--seconds, default 10; --python, default /usr/bin/python3)\n"
             + "  latency   alarm latency over --seeds seeded runs (default 20) of --scenario (default spinal-cord-ischemia),"
-            + " baselines at --baseline-at (default 180 s), --rate/--channels (default 10000 Hz, 32)";
+            + " baselines at --baseline-at (default 180 s), --rate/--channels (default 10000 Hz, 32)\n"
+            + "  review    --hours (default 1) of 32 ch x 10 kHz BDF: envelope index build, open, seek and draw"
+            + " (the issue's figure: --hours 8, a 28 GB file)";
 
     static final String DEFAULT_SCENARIO = "spinal-cord-ischemia";
 
     static BenchOptions parse(String[] args) throws UsageException {
         Arguments a = Arguments.parse(args, Set.of("seconds", "seed", "seeds", "scenario", "baseline-at", "rate", "channels",
-                "kills", "python", "dir", "json"));
+                "kills", "python", "dir", "json", "hours"));
         Set<String> chosen = new LinkedHashSet<>();
         for (String p : a.positional()) {
             if (p.equals("all")) {
@@ -69,7 +73,7 @@ record BenchOptions(List<String> sections, double seconds, long seed, int seeds,
         return new BenchOptions(sections, seconds, seed, seeds, a.optional("scenario", DEFAULT_SCENARIO), baselineAt, rate,
                 channels, kills, a.optional("python", "/usr/bin/python3"),
                 Path.of(a.optional("dir", System.getProperty("java.io.tmpdir"))),
-                json == null ? null : Path.of(json).toAbsolutePath());
+                json == null ? null : Path.of(json).toAbsolutePath(), a.number("hours", 1, 0.01, 24));
     }
 
     /** Seconds of signal for {@code section}: --seconds when given, else the section's default. */
