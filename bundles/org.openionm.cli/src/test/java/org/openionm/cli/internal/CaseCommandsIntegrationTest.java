@@ -12,7 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openionm.cases.AuditActions;
+import org.openionm.cases.CaseDatabase;
+import org.openionm.cases.CaseDatabases;
+import org.openionm.cases.CaseEvent;
 import org.openionm.cases.DataArea;
+import org.openionm.cases.EventType;
 import org.openionm.io.edf.EdfAnnotation;
 import org.openionm.io.edf.EdfReader;
 
@@ -76,6 +81,47 @@ class CaseCommandsIntegrationTest {
         Apps.Result again = Apps.run(RecordApplication::new, "--case", id, "--scenario", "stable-baseline", "--duration", "1");
         assertEquals(1, again.exit(), "a closed case is not monitored again");
         assertTrue(again.err().contains("closed"), again.err());
+    }
+
+    @Test
+    void aDeidentifiedExportHoldsNothingThatNamesThePatientAndIsAudited() throws Exception {
+        Apps.Result created = Apps.run(CaseApplication::new, "new", "--patient", "Doe^Jane", "--mrn", "123456", "--procedure",
+                "posterior spinal fusion", "--birth-date", "1970-05-01", "--sex", "f", "--surgeon", "Dr. Alex Smith, MD");
+        assertEquals(0, created.exit(), created.err());
+        String id = created.out().trim();
+        assertEquals(0, Apps.run(RecordApplication::new, "--case", id, "--scenario", "stable-baseline", "--duration", "2",
+                "--rate", "2000", "--channels", "8").exit());
+        try (CaseDatabase db = CaseDatabases.open(DataArea.resolve(data.toString(), java.util.Map.of()))) {
+            db.events().append(new CaseEvent(0, id, EventType.NOTE, java.util.Map.of(), "Jane Doe (MRN 123456) moved, told"
+                    + " Dr. Smith", 1.5, java.time.Instant.now(), "tech"));
+        }
+        Path out = data.resolve("export");
+        Apps.Result export = Apps.run(ExportApplication::new, id, "--deidentify", "--out", out.toString());
+        assertEquals(0, export.exit(), export.err());
+        assertTrue(Files.isRegularFile(out.resolve("recording-001.bdf")), export.err());
+
+        LocalDate today = LocalDate.now();
+        List<String> identifiers = List.of("doe", "jane", "123456", "1970", "smith", id.toLowerCase(java.util.Locale.ROOT),
+                today.toString(), String.format(java.util.Locale.ROOT, "%02d.%02d.%02d", today.getDayOfMonth(),
+                        today.getMonthValue(), today.getYear() % 100),
+                today.format(java.time.format.DateTimeFormatter.ofPattern("dd-MMM-yyyy", java.util.Locale.ENGLISH))
+                        .toLowerCase(java.util.Locale.ROOT));
+        try (var files = Files.list(out)) {
+            for (Path file : files.toList()) {
+                String bytes = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .toLowerCase(java.util.Locale.ROOT);
+                for (String identifier : identifiers) {
+                    assertTrue(!bytes.contains(identifier), "'" + identifier + "' is in " + file.getFileName());
+                }
+            }
+        }
+        assertTrue(Files.readString(out.resolve("events.json")).contains("X X (MRN X) moved, told Dr. X"),
+                Files.readString(out.resolve("events.json")));
+        try (CaseDatabase db = CaseDatabases.open(DataArea.resolve(data.toString(), java.util.Map.of()))) {
+            assertTrue(db.audit().entries(id).stream().anyMatch(e -> e.action().equals(AuditActions.EXPORTED)
+                    && e.detail().contains("1 recordings") && e.detail().contains(out.toString())), "the export is audited");
+        }
+        assertEquals(0, Apps.run(AuditApplication::new, "verify", id).exit());
     }
 
     @Test

@@ -212,6 +212,27 @@ public final class EdfReader implements Closeable {
         channel.close();
     }
 
+    /** Bytes of one data record (every signal, annotations included). */
+    long recordBytes() {
+        return recordBytes;
+    }
+
+    /** {offset within a record, length} of every annotation signal, in file order. */
+    List<int[]> annotationSpans() {
+        List<int[]> spans = new ArrayList<>();
+        java.util.Set<Integer> data = new java.util.HashSet<>();
+        for (int i : dataFileIndex) {
+            data.add(i);
+        }
+        for (int i = 0; i < signalOffset.length; i++) {
+            if (!data.contains(i)) {
+                long next = i + 1 < signalOffset.length ? signalOffset[i + 1] : recordBytes;
+                spans.add(new int[] {(int) signalOffset[i], (int) (next - signalOffset[i])});
+            }
+        }
+        return spans;
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private static void checkRange(long first, int count, long available) {
