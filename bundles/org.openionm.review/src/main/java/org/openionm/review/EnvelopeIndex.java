@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.DoubleConsumer;
 
+import org.openionm.io.edf.EdfAnnotationSignal;
 import org.openionm.io.edf.EdfReader;
 import org.openionm.io.edf.EdfSignal;
+import org.openionm.review.internal.AnnotationSection;
 import org.openionm.review.internal.EnvelopeBuilder;
 import org.openionm.review.internal.IndexFormat;
 import org.openionm.review.internal.SourceIdentity;
@@ -43,6 +45,8 @@ public final class EnvelopeIndex implements Closeable {
     private final FileChannel channel;
     private final IndexFormat.Footer footer;
     private final boolean builtNow;
+    /** Whether {@link #close} also closes the recording (opened by {@link #open(Path, DoubleConsumer)}). */
+    private boolean ownsRecording;
 
     private EnvelopeIndex(EdfReader recording, Path file, FileChannel channel, IndexFormat.Footer footer, boolean builtNow) {
         this.recording = recording;
@@ -50,6 +54,71 @@ public final class EnvelopeIndex implements Closeable {
         this.channel = channel;
         this.footer = footer;
         this.builtNow = builtNow;
+    }
+
+    /**
+     * Opens a recording for review with its index. With a matching cached index the recording's
+     * annotation signal is not read again (it is in the index): an 8-hour file opens in the time of
+     * its header. Otherwise the file is read in full and the index built. {@link #close} closes both.
+     */
+    public static EnvelopeIndex open(Path recording, DoubleConsumer progress) throws IOException {
+        SourceIdentity source = SourceIdentity.of(recording);
+        for (Path candidate : new Path[] {besideRecording(recording), inTemporaryDirectory(recording, source)}) {
+            EdfAnnotationSignal known = cachedAnnotations(candidate, source);
+            if (known == null) {
+                continue;
+            }
+            EdfReader reader = null;
+            try {
+                reader = EdfReader.open(recording, known);
+                EnvelopeIndex cached = openIfMatching(reader, candidate, source);
+                if (cached != null) {
+                    cached.ownsRecording = true;
+                    return cached;
+                }
+            } catch (IOException stale) {
+                // the index does not fit the file after all: read it in full below
+            }
+            if (reader != null) {
+                reader.close();
+            }
+        }
+        EdfReader reader = EdfReader.open(recording);
+        try {
+            EnvelopeIndex index = open(reader, progress);
+            index.ownsRecording = true;
+            return index;
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    private static EdfAnnotationSignal cachedAnnotations(Path candidate, SourceIdentity source) {
+        if (!Files.isRegularFile(candidate)) {
+            return null;
+        }
+        try (FileChannel channel = FileChannel.open(candidate, StandardOpenOption.READ)) {
+            IndexFormat.Footer footer = IndexFormat.read(channel);
+            if (!footer.source().equals(source)) {
+                return null;
+            }
+            ByteBuffer bytes = ByteBuffer.allocate(footer.annotationBytes());
+            long at = footer.annotationsAt();
+            while (bytes.hasRemaining()) {
+                if (channel.read(bytes, at + bytes.position()) < 0) {
+                    return null;
+                }
+            }
+            return AnnotationSection.decode(bytes.array());
+        } catch (IOException damaged) {
+            return null;
+        }
+    }
+
+    /** The recording this index describes (its header, annotations and raw samples). */
+    public EdfReader recording() {
+        return recording;
     }
 
     /**
@@ -156,7 +225,7 @@ public final class EnvelopeIndex implements Closeable {
                 }
                 progress.accept((double) (r + n) / records);
             }
-            builder.finish(source);
+            builder.finish(source, recording.annotationSignal());
         }
     }
 
@@ -320,9 +389,15 @@ public final class EnvelopeIndex implements Closeable {
         floats.get(into, offset, bins * 2);
     }
 
-    /** Closes the index file (the recording stays open: it belongs to the caller). */
+    /** Closes the index file, and the recording when this index opened it. */
     @Override
     public void close() throws IOException {
-        channel.close();
+        try {
+            channel.close();
+        } finally {
+            if (ownsRecording) {
+                recording.close();
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.openionm.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -156,6 +157,43 @@ class EnvelopeIndexTest {
     }
 
     @Test
+    void anIndexedRecordingOpensWithoutReadingItsAnnotationSignalAgain() throws IOException {
+        Path file = record(dir.resolve("case.bdf"), 30);
+        List<org.openionm.io.edf.EdfAnnotation> annotations;
+        List<Double> starts;
+        try (EnvelopeIndex first = EnvelopeIndex.open(file, f -> { })) {
+            assertTrue(first.builtNow());
+            annotations = first.recording().annotations();
+            starts = first.recording().recordStartSeconds();
+            assertEquals(30, starts.size());
+            assertEquals(List.of("Screw L4 left"), annotations.stream().map(org.openionm.io.edf.EdfAnnotation::text).toList());
+        }
+        // damage the annotation signal of record 7 without changing size, modification time or header:
+        // a full read refuses the file, the index's copy of the annotation signal still opens it
+        FileTime modified = Files.getLastModifiedTime(file);
+        long record7 = 256L * 5 + 7 * (3L * 1000 * 3 + annotationBytes(file));
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(new byte[] {'?'}), record7 + 3L * 1000 * 3);
+        }
+        Files.setLastModifiedTime(file, modified);
+        assertThrows(org.openionm.io.edf.EdfFormatException.class, () -> EdfReader.open(file).close());
+        try (EnvelopeIndex again = EnvelopeIndex.open(file, f -> { })) {
+            assertFalse(again.builtNow());
+            assertEquals(annotations, again.recording().annotations());
+            assertEquals(starts, again.recording().recordStartSeconds());
+            assertEquals(30_000, again.samples(0));
+        }
+    }
+
+    /** Bytes of the annotation signal in one record of {@link #record}'s files. */
+    private static long annotationBytes(Path file) throws IOException {
+        try (EdfReader reader = EdfReader.open(file)) {
+            long recordBytes = (Files.size(file) - reader.header().headerBytes()) / reader.header().recordCount();
+            return recordBytes - 3L * 1000 * 3;
+        }
+    }
+
+    @Test
     void spansOutsideTheRecordingAreCutToIt() throws IOException {
         Path file = record(dir.resolve("case.bdf"), 10);
         try (EdfReader reader = EdfReader.open(file); EnvelopeIndex index = EnvelopeIndex.open(reader, f -> { })) {
@@ -199,6 +237,10 @@ class EnvelopeIndexTest {
                     block[2][i] = (float) (100 * Math.sin(2 * Math.PI * n / 60_000.0));
                 }
                 writer.write(new SampleBlock((long) (s * RATE), 0, block));
+                if (s == 5) {
+                    writer.annotation(new org.openionm.core.model.Annotation((long) (s * RATE) + 3, 0, "Screw L4 left",
+                            org.openionm.core.model.Annotation.Kind.CLINICAL));
+                }
             }
         }
         return file;

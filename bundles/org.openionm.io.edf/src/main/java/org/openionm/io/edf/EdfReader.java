@@ -55,6 +55,7 @@ public final class EdfReader implements Closeable {
     private List<EdfSignal> signals;
     private List<EdfAnnotation> annotations = List.of();
     private List<Double> recordStarts;
+    private EdfAnnotationSignal known;
 
     private EdfReader(Path path, FileChannel channel) throws IOException {
         this.path = path;
@@ -68,9 +69,25 @@ public final class EdfReader implements Closeable {
      * @throws EdfFormatException for a malformed file
      */
     public static EdfReader open(Path file) throws IOException {
+        return open(file, null);
+    }
+
+    /**
+     * Opens a file whose annotation signal was read before ({@link #annotationSignal()} of an earlier
+     * reader of the same, unchanged file): the header is read and validated as always, the annotation
+     * signal is not read again. The caller vouches that the file is the one {@code known} came from
+     * (a review index checks size, modification time and header checksum); a record count that does
+     * not match is refused.
+     *
+     * @param known null to read the annotation signal
+     * @throws EdfFormatException for a malformed header, or {@code known} that does not fit the file
+     * @since 0.3.0
+     */
+    public static EdfReader open(Path file, EdfAnnotationSignal known) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
             EdfReader reader = new EdfReader(file, channel);
+            reader.known = known;
             reader.parse();
             return reader;
         } catch (IOException | RuntimeException e) {
@@ -96,6 +113,16 @@ public final class EdfReader implements Closeable {
     /** Start of each data record in seconds after the header's start second (EDF+D may jump). */
     public List<Double> recordStartSeconds() {
         return recordStarts;
+    }
+
+    /**
+     * The annotations, record starts and tolerated defects, to open the same file again without
+     * reading its annotation signal ({@link #open(Path, EdfAnnotationSignal)}).
+     *
+     * @since 0.3.0
+     */
+    public EdfAnnotationSignal annotationSignal() {
+        return new EdfAnnotationSignal(annotations, recordStarts, warnings);
     }
 
     /** Defects tolerated while reading (record count -1, trailing bytes, invalid UTF-8 in a text). */
@@ -408,7 +435,19 @@ public final class EdfReader implements Closeable {
         }
 
         recordStarts = new ArrayList<>();
-        if (plus) {
+        if (known != null) {
+            if (known.recordStarts().size() != recordCount) {
+                throw new EdfFormatException("number of data records", 236, "the file has " + recordCount
+                        + " records but its saved annotation index describes " + known.recordStarts().size());
+            }
+            recordStarts.addAll(known.recordStarts());
+            annotations = known.annotations();
+            for (String w : known.warnings()) {
+                if (!warnings.contains(w)) {
+                    warnings.add(w);
+                }
+            }
+        } else if (plus) {
             readAnnotations(s, ns, annotationIndex, continuous);
         } else {
             for (long r = 0; r < recordCount; r++) {

@@ -72,8 +72,11 @@ public final class EnvelopeBuilder implements AutoCloseable {
         flushCompleteBlocks();
     }
 
-    /** Writes the rest and the footer, then moves the index into place; the builder is closed. */
-    public void finish(SourceIdentity source) throws IOException {
+    /**
+     * Writes the rest, the recording's annotation signal (so the next open need not read it) and the
+     * footer, then moves the index into place; the builder is closed.
+     */
+    public void finish(SourceIdentity source, org.openionm.io.edf.EdfAnnotationSignal annotations) throws IOException {
         for (SignalLevels s : signals) {
             if (s.binCount > 0) {
                 completeBaseBin(s); // the last, partial bin still covers real samples
@@ -101,8 +104,12 @@ public final class EnvelopeBuilder implements AutoCloseable {
             }
             offsets.add(levelOffsets);
         }
+        ByteBuffer annotationBytes = ByteBuffer.wrap(AnnotationSection.encode(annotations));
+        long annotationsAt = position;
+        writeFully(annotationBytes, position);
+        position += annotationBytes.capacity();
         ByteBuffer footer = IndexFormat.footer(source, baseBin, factor, blockBins, blocksWritten, signals.length,
-                s -> signals[s].samples, s -> signals[s].upperBins(), offsets);
+                s -> signals[s].samples, s -> signals[s].upperBins(), offsets, annotationsAt, annotationBytes.capacity());
         writeFully(footer, position);
         ByteBuffer tail = ByteBuffer.allocate(Long.BYTES).putLong(position).flip();
         writeFully(tail, position + footer.limit());

@@ -18,7 +18,7 @@ import java.util.function.IntToLongFunction;
 public final class IndexFormat {
 
     static final byte[] MAGIC = "OIONMIX1".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     public static final int PREAMBLE_BYTES = 16;
 
     private IndexFormat() {
@@ -26,7 +26,7 @@ public final class IndexFormat {
 
     /** What the footer says. */
     public record Footer(SourceIdentity source, int baseBin, int factor, int blockBins, long blocks, long[] samples,
-            long[][] upperBins, long[][] upperOffsets) {
+            long[][] upperBins, long[][] upperOffsets, long annotationsAt, int annotationBytes) {
 
         public int signals() {
             return samples.length;
@@ -38,14 +38,16 @@ public final class IndexFormat {
     }
 
     static ByteBuffer footer(SourceIdentity source, int baseBin, int factor, int blockBins, long blocks, int signals,
-            IntToLongFunction samples, IntFunction<long[]> upperBins, List<long[]> upperOffsets) {
-        int bytes = 8 * 3 + 4 * 3 + 8 + 4;
+            IntToLongFunction samples, IntFunction<long[]> upperBins, List<long[]> upperOffsets, long annotationsAt,
+            int annotationBytes) {
+        int bytes = 8 * 3 + 4 * 3 + 8 + 4 + 8 + 4;
         for (int s = 0; s < signals; s++) {
             bytes += 8 + 4 + upperBins.apply(s).length * 16;
         }
         ByteBuffer b = ByteBuffer.allocate(bytes);
         b.putLong(source.size()).putLong(source.modifiedMillis()).putLong(source.headerCrc());
         b.putInt(baseBin).putInt(factor).putInt(blockBins).putLong(blocks).putInt(signals);
+        b.putLong(annotationsAt).putInt(annotationBytes);
         for (int s = 0; s < signals; s++) {
             long[] bins = upperBins.apply(s);
             b.putLong(samples.applyAsLong(s)).putInt(bins.length);
@@ -83,6 +85,11 @@ public final class IndexFormat {
         int blockBins = f.getInt();
         long blocks = f.getLong();
         int signals = f.getInt();
+        long annotationsAt = f.getLong();
+        int annotationBytes = f.getInt();
+        if (annotationsAt < PREAMBLE_BYTES || annotationBytes < 0 || annotationsAt + annotationBytes > footerAt) {
+            throw new IOException("index annotation section outside the file");
+        }
         if (baseBin < 1 || factor < 2 || blockBins < 1 || signals < 1 || signals > 4096 || blocks < 0) {
             throw new IOException("index footer is damaged");
         }
@@ -105,7 +112,8 @@ public final class IndexFormat {
                 }
             }
         }
-        Footer footer = new Footer(source, baseBin, factor, blockBins, blocks, samples, bins, offsets);
+        Footer footer = new Footer(source, baseBin, factor, blockBins, blocks, samples, bins, offsets, annotationsAt,
+                annotationBytes);
         for (int s = 0; s < signals; s++) {
             if ((footer.baseBins(s) + blockBins - 1) / blockBins > blocks) {
                 throw new IOException("index has fewer blocks than its samples need");
