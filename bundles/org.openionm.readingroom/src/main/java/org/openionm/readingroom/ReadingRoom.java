@@ -116,8 +116,8 @@ public final class ReadingRoom implements AutoCloseable {
         Topics.checkCaseId(caseId);
         CaseModel[] created = new CaseModel[1];
         CaseModel m = open.computeIfAbsent(caseId, id -> created[0] = new CaseModel(id, this));
-        if (created[0] != null && link.connected()) {
-            MqttAsyncClient c = client;
+        MqttAsyncClient c = client; // null until the link's connected handler ran: it then subscribes every open case
+        if (created[0] != null && c != null && link.connected()) {
             try {
                 subscribeCase(c, m);
                 m.readerConnection(true, "");

@@ -1,0 +1,122 @@
+package org.openionm.readingroom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openionm.readingroom.ReadingRoomFixture.await;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openionm.readingroom.ReadingRoomFixture.Or;
+
+/** Three ORs, one reader, a real mosquitto on loopback. */
+class ThreeOrsOneReaderTest {
+
+    private MosquittoServer broker;
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        broker = MosquittoServer.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable c : open.reversed()) {
+            c.close();
+        }
+        broker.close();
+    }
+
+    private <T extends AutoCloseable> T keep(T c) {
+        open.add(c);
+        return c;
+    }
+
+    @Test
+    void everyAlarmOfEveryOrReachesTheReaderInOrder() throws Exception {
+        BrokerSettings settings = BrokerSettings.of(broker.uri(), "x");
+        List<Or> ors = List.of(keep(Or.start(settings, "C-1")), keep(Or.start(settings, "C-2")), keep(Or.start(settings, "C-3")));
+        for (Or or : ors) {
+            assertTrue(or.publisher().awaitConnected(10_000), "OR connected");
+        }
+        ReadingRoom reader = keep(ReadingRoom.connect(settings.withClientId("reader-1")));
+        assertTrue(reader.awaitConnected(10_000));
+        await("three live cases listed", 10_000, () -> reader.liveCases().keySet().containsAll(List.of("C-1", "C-2", "C-3")));
+        List<CaseModel> models = ors.stream().map(or -> reader.open(or.publisher().descriptor().caseId())).toList();
+
+        // each OR raises, clears and acknowledges its own pattern of alarms: 3 + 4 + 5 channels
+        for (int k = 0; k < ors.size(); k++) {
+            Or or = ors.get(k);
+            for (int ch = 0; ch < 3 + k; ch++) {
+                or.raise(10 + ch, "CP" + ch);
+            }
+            or.clear(30, "CP0");
+            or.alarms().acknowledgeAll("tech", 31, "surgeon informed");
+            or.raise(40, "CP0");
+        }
+        for (int k = 0; k < ors.size(); k++) {
+            List<String> expected = ors.get(k).log().stream().map(ReadingRoomFixture::entry).toList();
+            CaseModel m = models.get(k);
+            await("case " + m.caseId() + ": " + expected.size() + " alarm entries", 10_000, () -> m.alarms().size() >= expected.size());
+            assertEquals(expected, m.alarms().stream().map(ReadingRoomFixture::entry).toList(), m.caseId());
+            assertEquals(List.of(), m.gaps(), "no gap in " + m.caseId());
+            assertEquals(ors.get(k).publisher().descriptor(), m.descriptor().orElseThrow());
+        }
+        assertEquals(3 + 1 + 3 + 1 + 1, models.get(0).alarms().stream().filter(a -> !a.text("event").startsWith("AUDIO")).count(),
+                "C-1: 3 raised, 1 cleared, 3 acknowledged, 1 closed, 1 recurred");
+    }
+
+    @Test
+    void aLateJoinerGetsTheWholeHistoryThenLive() throws Exception {
+        BrokerSettings settings = BrokerSettings.of(broker.uri(), "x");
+        Or or = keep(Or.start(settings, "C-7"));
+        assertTrue(or.publisher().awaitConnected(10_000));
+        for (int ch = 0; ch < 6; ch++) {
+            or.raise(ch, "CP" + ch);
+        }
+        or.publisher().logEntry(7.5, "Screw placement", "L4 left", "tech");
+        assertTrue(or.publisher().awaitDrained(10_000));
+
+        ReadingRoom late = keep(ReadingRoom.connect(settings.withClientId("reader-late")));
+        assertTrue(late.awaitConnected(10_000));
+        CaseModel m = late.open("C-7");
+        await("history of 6 alarms", 10_000, () -> m.alarms().size() == 6 && m.events().size() == 1);
+        or.raise(20, "CP9"); // then live
+        List<String> expected = or.log().stream().map(ReadingRoomFixture::entry).toList();
+        await("the live alarm after the history", 10_000, () -> m.alarms().size() == expected.size());
+        assertEquals(expected, m.alarms().stream().map(ReadingRoomFixture::entry).toList());
+        assertEquals("L4 left", m.events().get(0).text("text"));
+        assertEquals(7.5, m.events().get(0).caseSeconds());
+        assertEquals(List.of(), m.gaps());
+    }
+
+    @Test
+    void rawOnDemandReturnsExactlyTheRecordedSamples() throws Exception {
+        BrokerSettings settings = BrokerSettings.of(broker.uri(), "x");
+        Or or = keep(Or.start(settings, "C-9"));
+        assertTrue(or.publisher().awaitConnected(10_000));
+        int channels = 4;
+        or.publisher().onStart("test", ReadingRoomFixture.channels(channels));
+        for (long first = 0; first < 20_000; first += 100) { // 10 s at 2 kHz
+            or.publisher().onBlock(ReadingRoomFixture.block(channels, first, 100));
+        }
+        ReadingRoom reader = keep(ReadingRoom.connect(settings.withClientId("reader-raw")));
+        assertTrue(reader.awaitConnected(10_000));
+        CaseModel m = reader.open("C-9");
+        CaseModel.RawWindow w = m.requestRaw(2, 12_345, 1_000, 10_000);
+        float[] expected = new float[1_000];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = ReadingRoomFixture.sample(2, 12_345 + i);
+        }
+        assertEquals(12_345, w.first());
+        assertEquals(2000.0, w.rate());
+        assertArrayEquals(expected, w.samples(), 0f, "bit for bit");
+        await("channels published", 10_000, () -> m.channels().size() == channels);
+        assertEquals("C3", m.channels().get(3).get("label"));
+    }
+}
