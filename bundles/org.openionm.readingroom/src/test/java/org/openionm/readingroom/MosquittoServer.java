@@ -69,6 +69,8 @@ public final class MosquittoServer implements AutoCloseable {
         StringBuilder conf = new StringBuilder();
         conf.append("listener ").append(port).append(" 127.0.0.1\n");
         conf.append("persistence false\n");
+        // started as root mosquitto switches to the 'mosquitto' user, who cannot write into our temporary folder
+        conf.append("user ").append(System.getProperty("user.name")).append('\n');
         conf.append("log_dest file ").append(dir.resolve("mosquitto.log")).append('\n');
         conf.append("log_type error\nlog_type warning\nlog_type notice\n");
         conf.append("max_queued_messages 100000\n");
