@@ -21,6 +21,11 @@ public record CaseMessage(String caseId, String stream, String epoch, long seque
         body = Map.copyOf(body);
     }
 
+    /** One line of JSON: case, stream, epoch, seq, t (when known), wall, body (the {@code watch} command's output). */
+    public String toJson() {
+        return org.openionm.readingroom.internal.Envelopes.line(this);
+    }
+
     /** A body field as text ("" when absent). */
     public String text(String field) {
         Object v = body.get(field);

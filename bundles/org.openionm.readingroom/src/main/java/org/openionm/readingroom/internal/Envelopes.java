@@ -67,6 +67,21 @@ public final class Envelopes {
         }
     }
 
+    /** A received message as one JSON line (numbers as the publisher wrote them). */
+    public static String line(CaseMessage m) {
+        JsonObject o = new JsonObject();
+        o.addProperty("case", m.caseId());
+        o.addProperty("stream", m.stream());
+        o.addProperty("epoch", m.epoch());
+        o.addProperty("seq", m.sequence());
+        if (Double.isFinite(m.caseSeconds())) {
+            o.addProperty("t", m.caseSeconds());
+        }
+        o.addProperty("wall", m.wallMillis());
+        o.add("body", GSON.toJsonTree(m.body()));
+        return GSON.toJson(o);
+    }
+
     private static Map<String, Object> stripNulls(Map<String, Object> m) {
         m.values().removeIf(java.util.Objects::isNull);
         return m;
