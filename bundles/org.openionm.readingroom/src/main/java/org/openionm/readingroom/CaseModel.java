@@ -84,8 +84,11 @@ public final class CaseModel {
         return messages(Topics.EVENT);
     }
 
+    /** Chat lines of the OR and every reader, in the order of their senders' wall clocks (several publishers: no common sequence). */
     public List<CaseMessage> chat() {
-        return messages(Topics.CHAT);
+        List<CaseMessage> all = new ArrayList<>(messages(Topics.CHAT));
+        all.sort(java.util.Comparator.comparingLong(CaseMessage::wallMillis));
+        return all;
     }
 
     /** The newest measurement per modality/site/channel/component. */

@@ -97,6 +97,7 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
     private final AtomicLong framesDropped = new AtomicLong();
     private final AtomicLong reliableDropped = new AtomicLong();
     private volatile AlarmManager alarmManager;
+    private volatile java.util.function.Consumer<CaseMessage> readerChat = m -> { };
     private volatile DoubleSupplier caseTime = () -> Double.NaN;
     private volatile double sampleRate = Double.NaN;
     private volatile List<Channel> channels = List.of();
@@ -114,7 +115,8 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
             @Override
             public void connected(MqttAsyncClient client) throws MqttException {
                 client.subscribe(new MqttSubscription[] { new MqttSubscription(Topics.caseTopic(descriptor.caseId(), Topics.REQUEST), 1),
-                        new MqttSubscription(Topics.caseTopic(descriptor.caseId(), Topics.ACK), 1) }).waitForCompletion(PUBLISH_TIMEOUT_MS);
+                        new MqttSubscription(Topics.caseTopic(descriptor.caseId(), Topics.ACK), 1),
+                        new MqttSubscription(Topics.caseTopic(descriptor.caseId(), Topics.CHAT), 1) }).waitForCompletion(PUBLISH_TIMEOUT_MS);
                 // retained state again after every connect: a restarted broker without persistence has lost it
                 enqueueRetained(Topics.STATUS, status("live"));
                 enqueueRetained(Topics.DESCRIPTOR, descriptorBody());
@@ -153,6 +155,11 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
     public void acknowledgeInto(AlarmManager manager, DoubleSupplier caseTimeSeconds) {
         this.alarmManager = manager;
         this.caseTime = Objects.requireNonNull(caseTimeSeconds, "caseTimeSeconds");
+    }
+
+    /** Chat lines from readers (author = the reader's user) go here: the case layer keeps them in the event log. */
+    public void onReaderChat(java.util.function.Consumer<CaseMessage> listener) {
+        this.readerChat = Objects.requireNonNull(listener, "listener");
     }
 
     public String epoch() {
@@ -491,6 +498,11 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
 
     private void onRequest(String topic, MqttMessage message) {
         try {
+            if (topic.endsWith("/" + Topics.CHAT)) {
+                Envelopes.decode(descriptor.caseId(), message.getPayload()).filter(m -> "reader".equals(m.text("from")))
+                        .ifPresent(readerChat);
+                return;
+            }
             if (topic.endsWith("/" + Topics.ACK)) {
                 onAck(Envelopes.parse(message.getPayload()));
                 return;

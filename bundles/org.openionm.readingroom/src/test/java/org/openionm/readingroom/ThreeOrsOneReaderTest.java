@@ -96,6 +96,38 @@ class ThreeOrsOneReaderTest {
     }
 
     @Test
+    void aReaderAcknowledgesAtTheOrAndChatsWithIt() throws Exception {
+        BrokerSettings settings = BrokerSettings.of(broker.uri(), "x");
+        Or or = keep(Or.start(settings, "C-4"));
+        List<CaseMessage> chatAtOr = new java.util.concurrent.CopyOnWriteArrayList<>();
+        or.publisher().onReaderChat(chatAtOr::add);
+        assertTrue(or.publisher().awaitConnected(10_000));
+        ReadingRoom reader = keep(ReadingRoom.connect(settings.withClientId("dr-reader")));
+        assertTrue(reader.awaitConnected(10_000));
+        CaseModel m = reader.open("C-4");
+        or.raise(5, "CP4");
+        await("the alarm at the reader", 10_000, () -> m.alarms().size() == 1);
+
+        m.acknowledge(m.alarms().get(0), "seen, surgeon told");
+        await("acknowledged in the OR's alarm manager", 10_000,
+                () -> or.alarms().snapshot().alarms().stream().anyMatch(a -> a.acknowledged().isPresent()));
+        var ack = or.alarms().snapshot().alarms().get(0).acknowledged().orElseThrow();
+        assertEquals("reading room: dr-reader", ack.user());
+        assertEquals("seen, surgeon told", ack.note());
+        await("the acknowledgement back at the reader", 10_000, () -> m.alarms().size() == 2);
+        assertEquals("ACKNOWLEDGED", m.alarms().get(1).text("event"));
+        assertEquals("reading room: dr-reader", m.alarms().get(1).text("user"));
+
+        m.chat("please check CP4 impedance");
+        await("the chat line at the OR", 10_000, () -> chatAtOr.size() == 1);
+        assertEquals("dr-reader", chatAtOr.get(0).text("author"));
+        assertEquals("please check CP4 impedance", chatAtOr.get(0).text("text"));
+        or.publisher().chat(6, "tech", "impedance 3 kOhm");
+        await("both lines in the reader's chat", 10_000, () -> m.chat().size() == 2);
+        assertEquals(List.of("please check CP4 impedance", "impedance 3 kOhm"), m.chat().stream().map(c -> c.text("text")).toList());
+    }
+
+    @Test
     void rawOnDemandReturnsExactlyTheRecordedSamples() throws Exception {
         BrokerSettings settings = BrokerSettings.of(broker.uri(), "x");
         Or or = keep(Or.start(settings, "C-9"));

@@ -44,6 +44,7 @@ public class BenchApplication extends Command {
                 case "latency" -> ok &= new LatencyBench(r).run(o);
                 case "recorder" -> ok &= new RecorderBench(r).run(o, o.seconds("recorder"), o.kills());
                 case "cases" -> ok &= new CasesBench(r).run(o.dir(), 1000);
+                case "reading-room" -> ok &= new ReadingRoomBench(r).run(o.seconds("reading-room"));
                 default -> throw new IllegalStateException(section);
             }
         }

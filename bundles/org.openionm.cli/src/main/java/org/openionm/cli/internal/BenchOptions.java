@@ -9,7 +9,7 @@ import java.util.Set;
  * The command line of {@code openionm bench}: which sections to run and their options. Pure, so
  * the parsing is unit-tested without an OSGi runtime.
  *
- * @param sections   in canonical order: io, pipeline, filtfilt, latency, recorder, cases
+ * @param sections   in canonical order: io, pipeline, filtfilt, latency, recorder, cases, reading-room
  * @param seconds    --seconds, NaN when absent (each section then uses its own default)
  * @param seed       seed of the pipeline run
  * @param seeds      latency: runs with seeds 1..seeds
@@ -25,9 +25,9 @@ import java.util.Set;
 record BenchOptions(List<String> sections, double seconds, long seed, int seeds, String scenario, double baselineAt,
         double rate, int channels, int kills, String python, Path dir, Path json) {
 
-    static final List<String> SECTIONS = List.of("io", "pipeline", "filtfilt", "latency", "recorder", "cases");
+    static final List<String> SECTIONS = List.of("io", "pipeline", "filtfilt", "latency", "recorder", "cases", "reading-room");
 
-    static final String USAGE = "usage: openionm bench [io] [pipeline] [filtfilt] [latency] [recorder] [cases] [all] [--seconds S]"
+    static final String USAGE = "usage: openionm bench [io] [pipeline] [filtfilt] [latency] [recorder] [cases] [reading-room] [all] [--seconds S]"
             + " [--seed N] [--seeds N] [--scenario name|file] [--baseline-at S] [--rate Hz] [--channels N] [--kills N]"
             + " [--python path]"
             + " [--dir folder] [--json file]\n"

@@ -1,0 +1,93 @@
+package org.openionm.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code publish} and {@code watch} inside OSGi (Paho with its exports fragment, Gson, the real
+ * simulator and alarm manager) against a real mosquitto on loopback: the simulator's scripted lead-off
+ * of Erb-L (7.25 s to 12 s) reaches the headless reader as a raised and a cleared technical alarm.
+ */
+class ReadingRoomCommandsIntegrationTest {
+
+    @Test
+    void aHeadlessOrsAlarmsReachAHeadlessReader(@TempDir Path dir) throws Exception {
+        Path scenario = LeadOffScenario.write(dir, "flat");
+        Path json = dir.resolve("watch.jsonl");
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Files.writeString(dir.resolve("mosquitto.conf"), "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\nuser "
+                + System.getProperty("user.name") + "\n");
+        Process broker = new ProcessBuilder("/usr/sbin/mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
+        try {
+            awaitListening(port);
+            String uri = "tcp://127.0.0.1:" + port;
+            CompletableFuture<Integer> publish = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new PublishApplication().run(new String[] { "--broker", uri, "--case", "OR-7", "--scenario",
+                            scenario.toString(), "--duration", "13", "--rate", "2000", "--channels", "16", "--room", "OR 7" });
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Apps.Result watch = Apps.run(WatchApplication::new, "--broker", uri, "--case", "OR-7", "--json", json.toString(),
+                    "--duration", "16", "--client-id", "watch-test");
+            assertEquals(0, watch.exit(), watch.err());
+            assertEquals(0, publish.get(30, TimeUnit.SECONDS));
+
+            List<JsonObject> lines = Files.readAllLines(json).stream().map(l -> JsonParser.parseString(l).getAsJsonObject()).toList();
+            List<JsonObject> alarms = lines.stream().filter(o -> o.has("stream") && o.get("stream").getAsString().equals("alarm"))
+                    .filter(o -> o.getAsJsonObject("body").get("channel").getAsString().equals("Erb-L")).toList();
+            assertTrue(alarms.size() >= 2, "raised and cleared: " + alarms);
+            JsonObject raised = alarms.get(0);
+            assertEquals("OR-7", raised.get("case").getAsString());
+            assertEquals("RAISED", raised.getAsJsonObject("body").get("event").getAsString());
+            assertEquals("technical", raised.getAsJsonObject("body").get("modality").getAsString());
+            double t = raised.get("t").getAsDouble();
+            assertTrue(t >= LeadOffScenario.OFF_SECONDS && t < LeadOffScenario.ON_SECONDS, "raised while the lead is off: " + t);
+            assertTrue(alarms.stream().anyMatch(o -> o.getAsJsonObject("body").get("event").getAsString().equals("CLEARED")
+                    && o.get("t").getAsDouble() >= LeadOffScenario.ON_SECONDS), "cleared after it is back: " + alarms);
+            long measurements = lines.stream().filter(o -> o.has("stream") && o.get("stream").getAsString().equals("measurement")).count();
+            assertTrue(measurements > 0, "SSEP measurements are watched too");
+            long[] seqs = lines.stream().filter(o -> o.has("stream") && o.get("stream").getAsString().equals("alarm"))
+                    .mapToLong(o -> o.get("seq").getAsLong()).toArray();
+            for (int i = 0; i < seqs.length; i++) {
+                assertEquals(i + 1, seqs[i], "alarm messages once each, in order");
+            }
+        } finally {
+            broker.destroyForcibly();
+            broker.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void awaitListening(int port) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < end) {
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(20);
+            }
+        }
+        throw new IllegalStateException("mosquitto did not listen on " + port + " (apt-get install mosquitto)");
+    }
+}
