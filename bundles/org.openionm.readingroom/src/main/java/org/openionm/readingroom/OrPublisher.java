@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 
@@ -102,6 +101,7 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
     private volatile double sampleRate = Double.NaN;
     private volatile List<Channel> channels = List.of();
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
     private TraceFrames traceFrames; // consumer thread only
     private RawRing raw;
 
@@ -223,8 +223,8 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
         sampleRate = rate;
         int frameSamples = Math.max(1, (int) Math.round(rate * options.frameMs() / 1000));
         int columnSamples = Math.max(1, (int) Math.round(rate / options.columnsPerSecond()));
-        while (frameSamples % columnSamples != 0) {
-            columnSamples--;
+        while (frameSamples % columnSamples != 0) { // whole columns per frame: at most columnsPerSecond
+            columnSamples++;
         }
         traceFrames = new TraceFrames(list.size(), frameSamples, columnSamples, this::frame);
         raw = new RawRing(list.size(), Math.max(1, (int) Math.round(rate * options.rawSeconds())));
@@ -418,6 +418,9 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
                 if (!link.connected() || !frames.offer(o)) {
                     framesDropped.incrementAndGet();
                 }
+                synchronized (this) {
+                    notifyAll();
+                }
                 return;
             }
             history.add(new String(payload, StandardCharsets.UTF_8));
@@ -449,12 +452,18 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
                     }
                 }
                 if (pending == null) {
-                    Outgoing f = frames.poll(20, TimeUnit.MILLISECONDS);
+                    Outgoing f = frames.poll();
                     if (f != null) {
                         if (link.connected()) {
                             publish(f, false);
                         } else {
                             framesDropped.incrementAndGet();
+                        }
+                        continue;
+                    }
+                    synchronized (this) { // woken by either queue: an alarm never waits for a frame's poll timeout
+                        if (reliable.isEmpty() && frames.isEmpty() && !closed) {
+                            wait(20);
                         }
                     }
                     continue;
@@ -590,10 +599,14 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
         return o;
     }
 
-    /** Publishes "closed", drains for at most 2 s, and disconnects. */
+    /** Publishes "closed", removes the retained descriptor (the case leaves the live list), drains for at most 2 s, and disconnects. */
     @Override
     public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
         enqueueRetained(Topics.STATUS, status("closed"));
+        offerReliable(new Outgoing(Topics.caseTopic(descriptor.caseId(), Topics.DESCRIPTOR), new byte[0], 1, true, null));
         try {
             awaitDrained(2000);
         } catch (InterruptedException e) {

@@ -69,6 +69,9 @@ class ThreeOrsOneReaderTest {
         }
         assertEquals(3 + 1 + 3 + 1 + 1, models.get(0).alarms().stream().filter(a -> !a.text("event").startsWith("AUDIO")).count(),
                 "C-1: 3 raised, 1 cleared, 3 acknowledged, 1 closed, 1 recurred");
+        ors.get(1).publisher().close(); // a case that ends leaves the list of live cases
+        await("C-2 no longer listed", 10_000, () -> !reader.liveCases().containsKey("C-2"));
+        assertEquals(java.util.Set.of("C-1", "C-3"), reader.liveCases().keySet());
     }
 
     @Test
