@@ -108,10 +108,15 @@ public final class CaseModel {
     /**
      * Gaps: for QoS 1 streams the sequence numbers missing below the highest received (they close when
      * the history fills them: then they are no longer listed); for trace frames every jump seen, kept.
+     * Measurements and averages are latest-value streams (the OR's history keeps the newest per key), so
+     * their numbering is not checked.
      */
     public synchronized List<SequenceGap> gaps() {
         List<SequenceGap> out = new ArrayList<>();
         streams.forEach((stream, byEpoch) -> byEpoch.forEach((epoch, m) -> {
+            if (latestValue(stream)) {
+                return;
+            }
             long expected = 1;
             for (long seq : m.keySet()) {
                 if (seq > expected) {
@@ -195,7 +200,7 @@ public final class CaseModel {
                     TreeMap<Long, CaseMessage> seqs = streams.computeIfAbsent(m.stream(), s -> new LinkedHashMap<>())
                             .computeIfAbsent(m.epoch(), e -> new TreeMap<>());
                     isNew = seqs.putIfAbsent(m.sequence(), m) == null;
-                    if (isNew && seqs.lastKey() == m.sequence() && seqs.size() > 1) {
+                    if (isNew && !latestValue(m.stream()) && seqs.lastKey() == m.sequence() && seqs.size() > 1) {
                         long previous = seqs.lowerKey(m.sequence());
                         if (m.sequence() > previous + 1) {
                             gap = new SequenceGap(m.stream(), m.epoch(), previous + 1, m.sequence() - 1, false);
@@ -216,6 +221,10 @@ public final class CaseModel {
             SequenceGap g = gap;
             listeners.forEach(l -> l.gap(this, g));
         }
+    }
+
+    private static boolean latestValue(String stream) {
+        return Topics.MEASUREMENT.equals(stream) || Topics.AVERAGE.equals(stream);
     }
 
     /** For Map.merge: keeps the later of two messages (publisher session, then sequence number). */

@@ -86,7 +86,9 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
     private final Options options;
     private final String epoch = Long.toString(System.currentTimeMillis(), 36) + "-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, AtomicLong> sequences = new HashMap<>();
-    private final List<String> history = new ArrayList<>(); // QoS 1 envelopes, in publication order
+    // QoS 1 envelopes in publication order; measurement and average keep only the newest per key, so a
+    // long case's history stays bounded by its alarms, events, chat and trend points
+    private final java.util.LinkedHashMap<String, String> history = new java.util.LinkedHashMap<>();
     private final BlockingQueue<Outgoing> reliable;
     private final BlockingQueue<Outgoing> frames;
     private final MqttLink link;
@@ -404,6 +406,16 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
         offerReliable(new Outgoing(Topics.caseTopic(descriptor.caseId(), stream), payload, 1, true, null));
     }
 
+    private static String historyKey(String stream, long seq, JsonObject b) {
+        return switch (stream) {
+            case Topics.MEASUREMENT -> stream + "/" + b.get("modality").getAsString() + "/" + b.get("site").getAsString() + "/"
+                    + b.get("channel").getAsString() + "/" + b.get("component").getAsString();
+            case Topics.AVERAGE -> stream + "/" + b.get("modality").getAsString() + "/" + b.get("site").getAsString() + "/"
+                    + b.get("channel").getAsString();
+            default -> stream + "#" + seq;
+        };
+    }
+
     private void enqueue(String stream, double caseSeconds, JsonObject body) {
         if (closed) {
             return;
@@ -423,7 +435,9 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
                 }
                 return;
             }
-            history.add(new String(payload, StandardCharsets.UTF_8));
+            String key = historyKey(stream, seq, body);
+            history.remove(key); // re-inserted at the end: the history stays in publication order
+            history.put(key, new String(payload, StandardCharsets.UTF_8));
             offerReliable(o);
         }
     }
@@ -557,7 +571,7 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
     private List<JsonObject> historyParts() {
         List<String> copy;
         synchronized (sequences) {
-            copy = new ArrayList<>(history);
+            copy = new ArrayList<>(history.values());
         }
         List<JsonObject> parts = new ArrayList<>();
         ArrayDeque<String> rest = new ArrayDeque<>(copy);

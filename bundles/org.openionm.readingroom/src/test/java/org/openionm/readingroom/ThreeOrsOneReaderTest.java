@@ -83,6 +83,10 @@ class ThreeOrsOneReaderTest {
             or.raise(ch, "CP" + ch);
         }
         or.publisher().logEntry(7.5, "Screw placement", "L4 left", "tech");
+        for (int k = 1; k <= 3; k++) { // a latest-value stream: the history keeps only the newest per key
+            or.publisher().measurement(new org.openionm.core.processing.Measurement(8 + k, "ssep", "median.left", "CP3", "N20",
+                    19.5 + k / 10.0, 2.0 + k, 300, 4, new org.openionm.core.processing.Provenance("ssep test", java.util.Map.of())));
+        }
         assertTrue(or.publisher().awaitDrained(10_000));
 
         ReadingRoom late = keep(ReadingRoom.connect(settings.withClientId("reader-late")));
@@ -95,6 +99,11 @@ class ThreeOrsOneReaderTest {
         assertEquals(expected, m.alarms().stream().map(ReadingRoomFixture::entry).toList());
         assertEquals("L4 left", m.events().get(0).text("text"));
         assertEquals(7.5, m.events().get(0).caseSeconds());
+        assertEquals(1, m.messages(Topics.MEASUREMENT).size(), "only the newest measurement of the key");
+        CaseMessage n20 = m.latestMeasurements().get("ssep/median.left/CP3/N20");
+        assertEquals(19.8, n20.number("latencyMs"), 1e-12);
+        assertEquals(5.0, n20.number("amplitudeUv"), 1e-12);
+        assertEquals(11.0, n20.caseSeconds());
         assertEquals(List.of(), m.gaps());
     }
 

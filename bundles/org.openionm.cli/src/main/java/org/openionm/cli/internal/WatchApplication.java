@@ -23,7 +23,7 @@ import org.openionm.readingroom.Topics;
 /**
  * {@code openionm watch}: a headless reader. Follows the named cases (or every live case it may see)
  * and writes one JSON object per line for every alarm, event, measurement and chat message received —
- * history first for a case joined mid-way, each sequence number once — plus a line per gap and per
+ * in arrival order (a case joined mid-way: its history may follow the first live lines), each sequence number once — plus a line per gap and per
  * change of connection. Ends after {@code --duration} seconds or {@code --count} message lines.
  */
 public class WatchApplication extends Command {
