@@ -67,7 +67,11 @@ class ReadingRoomCommandsIntegrationTest {
             assertTrue(alarms.size() >= 2, "raised and cleared: " + alarms);
             JsonObject raised = alarms.get(0);
             assertEquals("OR-7", raised.get("case").getAsString());
-            assertEquals("RAISED", raised.getAsJsonObject("body").get("event").getAsString(), alarms.toString());
+            // the test runtime's alarm manager is shared: after another test's lead-off of Erb-L the same key RECURS
+            assertTrue(java.util.Set.of("RAISED", "RECURRED").contains(raised.getAsJsonObject("body").get("event").getAsString()),
+                    alarms.toString());
+            assertEquals("ACTIVE_UNACKNOWLEDGED", raised.getAsJsonObject("body").get("state").getAsString());
+            assertEquals("Lead off", raised.getAsJsonObject("body").get("criterion").getAsString());
             assertEquals("technical", raised.getAsJsonObject("body").get("modality").getAsString());
             double t = raised.get("t").getAsDouble();
             assertTrue(t >= LeadOffScenario.OFF_SECONDS && t < LeadOffScenario.ON_SECONDS, "raised while the lead is off: " + t);
