@@ -45,6 +45,7 @@ public class BenchApplication extends Command {
                 case "recorder" -> ok &= new RecorderBench(r).run(o, o.seconds("recorder"), o.kills());
                 case "cases" -> ok &= new CasesBench(r).run(o.dir(), 1000);
                 case "review" -> ok &= new ReviewBench(r).run(o.hours(), o.dir());
+                case "reading-room" -> ok &= new ReadingRoomBench(r).run(o.seconds("reading-room"));
                 default -> throw new IllegalStateException(section);
             }
         }
