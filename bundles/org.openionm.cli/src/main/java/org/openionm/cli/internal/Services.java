@@ -91,9 +91,9 @@ final class Services {
     }
 
     /** The accepted channel roles of every installed modality processor, by processor id. */
-    static Map<String, java.util.Set<org.openionm.core.model.ChannelRole>> acceptedRoles() {
+    static java.util.Map<String, java.util.Set<org.openionm.core.model.ChannelRole>> acceptedRoles() {
         BundleContext context = FrameworkUtil.getBundle(Services.class).getBundleContext();
-        Map<String, java.util.Set<org.openionm.core.model.ChannelRole>> out = new java.util.TreeMap<>();
+        java.util.Map<String, java.util.Set<org.openionm.core.model.ChannelRole>> out = new java.util.TreeMap<>();
         try {
             for (ServiceReference<ModalityProcessor> ref : context.getServiceReferences(ModalityProcessor.class, null)) {
                 ModalityProcessor p = context.getService(ref);

@@ -201,7 +201,7 @@ public class TraceCanvas extends Canvas {
             raster.trace(min, max, f.columns, LABEL_WIDTH, top, bottom, centre, (bottom - top) / 2.0 / trace.scaleUv,
                     foreground, CLIP_RGB);
         }
-        for (long second : seconds(f)) {
+        for (long second : seconds(f, gridStep(f))) { // grid lines where the time labels go
             int x = xOfSample(f, second * f.source.samplingRateHz());
             raster.vertical(x, 0, f.plotHeight - 1, 0, f.plotHeight - 1, grid);
         }
@@ -245,11 +245,10 @@ public class TraceCanvas extends Canvas {
         int right = LABEL_WIDTH + f.columns;
         // the spacing follows the pixels a second gets, so labels never run into each other (issue 17:
         // "01:5201:53" at a 10-s window in a narrow part)
-        int labelWidth = gc.textExtent("00:00").x + LABEL_GAP;
-        double pixelsPerSecond = f.columns / (f.n / f.source.samplingRateHz());
+        labelWidth = gc.textExtent("00:00").x + LABEL_GAP;
         List<int[]> drawn = new java.util.ArrayList<>();
         int lastRight = Integer.MIN_VALUE;
-        for (long s : seconds(f, labelStepSeconds(pixelsPerSecond, labelWidth))) {
+        for (long s : seconds(f, gridStep(f))) {
             int x = xOfSample(f, s * f.source.samplingRateHz());
             String text = String.format("%02d:%02d", s / 60, s % 60);
             int width = gc.textExtent(text).x;
@@ -266,6 +265,13 @@ public class TraceCanvas extends Canvas {
     /** Pixels kept free between two time labels. */
     static final int LABEL_GAP = 8;
     private static final int[] LABEL_STEPS = { 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600 };
+    /** Width of a time label and its gap in pixels, as the last paint measured it (the raster is drawn before the text). */
+    private int labelWidth = 48;
+
+    private int gridStep(Frame f) {
+        return labelStepSeconds(f.columns / (f.n / f.source.samplingRateHz()), labelWidth);
+    }
+
     /** Horizontal extents [from, to) of the time labels of the last paint, for tests. */
     private List<int[]> timeLabels = List.of();
 
