@@ -37,7 +37,7 @@ public final class SsepProcessor implements ModalityProcessor {
     private final AlarmPreset preset = AlarmPreset.ASNM_2024;
     private Map<String, Double> settings = SsepSettings.numbers(SsepSettings.effective(Map.of()));
     private boolean alarmSubcortical;
-    private boolean projectionForAlarm = true;
+    private boolean projectionForAlarm;
     private boolean sequential = true;
     private ProcessorOutput output;
     private Reporter reporter = new Reporter("unversioned");
