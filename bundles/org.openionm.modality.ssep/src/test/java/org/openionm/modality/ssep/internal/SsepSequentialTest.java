@@ -51,7 +51,7 @@ class SsepSequentialTest {
         assertTrue(flag.criterion().startsWith("Possible change (advisory): sequential test (CUSUM)"), flag.criterion());
         assertTrue(sweeps <= 10, "flagged after " + sweeps + " sweeps");
         assertTrue(flag.timeSeconds() > changeAt);
-        data.sweeps(p, N);
+        data.sweeps(p, 2 * N); // the moving average must fill with changed sweeps and confirm twice
         AlarmCondition high = out.alarms().stream().filter(a -> a.priority() == AlarmCondition.Priority.HIGH).findFirst()
                 .orElseThrow();
         assertTrue(high.timeSeconds() > flag.timeSeconds(), "the moving average confirms later");
