@@ -150,10 +150,13 @@ final class StimulusScheduler {
 
     /**
      * Fires an on-demand site (e.g. a TcMEP train) at the start of the next block, or, when an SSEP
-     * stimulus already handed out lies within the guard before it, as soon as it no longer does.
+     * stimulus already handed out lies within the guard before it, as soon as it no longer does. A
+     * periodic train site may be fired in between too: the technologist's (or the TcMEP processor's)
+     * immediate repeat train to confirm a change does not wait for the next planned train.
      */
     synchronized void trigger(String siteId) {
         PeriodicStimulation site = onDemand.stream().filter(s -> s.siteId().equals(siteId)).findFirst()
+                .or(() -> periodicTrains.stream().map(s -> s.site).filter(s -> s.siteId().equals(siteId)).findFirst())
                 .orElseThrow(() -> new IllegalArgumentException("no on-demand stimulation site '" + siteId + "'"));
         long at = handedOutUpTo;
         if (TrainGuard.isTrain(site) && lastPausedSample != Long.MIN_VALUE) { // only set when a guard is on

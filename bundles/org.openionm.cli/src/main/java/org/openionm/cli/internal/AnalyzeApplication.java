@@ -81,12 +81,15 @@ public class AnalyzeApplication extends Command {
             logStart[0] = alarms.log().size();
             host.captureBaselineAt(baselineAt);
         });
-        try (SettingOverrides overrides = SettingOverrides.apply(host, a.values("set"))) {
+        InputCounter input = new InputCounter();
+        try (SettingOverrides overrides = SettingOverrides.apply(host, a.values("set"));
+                org.openionm.acquisition.ConsumerRegistration counting = engine.addConsumer("analyze input check", input, 4096)) {
             host.addListener(collector);
             Map<String, Map<String, Object>> settings = new java.util.TreeMap<>();
             host.processorIds().forEach(id -> settings.put(id, host.effectiveSettings(id))); // what this run starts with
             // the file decides rate and channels; these only bound them
-            engine.start(Services.driver(engine, "edf"), new AcquisitionConfig(1000, 256, false, options));
+            List<org.openionm.core.model.Channel> channels = engine.start(Services.driver(engine, "edf"),
+                    new AcquisitionConfig(1000, 256, false, options));
             Progress progress = new Progress(err, "analyze");
             EngineStatus status;
             while ((status = engine.status()).state() == EngineState.RUNNING) {
@@ -103,12 +106,18 @@ public class AnalyzeApplication extends Command {
             }
             List<AlarmLogEntry> log = alarms.log();
             List<AlarmLogEntry> ours = log.subList(Math.min(logStart[0], log.size()), log.size());
-            Files.writeString(json, toJson(recording, settings, baselineAt, collector, ours), StandardCharsets.UTF_8);
+            input.ended.await(10, TimeUnit.SECONDS); // the counting consumer hears the stop after the data
+            List<String> warnings = InputWarnings.of(channels, Services.acceptedRoles(), input.stimuli.get(),
+                    List.copyOf(input.otherAnnotations), collector.resultsByProcessor());
+            Files.writeString(json, toJson(recording, settings, baselineAt, collector, ours, warnings), StandardCharsets.UTF_8);
             err.printf(Locale.ROOT, "analyze: %s: %d measurements, %d detected events, %d alarm events from %s in %.1f s (%.0f× real time) → %s%n",
                     recording.getFileName(), collector.measurements.size(), collector.events.size(), ours.size(), host.processorIds(),
                     progress.elapsedSeconds(), seconds / progress.elapsedSeconds(), json);
             for (String failure : collector.failures) {
                 err.println("analyze: warning: " + failure);
+            }
+            for (String warning : warnings) {
+                err.println("analyze: warning: " + warning);
             }
             return 0;
         } finally {
@@ -117,7 +126,7 @@ public class AnalyzeApplication extends Command {
     }
 
     static String toJson(Path recording, Map<String, Map<String, Object>> settings, double baselineAt, Collector c,
-            List<AlarmLogEntry> log) {
+            List<AlarmLogEntry> log, List<String> warnings) {
         Json j = new Json().begin('{');
         j.field("recording", recording.toString()).field("baselineCapturedAtSeconds", baselineAt);
         j.key("processors").begin('[');
@@ -170,7 +179,43 @@ public class AnalyzeApplication extends Command {
         j.key("processorFailures").begin('[');
         c.failures.forEach(j::value);
         j.end(']');
+        // why a run produced little or nothing: unrecognised stimuli, no usable channel, a silent processor
+        j.key("warnings").begin('[');
+        warnings.forEach(j::value);
+        j.end(']');
         return j.end('}').toString();
+    }
+
+    /** Counts what the recording delivered: recognised stimuli, and the annotations that were not. */
+    static final class InputCounter implements org.openionm.acquisition.SampleConsumer {
+        final java.util.concurrent.atomic.AtomicLong stimuli = new java.util.concurrent.atomic.AtomicLong();
+        final List<String> otherAnnotations = Collections.synchronizedList(new ArrayList<>());
+        final CountDownLatch ended = new CountDownLatch(1);
+
+        @Override
+        public void onStart(String driverId, List<org.openionm.core.model.Channel> channels) {
+        }
+
+        @Override
+        public void onBlock(org.openionm.core.model.SampleBlock block) {
+        }
+
+        @Override
+        public void onStimulus(org.openionm.core.model.StimulusEvent event) {
+            stimuli.incrementAndGet();
+        }
+
+        @Override
+        public void onAnnotation(org.openionm.core.model.Annotation annotation) {
+            if (annotation.kind() == org.openionm.core.model.Annotation.Kind.CLINICAL) {
+                otherAnnotations.add(annotation.text());
+            }
+        }
+
+        @Override
+        public void onStop(String reason) {
+            ended.countDown();
+        }
     }
 
     /**
@@ -183,6 +228,7 @@ public class AnalyzeApplication extends Command {
         final List<DetectedEvent> events = Collections.synchronizedList(new ArrayList<>());
         final List<String> failures = Collections.synchronizedList(new ArrayList<>());
         final CountDownLatch ended = new CountDownLatch(1);
+        private final Map<String, Long> results = new java.util.concurrent.ConcurrentHashMap<>();
         private final Runnable atStart;
         private volatile boolean started;
 
@@ -210,7 +256,24 @@ public class AnalyzeApplication extends Command {
         public void event(DetectedEvent event) {
             if (started) {
                 events.add(event);
+                results.merge(event.modality(), 1L, Long::sum);
             }
+        }
+
+        @Override
+        public void average(org.openionm.core.processing.AverageTrace average) {
+            if (started) {
+                results.merge(average.modality(), 1L, Long::sum);
+            }
+        }
+
+        /** Measurements, averages and events per processor id. */
+        Map<String, Long> resultsByProcessor() {
+            Map<String, Long> out = new java.util.HashMap<>(results);
+            synchronized (measurements) {
+                measurements.forEach(m -> out.merge(m.modality(), 1L, Long::sum));
+            }
+            return out;
         }
 
         @Override

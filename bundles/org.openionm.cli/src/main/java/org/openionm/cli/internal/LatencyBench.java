@@ -59,7 +59,13 @@ final class LatencyBench {
     }
 
     record SeedResult(long seed, double wallSeconds, List<Target> targets, Map<String, Raise> first, List<String> falseAlarms,
-            List<String> subCriterion, int otherClinical, int technical) {
+            List<String> subCriterion, int otherClinical, int technical, Map<String, Raise> advisory,
+            List<String> falseAdvisories) {
+    }
+
+    /** The SSEP sequential test's advisory flag (LOW, issue 17), told apart by its criterion. */
+    static boolean advisory(AlarmLogEntry e) {
+        return e.key().modality().equals("ssep") && e.key().criterion().startsWith("Possible change");
     }
 
     private final BenchReport r;
@@ -176,6 +182,8 @@ final class LatencyBench {
         List<String> sub = new ArrayList<>();
         int other = 0;
         int technical = 0;
+        Map<String, Raise> advisories = new LinkedHashMap<>();
+        List<String> falseAdvisories = new ArrayList<>();
         for (AlarmLogEntry e : log) {
             boolean raise = e.event() == AlarmLogEntry.Event.RAISED || e.event() == AlarmLogEntry.Event.RECURRED
                     || e.event() == AlarmLogEntry.Event.WORSENED;
@@ -185,6 +193,16 @@ final class LatencyBench {
             if (e.key().technical()) {
                 technical++;
                 continue;
+            }
+            if (e.event() == AlarmLogEntry.Event.RAISED && advisory(e)) {
+                Target t = targets.stream().filter(x -> x.modality().equals("ssep") && x.site().equals(e.key().site())
+                        && x.crosses()).findFirst().orElse(null);
+                Raise rs = new Raise(e.timeSeconds(), e, null);
+                if (t == null || e.timeSeconds() < t.onset()) {
+                    falseAdvisories.add(BenchReport.f("seed %d: %s", seed, rs.describe()));
+                } else {
+                    advisories.putIfAbsent(t.site(), rs);
+                }
             }
             if (e.priority() != AlarmCondition.Priority.HIGH) {
                 other++;
@@ -213,7 +231,8 @@ final class LatencyBench {
                 first.putIfAbsent(match.label(), rs);
             }
         }
-        return new SeedResult(seed, run.wallSeconds, targets, first, falses, sub, other, technical);
+        return new SeedResult(seed, run.wallSeconds, targets, first, falses, sub, other, technical, advisories,
+                falseAdvisories);
     }
 
     private static Target target(String modality, String site, String name, double onset,
@@ -358,6 +377,25 @@ final class LatencyBench {
         }
         r.json.end(']').end('}');
         r.out.println();
+        // the SSEP advisory "possible change" (sequential test): latency from the site's earliest crossing
+        List<Double> early = new ArrayList<>();
+        int flagged = 0;
+        List<String> falseFlags = new ArrayList<>();
+        for (SeedResult s : results) {
+            falseFlags.addAll(s.falseAdvisories());
+            for (Map.Entry<String, Raise> e : s.advisory().entrySet()) {
+                double crossing = s.targets().stream().filter(t -> t.modality().equals("ssep") && t.site().equals(e.getKey())
+                        && t.crosses()).mapToDouble(Target::crossing).min().orElse(Double.NaN);
+                early.add(e.getValue().t() - crossing);
+                flagged++;
+            }
+        }
+        r.printf("SSEP advisory 'possible change' (sequential test): flagged in %d/%d runs, latency from the crossing"
+                + " min / median / p90 / max %s / %s / %s / %s s; false flags (unchanged site or before the change): %d%n",
+                flagged, results.size(), BenchReport.num("%.1f", GroundTruth.percentile(early, 0)),
+                BenchReport.num("%.1f", GroundTruth.percentile(early, 50)), BenchReport.num("%.1f", GroundTruth.percentile(early, 90)),
+                BenchReport.num("%.1f", GroundTruth.percentile(early, 100)), falseFlags.size());
+        falseFlags.stream().limit(20).forEach(x -> r.out.println("- " + x));
         r.printf("False HIGH clinical alarms (unaffected site/muscle or before the change): %d%n", falses.size());
         falses.stream().limit(40).forEach(x -> r.out.println("- " + x));
         r.printf("HIGH alarms on a change that stays below the criterion: %d%n", subs.size());

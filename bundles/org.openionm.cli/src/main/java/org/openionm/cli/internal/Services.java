@@ -90,6 +90,27 @@ final class Services {
         return fallback;
     }
 
+    /** The accepted channel roles of every installed modality processor, by processor id. */
+    static java.util.Map<String, java.util.Set<org.openionm.core.model.ChannelRole>> acceptedRoles() {
+        BundleContext context = FrameworkUtil.getBundle(Services.class).getBundleContext();
+        java.util.Map<String, java.util.Set<org.openionm.core.model.ChannelRole>> out = new java.util.TreeMap<>();
+        try {
+            for (ServiceReference<ModalityProcessor> ref : context.getServiceReferences(ModalityProcessor.class, null)) {
+                ModalityProcessor p = context.getService(ref);
+                try {
+                    if (p != null) {
+                        out.put(p.id(), p.acceptedRoles());
+                    }
+                } finally {
+                    context.ungetService(ref);
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
     /** The YAML text of a bundled simulator scenario (by name) or of a scenario file (by path). */
     static String scenarioText(String nameOrPath) throws IOException {
         Path file = Path.of(nameOrPath);

@@ -24,6 +24,7 @@ import org.openionm.core.processing.Provenance;
 import org.openionm.core.processing.SettingDescriptor;
 import org.openionm.core.processing.TrendPoint;
 import org.openionm.core.stimulation.StimulationKind;
+import org.openionm.core.stimulation.StimulatorControl;
 import org.openionm.dsp.Butterworth;
 import org.openionm.dsp.SosFilter;
 import org.osgi.service.component.annotations.Component;
@@ -62,6 +63,9 @@ public final class MepProcessor implements ModalityProcessor {
     private final Map<String, ThresholdTracker> thresholds = new HashMap<>();
     private final Map<String, MepBaseline> baselines = new LinkedHashMap<>();
     private final Map<String, MuscleAlarms> alarms = new HashMap<>();
+    private StimulatorControl stimulator = StimulatorControl.NONE;
+    /** How the last repeat request of each site went, for the alarm's provenance. */
+    private final Map<String, String> repeatNotes = new HashMap<>();
 
     @Override public String id() { return ID; }
 
@@ -76,6 +80,8 @@ public final class MepProcessor implements ModalityProcessor {
         settings = MepSettings.from(context.settings());
         out = context.output();
         producer = context.producer();
+        stimulator = context.stimulator();
+        repeatNotes.clear();
         List<Channel> accepted = context.channels().stream()
                 .filter(c -> c.role().equals(ChannelRole.MEP_MUSCLE)).toList();
         pending.clear();
@@ -219,6 +225,7 @@ public final class MepProcessor implements ModalityProcessor {
         }
         double t = train.sampleIndex() / fs;
         String site = train.siteId();
+        boolean repeatWanted = false;
         for (int i = 0; i < evoked.size(); i++) {
             String label = evoked.get(i).label();
             MuscleResponse r = measurer.measure(raws.get(i), pre, blank);
@@ -234,11 +241,31 @@ public final class MepProcessor implements ModalityProcessor {
             MepBaseline base = baselines.get(label);
             if (base != null && base.site().equals(site)) {
                 boolean comparable = train.intensity() >= base.intensity();
-                for (MuscleAlarms.Transition tr : alarms.computeIfAbsent(label, k -> new MuscleAlarms())
-                        .evaluate(r, tracker.threshold(), base, settings, label, comparable)) {
+                MuscleAlarms muscleAlarms = alarms.computeIfAbsent(label, k -> new MuscleAlarms());
+                for (MuscleAlarms.Transition tr : muscleAlarms.evaluate(r, tracker.threshold(), base, settings, label,
+                        comparable)) {
                     out.alarm(condition(t, site, label, tr.preset(), tr.active(), tr.values(), base));
                 }
+                repeatWanted |= muscleAlarms.awaitingConfirmation(settings);
             }
+        }
+        if (repeatWanted) {
+            requestRepeat(site, t);
+        }
+    }
+
+    /**
+     * Asks the stimulator for an immediate repeat of {@code site}'s train (once per train, whatever
+     * number of muscles need it). Without a stimulator (file analysis) the request is refused and the
+     * next recorded train of the site confirms or refutes instead.
+     */
+    private void requestRepeat(String site, double t) {
+        try {
+            stimulator.trigger(site);
+            repeatNotes.put(site, String.format(java.util.Locale.ROOT,
+                    "confirmed on an immediate repeat train (requested at %.1f s)", t));
+        } catch (RuntimeException e) {
+            repeatNotes.put(site, "confirmed on the next recorded train (no repeat possible: " + e.getMessage() + ")");
         }
     }
 
@@ -260,8 +287,15 @@ public final class MepProcessor implements ModalityProcessor {
 
     private AlarmCondition condition(double t, String site, String label, MepAlarmPreset p, boolean active,
             String values, MepBaseline base) {
+        String note = repeatNotes.get(site);
+        Provenance prov = provenance;
+        if (note != null && active && settings.trainsToConfirm(p) > settings.confirmTrains()) {
+            Map<String, String> m = new TreeMap<>(provenance.settings());
+            m.put("alarm.confirmation", note);
+            prov = new Provenance(producer, m);
+        }
         return new AlarmCondition(t, ID, site, label, p.criterion(settings), p.priority(), active, values,
-                base.describe(), provenance);
+                base.describe(), prov);
     }
 
     private int samples(double ms) {

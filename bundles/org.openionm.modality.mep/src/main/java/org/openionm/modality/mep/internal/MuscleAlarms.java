@@ -34,7 +34,7 @@ final class MuscleAlarms {
             boolean was = active.getOrDefault(p, false);
             if (met) {
                 int n = consecutive.merge(p, 1, Integer::sum);
-                if (!was && n >= s.confirmTrains()) {
+                if (!was && n >= s.trainsToConfirm(p)) {
                     active.put(p, true);
                     out.add(new Transition(p, true, values(p, r, thresholdV, base, muscle)));
                 }
@@ -47,6 +47,21 @@ final class MuscleAlarms {
             }
         }
         return out;
+    }
+
+    /**
+     * True when a criterion that a repeat train would confirm has been met on the last train(s) but
+     * is not yet active: the processor then asks for the repeat at once.
+     */
+    boolean awaitingConfirmation(MepSettings s) {
+        for (Map.Entry<MepAlarmPreset, Integer> e : consecutive.entrySet()) {
+            MepAlarmPreset p = e.getKey();
+            if (s.repeatTrain() && p.priority() == org.openionm.core.processing.AlarmCondition.Priority.HIGH
+                    && e.getValue() > 0 && e.getValue() < s.trainsToConfirm(p) && !active.getOrDefault(p, false)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Presets currently active, e.g. to clear them when the baseline is re-captured. */

@@ -35,14 +35,45 @@ final class Session {
     private final Random random = new Random(42);
     private long cursor;
 
+    /**
+     * @param settings overrides; the immediate repeat train is off unless they ask for it, so the
+     *                 criteria are tested train by train ({@link RepeatTrainTest} tests the repeat)
+     */
     Session(Map<String, ?> settings) {
+        this(settings, org.openionm.core.stimulation.StimulatorControl.NONE);
+    }
+
+    Session(Map<String, ?> settings, org.openionm.core.stimulation.StimulatorControl stimulator) {
         List<Channel> channels = new ArrayList<>();
         for (int i = 0; i < LABELS.size(); i++) {
             channels.add(new Channel(i, LABELS.get(i), Channel.MICROVOLT, FS, -20_000, 20_000, ChannelRole.MEP_MUSCLE));
         }
         // a channel of another role must be ignored
         channels.add(new Channel(LABELS.size(), "CP3-Fz", Channel.MICROVOLT, FS, -500, 500, ChannelRole.SSEP_CORTICAL));
-        processor.start(new TestProcessorContext(channels, settings, out));
+        Map<String, Object> effective = new java.util.HashMap<>(settings);
+        effective.putIfAbsent(MepSettings.REPEAT_TRAIN, false);
+        TestProcessorContext context = new TestProcessorContext(channels, effective, out);
+        processor.start(new org.openionm.core.processing.ProcessorContext() {
+            @Override
+            public List<Channel> channels() {
+                return context.channels();
+            }
+
+            @Override
+            public Map<String, ?> settings() {
+                return context.settings();
+            }
+
+            @Override
+            public org.openionm.core.processing.ProcessorOutput output() {
+                return context.output();
+            }
+
+            @Override
+            public org.openionm.core.stimulation.StimulatorControl stimulator() {
+                return stimulator;
+            }
+        });
     }
 
     Session() {

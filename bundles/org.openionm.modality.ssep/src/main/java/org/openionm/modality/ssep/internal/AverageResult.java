@@ -34,6 +34,12 @@ final class AverageResult {
     final Set<String> pairedBaselines = new LinkedHashSet<>();
     /** Baseline latency of each component that has one. */
     final Map<String, Double> baselineLatencyMs = new LinkedHashMap<>();
+    /** The watched component's projection on its baseline waveform, null without a template. */
+    TemplateProjection.Projection projection;
+    /** Name of the component {@link #projection} measures. */
+    String projectedComponent;
+    /** True when the alarm criterion reads the projection rather than the peak-to-peak. */
+    boolean projectionForAlarm;
 
     AverageResult(double timeSeconds, ChannelAverage owner, float[] filtered, double samplingRateHz, double noiseUv,
             double reproducibility, int sweepsUsed, int sweepsRejected, boolean cauteryPaused,

@@ -36,6 +36,14 @@ final class ChannelAverage {
     /** Recent averages, newest last, spanning {@link #HISTORY_WINDOWS} windows: what a baseline is captured from. */
     final ArrayDeque<AverageResult> history = new ArrayDeque<>();
     static final int HISTORY_WINDOWS = 3;
+    /** The baseline waveform of the watched component, set at baseline capture; null before. */
+    TemplateProjection projection;
+    /** The sequential test on this channel's single sweeps, set with {@link #projection}; null when off. */
+    SequentialDetector detector;
+    /** The averages' filter, for single sweeps of the sequential test. */
+    org.openionm.dsp.SosFilter sweepFilter;
+    /** Accepted sweeps when {@link #detector} last flagged. */
+    long acceptedAtFlag;
 
     private record Rejection(long acceptedBefore, String reason) {
     }
@@ -60,18 +68,45 @@ final class ChannelAverage {
         return recording.channel().index();
     }
 
-    /** Checks and, if clean, adds one sweep to the window (replacing the oldest). */
-    void offer(float[] sweep) {
+    /**
+     * Checks and, if clean, adds one sweep to the window (replacing the oldest).
+     *
+     * @return the sweep as averaged (stimulus artifact blanked), null when rejected
+     */
+    float[] offer(float[] sweep) {
         Verdict v = rejector.check(sweep);
         if (v.accepted()) {
             window[(int) (accepted % window.length)] = v.sweep();
             accepted++;
-            return;
+            return v.sweep();
         }
         discard(v.rule());
         if (v.pauseAveraging()) {
             cauterySinceLastAverage = true;
         }
+        return null;
+    }
+
+    /** Sweeps accepted so far. */
+    long accepted() {
+        return accepted;
+    }
+
+    int windowLength() {
+        return window.length;
+    }
+
+    int updateSweeps() {
+        return update;
+    }
+
+    /** The sweeps of the current window, oldest first (fewer before it first fills). */
+    java.util.List<float[]> windowSweeps() {
+        java.util.List<float[]> out = new java.util.ArrayList<>();
+        for (long i = Math.max(0, accepted - window.length); i < accepted; i++) {
+            out.add(window[(int) (i % window.length)]);
+        }
+        return out;
     }
 
     /** A sweep lost to missing data ("gap") or never fully received ("late"): counted, never averaged. */

@@ -26,6 +26,11 @@ final class Reporter {
         // say why an expected component is absent, so "not found" is never silent
         Map<String, String> prov = new HashMap<>(r.provenance);
         r.notFound.forEach((c, why) -> prov.put("not.found." + c, why));
+        if (r.projection != null && !Double.isNaN(r.projection.ratio())) {
+            // on the average too: it exists whether or not a peak stood out (a lost response has no measurement)
+            prov.put("amplitude.projection.component", r.projectedComponent);
+            prov.put("amplitude.projection.change.percent", Analysis.fmt(r.projection.changePercent()));
+        }
         out.average(new AverageTrace(r.timeSeconds, SsepProcessor.ID, site, ch, r.filtered, r.samplingRateHz,
                 r.sweepsUsed, r.sweepsRejected, new Provenance(producer, prov)));
         for (ComponentNorm c : r.owner.components) {
@@ -76,7 +81,20 @@ final class Reporter {
                 // a filter change alone moves latency and amplitude (IONM-REFERENCE, Filters and latency)
                 prov.put("baseline.warning", "filter differs from baseline: " + then);
             }
-            prov.put("amplitude.change.percent", Analysis.fmt(percent(amplitude, baseline.amplitudeUv())));
+            double peakChange = percent(amplitude, baseline.amplitudeUv());
+            prov.put("amplitude.peak.change.percent", Analysis.fmt(peakChange));
+            TemplateProjection.Projection proj = c.name().equals(r.projectedComponent) ? r.projection : null;
+            boolean projected = proj != null && !Double.isNaN(proj.ratio());
+            if (projected) {
+                prov.put("amplitude.projection.uv", Analysis.fmt(proj.amplitudeUv(baseline.amplitudeUv())));
+                prov.put("amplitude.projection.change.percent", Analysis.fmt(proj.changePercent()));
+                prov.put("amplitude.projection.shift.ms", Analysis.fmt(proj.shiftMs()));
+                prov.put("amplitude.projection.method", r.owner.projection.description());
+            }
+            // the change the alarm criterion judges, and how it was measured
+            boolean useProjection = projected && r.projectionForAlarm;
+            prov.put("amplitude.change.percent", Analysis.fmt(useProjection ? proj.changePercent() : peakChange));
+            prov.put("amplitude.change.method", useProjection ? "projection on the baseline waveform" : "peak-to-peak");
             prov.put("latency.change.percent", Analysis.fmt(percent(p.latencyMs(), baseline.latencyMs())));
         }
         return new Measurement(r.timeSeconds, SsepProcessor.ID, r.owner.site.id(), r.owner.recording.label(),

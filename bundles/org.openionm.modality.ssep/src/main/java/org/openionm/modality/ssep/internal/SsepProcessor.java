@@ -37,6 +37,8 @@ public final class SsepProcessor implements ModalityProcessor {
     private final AlarmPreset preset = AlarmPreset.ASNM_2024;
     private Map<String, Double> settings = SsepSettings.numbers(SsepSettings.effective(Map.of()));
     private boolean alarmSubcortical;
+    private boolean projectionForAlarm;
+    private boolean sequential = true;
     private ProcessorOutput output;
     private Reporter reporter = new Reporter("unversioned");
     private AlarmTracker alarms = new AlarmTracker(preset, "unversioned");
@@ -67,6 +69,8 @@ public final class SsepProcessor implements ModalityProcessor {
         SettingValues values = SsepSettings.effective(context.settings());
         settings = SsepSettings.numbers(values);
         alarmSubcortical = values.flag(SsepSettings.ALARM_SUBCORTICAL);
+        projectionForAlarm = SsepSettings.METHOD_PROJECTION.equals(values.choice(SsepSettings.AMPLITUDE_METHOD));
+        sequential = values.flag(SsepSettings.SEQUENTIAL);
         output = context.output();
         reporter = new Reporter(context.producer());
         alarms = new AlarmTracker(preset, context.producer());
@@ -131,9 +135,26 @@ public final class SsepProcessor implements ModalityProcessor {
                 List<ChannelAverage> targets = sweep.targets();
                 for (int t = 0; t < targets.size(); t++) {
                     ChannelAverage ca = targets.get(t);
-                    ca.offer(sweep.channelData(t));
-                    completeIfFull(ca, sweep.end / ca.recording.channel().samplingRateHz());
+                    float[] accepted = ca.offer(sweep.channelData(t));
+                    double time = sweep.end / ca.recording.channel().samplingRateHz();
+                    if (accepted != null && ca.detector != null) {
+                        testSweep(ca, accepted, time);
+                    }
+                    completeIfFull(ca, time);
                 }
+            }
+        }
+    }
+
+    /** One accepted sweep into the sequential test; the advisory flag when it crosses its threshold. */
+    private void testSweep(ChannelAverage ca, float[] sweep, double timeSeconds) {
+        double ratio = ca.projection.ratioAtBaseline(ca.sweepFilter.filtfilt(sweep));
+        if (ca.detector.offer(ratio)) {
+            ca.acceptedAtFlag = ca.accepted();
+            ComponentNorm watched = watched(ca);
+            Baseline b = watched == null ? null : baselines.get(ca.key() + "/" + watched.name());
+            if (b != null) {
+                output.alarm(alarms.possibleChange(timeSeconds, ca, watched, b, settings));
             }
         }
     }
@@ -143,11 +164,23 @@ public final class SsepProcessor implements ModalityProcessor {
             return;
         }
         AverageResult r = Analysis.analyse(ca, ca.take(), settings, timeSeconds, baselines, manualLatencies);
+        ComponentNorm watched = watched(ca);
+        if (ca.projection != null && watched != null) {
+            org.openionm.dsp.Peak peak = r.peaks.get(watched.name());
+            Baseline wb = baselines.get(ca.key() + "/" + watched.name());
+            double shift = peak == null || wb == null ? 0 : peak.latencyMs() - wb.latencyMs();
+            r.projection = ca.projection.measure(r.filtered, shift);
+            r.projectedComponent = watched.name();
+            r.projectionForAlarm = projectionForAlarm;
+        }
         ca.remember(r);
         reporter.publish(r, baselines, output);
-        ComponentNorm watched = watched(ca);
         Baseline b = watched == null ? null : baselines.get(ca.key() + "/" + watched.name());
-        alarms.evaluate(r, watched, b, settings).ifPresent(output::alarm);
+        TemplateProjection.Projection judged = projectionForAlarm ? r.projection : null;
+        alarms.evaluate(r, watched, b, settings, judged).ifPresent(output::alarm);
+        if (b != null) {
+            alarms.possibleChangeCleared(r, watched, b, settings, judged).ifPresent(output::alarm);
+        }
     }
 
     private ComponentNorm watched(ChannelAverage ca) {
@@ -211,7 +244,41 @@ public final class SsepProcessor implements ModalityProcessor {
                         baselines.put(b.key(), b);
                     });
                 }
+                prepareTemplate(ca);
             }
+        }
+    }
+
+    /**
+     * The watched component's baseline waveform (the same averages its baseline value came from) and,
+     * when enabled, a new sequential test calibrated on the sweeps of the current window.
+     */
+    private void prepareTemplate(ChannelAverage ca) {
+        ca.projection = null;
+        ca.detector = null;
+        ComponentNorm watched = watched(ca);
+        Baseline b = watched == null ? null : baselines.get(ca.key() + "/" + watched.name());
+        if (b == null) {
+            return;
+        }
+        boolean paired = watched.partner() != null
+                && b.settings().getOrDefault(BaselineEstimate.DEFINITION, "").contains("–");
+        Baseline partner = paired ? baselines.get(ca.key() + "/" + watched.partner()) : null;
+        double partnerMs = partner == null ? Double.NaN : partner.latencyMs();
+        ca.projection = TemplateProjection.of(ca.history, watched, b, partnerMs, settings.get(SsepSettings.ALARM_LATENCY),
+                ca.windowLength(), ca.updateSweeps()).orElse(null);
+        if (ca.projection == null || !sequential) {
+            return;
+        }
+        ca.sweepFilter = Analysis.filterFor(ca.recording, settings);
+        List<float[]> sweeps = ca.windowSweeps();
+        double[] ratios = new double[sweeps.size()];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = ca.projection.ratioAtBaseline(ca.sweepFilter.filtfilt(sweeps.get(i)));
+        }
+        if (ratios.length >= 20) { // fewer sweeps give no honest in-control spread
+            ca.detector = new SequentialDetector(ratios, settings.get(SsepSettings.SEQUENTIAL_DROP),
+                    settings.get(SsepSettings.SEQUENTIAL_THRESHOLD));
         }
     }
 

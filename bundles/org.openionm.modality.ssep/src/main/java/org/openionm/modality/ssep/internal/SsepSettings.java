@@ -33,6 +33,15 @@ final class SsepSettings {
     static final String ALARM_LATENCY = "alarm.latency.increase.percent";
     static final String ALARM_CONFIRM = "alarm.confirmations";
     static final String ALARM_SUBCORTICAL = "alarm.subcortical";
+    static final String AMPLITUDE_METHOD = "alarm.amplitude.method";
+    static final String METHOD_PROJECTION = "projection";
+    static final String METHOD_PEAK = "peak";
+    static final String CLEAR_AMPLITUDE = "alarm.clear.amplitude.decrease.percent";
+    static final String CLEAR_LATENCY = "alarm.clear.latency.increase.percent";
+    static final String CLEAR_CONFIRM = "alarm.clear.confirmations";
+    static final String SEQUENTIAL = "sequential.enabled";
+    static final String SEQUENTIAL_DROP = "sequential.drop.percent";
+    static final String SEQUENTIAL_THRESHOLD = "sequential.false.flag.sweeps";
 
     private static final String TEXTBOOK = "textbook (IONM-REFERENCE.md, SSEP)";
     private static final String OWN = "OpenIONM engineering default";
@@ -93,7 +102,31 @@ final class SsepSettings {
                 new SettingDescriptor(ALARM_CONFIRM, "Alarm: consecutive averages to confirm", "", 1, 10,
                         asnm.confirmations(), true, asnm.source() + " (confirmed on a repeat average)"),
                 SettingDescriptor.flag(ALARM_SUBCORTICAL, "Alarm on subcortical N13/N34 too", false,
-                        OWN + ": cortical responses carry the criteria; cervical ones are small and noisy")));
+                        OWN + ": cortical responses carry the criteria; cervical ones are small and noisy"),
+                // peak picking on noise reads a small response too large (-78 % for a true -85 %, issue 17);
+                // the projection on the baseline waveform is unbiased, but aligned by a noisy peak latency it
+                // scattered more on the simulator (one false -51 % alarm in a stable site, seed 6): measured
+                // beside the peak, not yet the default for the alarm (docs/evoked-alarms.md)
+                SettingDescriptor.choice(AMPLITUDE_METHOD, "Alarm: amplitude measured by", List.of(
+                        new SettingDescriptor.Option(METHOD_PROJECTION, "projection on the baseline waveform"),
+                        new SettingDescriptor.Option(METHOD_PEAK, "peak-to-peak of the picked peaks")),
+                        METHOD_PEAK, OWN + ": peak-to-peak until the projection's alignment is settled;"
+                                + " the projection is in every measurement's provenance"),
+                // hysteresis: a value hovering at the criterion must not clear and recur every few seconds
+                new SettingDescriptor(CLEAR_AMPLITUDE, "Alarm clears when the amplitude decrease is below", "%", 0,
+                        100, 40, false, OWN + ": 10 points inside the -50 % criterion (issue 17), about 3 SD of a"
+                                + " 500-sweep average's projected amplitude"),
+                new SettingDescriptor(CLEAR_LATENCY, "Alarm clears when the latency increase is below", "%", 0, 50, 8,
+                        false, OWN + ": 2 points inside the 10 % criterion, several SD of a tracked latency"),
+                new SettingDescriptor(CLEAR_CONFIRM, "Alarm: consecutive recovered averages to clear", "", 1, 20, 3,
+                        true, OWN + ": about 14 s of moving averages renewed every 15 sweeps"),
+                SettingDescriptor.flag(SEQUENTIAL, "Early 'possible change' (sequential test on single sweeps)", true,
+                        OWN + ": CUSUM (Page 1954) of each sweep's projection on the baseline waveform"),
+                new SettingDescriptor(SEQUENTIAL_DROP, "Possible change: amplitude decrease the test looks for", "%",
+                        10, 90, 50, false, "ASNM 2024 amplitude criterion (Toleikis et al. 2024)"),
+                new SettingDescriptor(SEQUENTIAL_THRESHOLD, "Possible change: mean sweeps between false flags",
+                        "sweeps", 1e4, 1e9, SequentialDetector.DEFAULT_FALSE_FLAG_SWEEPS, false, OWN
+                                + ": 1e7 ≈ 880 h of one site at 3.17 Hz; sets the CUSUM threshold (Siegmund)")));
         for (ComponentNorm c : ComponentNorm.ALL) {
             list.add(new SettingDescriptor(c.fromKey(), c.name() + " window start", "ms", 1, 150, c.fromMs(), false,
                     c.source()));

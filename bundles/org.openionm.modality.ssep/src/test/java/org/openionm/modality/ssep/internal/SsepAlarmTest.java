@@ -15,13 +15,15 @@ import org.openionm.testkit.TestProcessorContext;
 
 /**
  * ASNM 2024 preset on scripted cortical changes; 100-sweep block averages (a new average every
- * 100 sweeps) keep the tests fast and each average independent.
+ * 100 sweeps) keep the tests fast and each average independent. The moving-average criterion is
+ * tested alone: the sequential test's advisory flag (on by default) has its own tests
+ * ({@link SsepSequentialTest}).
  */
 class SsepAlarmTest {
 
     static final int N = 100;
-    static final Map<String, Double> BLOCK = Map.of(SsepSettings.UPPER_SWEEPS, (double) N,
-            SsepSettings.UPDATE_SWEEPS, (double) N);
+    static final Map<String, Object> BLOCK = Map.of(SsepSettings.UPPER_SWEEPS, (double) N,
+            SsepSettings.UPDATE_SWEEPS, (double) N, SsepSettings.SEQUENTIAL, false);
     final SsepProcessor processor = new SsepProcessor();
     final RecordingProcessorOutput out = new RecordingProcessorOutput();
     final Synthetic data = new Synthetic(7, 2);
@@ -76,17 +78,22 @@ class SsepAlarmTest {
         assertEquals("ASNM 2024", a.provenance().settings().get("alarm.preset"));
         assertTrue(out.trends().stream().anyMatch(t -> t.series().equals("median.left/CP4-Fpz/N20/amplitude.change")));
 
+        // hysteresis: back to baseline clears only on the third consecutive recovered average
         data.corticalAmp = 1;
+        average();
+        average();
+        assertEquals(1, out.alarms().size(), "two recovered averages do not clear yet");
         average();
         assertEquals(2, out.alarms().size());
         assertFalse(out.alarms().get(1).active(), "recovered");
         assertEquals(Synthetic.CONTRA, out.alarms().get(1).channel());
+        assertTrue(out.alarms().get(1).values().startsWith("recovered on 3 consecutive averages"), out.alarms().get(1).values());
     }
 
     @Test
     void confirmationsFromTheSettingsDelayTheAlarm() {
         processor.start(new TestProcessorContext(data.channels, Map.of(SsepSettings.UPPER_SWEEPS, (double) N,
-                SsepSettings.UPDATE_SWEEPS, (double) N, SsepSettings.ALARM_CONFIRM, 3.0), out));
+                SsepSettings.UPDATE_SWEEPS, (double) N, SsepSettings.ALARM_CONFIRM, 3.0, SsepSettings.SEQUENTIAL, false), out));
         data.sweeps(processor, N);
         processor.captureBaseline(data.nowSeconds());
         data.corticalAmp = 0.4;
@@ -166,7 +173,7 @@ class SsepAlarmTest {
     void aMovingAverageShowsADropWithinOneWindow() {
         int update = 10;
         processor.start(new TestProcessorContext(data.channels, Map.of(SsepSettings.UPPER_SWEEPS, (double) N,
-                SsepSettings.UPDATE_SWEEPS, (double) update), out));
+                SsepSettings.UPDATE_SWEEPS, (double) update, SsepSettings.SEQUENTIAL, false), out));
         data.sweeps(processor, N);
         processor.captureBaseline(data.nowSeconds());
         int averagesBefore = out.averages().size();

@@ -201,7 +201,7 @@ public class TraceCanvas extends Canvas {
             raster.trace(min, max, f.columns, LABEL_WIDTH, top, bottom, centre, (bottom - top) / 2.0 / trace.scaleUv,
                     foreground, CLIP_RGB);
         }
-        for (long second : seconds(f)) {
+        for (long second : seconds(f, gridStep(f))) { // grid lines where the time labels go
             int x = xOfSample(f, second * f.source.samplingRateHz());
             raster.vertical(x, 0, f.plotHeight - 1, 0, f.plotHeight - 1, grid);
         }
@@ -243,20 +243,55 @@ public class TraceCanvas extends Canvas {
             gc.drawText("±" + formatScale(traces.get(t).scaleUv), 4, top + 2 + lineHeight, true);
         }
         int right = LABEL_WIDTH + f.columns;
-        for (long s : seconds(f)) {
+        // the spacing follows the pixels a second gets, so labels never run into each other (issue 17:
+        // "01:5201:53" at a 10-s window in a narrow part)
+        labelWidth = gc.textExtent("00:00").x + LABEL_GAP;
+        List<int[]> drawn = new java.util.ArrayList<>();
+        int lastRight = Integer.MIN_VALUE;
+        for (long s : seconds(f, gridStep(f))) {
             int x = xOfSample(f, s * f.source.samplingRateHz());
             String text = String.format("%02d:%02d", s / 60, s % 60);
-            if (x + 2 + gc.textExtent(text).x <= right) { // a cut label would misread as another time
+            int width = gc.textExtent(text).x;
+            // a cut label would misread as another time; one touching the previous would merge with it
+            if (x + 2 + width <= right && x + 2 >= lastRight + LABEL_GAP) {
                 gc.drawText(text, x + 2, f.plotHeight + 3, true);
+                drawn.add(new int[] { x + 2, x + 2 + width });
+                lastRight = x + 2 + width;
             }
         }
+        timeLabels = List.copyOf(drawn);
     }
 
-    /** Whole seconds of case time inside the frame, at a spacing that keeps labels apart. */
-    private static long[] seconds(Frame f) {
+    /** Pixels kept free between two time labels. */
+    static final int LABEL_GAP = 8;
+    private static final int[] LABEL_STEPS = { 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600 };
+    /** Width of a time label and its gap in pixels, as the last paint measured it (the raster is drawn before the text). */
+    private int labelWidth = 48;
+
+    private int gridStep(Frame f) {
+        return labelStepSeconds(f.columns / (f.n / f.source.samplingRateHz()), labelWidth);
+    }
+
+    /** Horizontal extents [from, to) of the time labels of the last paint, for tests. */
+    private List<int[]> timeLabels = List.of();
+
+    List<int[]> lastTimeLabels() {
+        return timeLabels;
+    }
+
+    /** The smallest usual spacing (1, 2, 5, 10, 15, 30 s, …) that gives a label of {@code labelWidth} pixels room. */
+    static int labelStepSeconds(double pixelsPerSecond, int labelWidth) {
+        for (int step : LABEL_STEPS) {
+            if (step * pixelsPerSecond >= labelWidth) {
+                return step;
+            }
+        }
+        return LABEL_STEPS[LABEL_STEPS.length - 1];
+    }
+
+    /** Whole seconds of case time inside the frame, every {@code step} seconds. */
+    private static long[] seconds(Frame f, int step) {
         double rate = f.source.samplingRateHz();
-        double span = f.n / rate;
-        int step = span > 60 ? 10 : span > 20 ? 5 : 1;
         long first = (long) Math.ceil(Math.max(0, f.start) / rate / step) * step;
         long last = (long) Math.floor((f.start + f.n - 1) / rate);
         if (last < first) {
