@@ -9,7 +9,7 @@ import java.util.Set;
  * The command line of {@code openionm bench}: which sections to run and their options. Pure, so
  * the parsing is unit-tested without an OSGi runtime.
  *
- * @param sections   in canonical order: io, pipeline, filtfilt, latency, recorder, cases
+ * @param sections   in canonical order: io, pipeline, filtfilt, latency, recorder, cases, eeg
  * @param seconds    --seconds, NaN when absent (each section then uses its own default)
  * @param seed       seed of the pipeline run
  * @param seeds      latency: runs with seeds 1..seeds
@@ -25,9 +25,9 @@ import java.util.Set;
 record BenchOptions(List<String> sections, double seconds, long seed, int seeds, String scenario, double baselineAt,
         double rate, int channels, int kills, String python, Path dir, Path json) {
 
-    static final List<String> SECTIONS = List.of("io", "pipeline", "filtfilt", "latency", "recorder", "cases");
+    static final List<String> SECTIONS = List.of("io", "pipeline", "filtfilt", "latency", "recorder", "cases", "eeg");
 
-    static final String USAGE = "usage: openionm bench [io] [pipeline] [filtfilt] [latency] [recorder] [cases] [all] [--seconds S]"
+    static final String USAGE = "usage: openionm bench [io] [pipeline] [filtfilt] [latency] [recorder] [cases] [eeg] [all] [--seconds S]"
             + " [--seed N] [--seeds N] [--scenario name|file] [--baseline-at S] [--rate Hz] [--channels N] [--kills N]"
             + " [--python path]"
             + " [--dir folder] [--json file]\n"
@@ -37,7 +37,8 @@ record BenchOptions(List<String> sections, double seconds, long seed, int seeds,
             + "  filtfilt  zero-phase Butterworth band-pass, ours vs scipy.signal.sosfiltfilt on the same data"
             + " (--seconds, default 10; --python, default /usr/bin/python3)\n"
             + "  latency   alarm latency over --seeds seeded runs (default 20) of --scenario (default spinal-cord-ischemia),"
-            + " baselines at --baseline-at (default 180 s), --rate/--channels (default 10000 Hz, 32)";
+            + " baselines at --baseline-at (default 180 s), --rate/--channels (default 10000 Hz, 32)\n"
+            + "  eeg       CPU of the installed EEG processor at 32 channels, 1 kHz and 20 kHz input (--seconds, default 120)";
 
     static final String DEFAULT_SCENARIO = "spinal-cord-ischemia";
 
@@ -81,6 +82,7 @@ record BenchOptions(List<String> sections, double seconds, long seed, int seeds,
             case "pipeline" -> 300;
             case "filtfilt" -> 10;
             case "recorder" -> 60;
+            case "eeg" -> 120;
             default -> 30;
         };
     }
