@@ -53,6 +53,7 @@ public final class DsaCanvas extends Canvas {
             int top = r * rowHeight;
             List<EegModel.Column> cols = model.columns(derivations.get(r));
             drawRow(gc, cols, LABEL_WIDTH, top, width, rowHeight - 2);
+            drawMarks(gc, cols, LABEL_WIDTH, top, width, rowHeight - 2, r == 0);
             gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
             gc.drawText(derivations.get(r), 4, top + 2, true);
             if (!cols.isEmpty() && !Double.isNaN(cols.get(cols.size() - 1).sef95())) {
@@ -60,6 +61,30 @@ public final class DsaCanvas extends Canvas {
             }
         }
         paints++;
+    }
+
+    /** Case events (clamp on/off) as magenta lines at the first epoch ending after them. */
+    private void drawMarks(GC gc, List<EegModel.Column> cols, int left, int top, int width, int height, boolean labels) {
+        if (cols.isEmpty()) {
+            return;
+        }
+        int first = Math.max(0, cols.size() - width);
+        int x0 = width - (cols.size() - first);
+        gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_MAGENTA));
+        gc.setLineWidth(2);
+        for (EegModel.Mark m : model.marks()) {
+            for (int i = first; i < cols.size(); i++) {
+                if (cols.get(i).timeSeconds() >= m.timeSeconds()) {
+                    int x = left + x0 + (i - first);
+                    gc.drawLine(x, top, x, top + height - 1);
+                    if (labels) {
+                        gc.drawText(m.label(), x + 3, top + 2, true);
+                    }
+                    break;
+                }
+            }
+        }
+        gc.setLineWidth(1);
     }
 
     private void drawRow(GC gc, List<EegModel.Column> cols, int left, int top, int width, int height) {

@@ -26,7 +26,12 @@ public final class EegModel implements ResultListener {
     public record Column(double timeSeconds, float[] psd, double binHz, double sef95) {
     }
 
+    /** A case event shown on the DSA (clamp on/off) at its case time. */
+    public record Mark(double timeSeconds, String label) {
+    }
+
     private final Map<String, List<Column>> columns = new LinkedHashMap<>();
+    private final List<Mark> marks = new ArrayList<>();
     private final Map<String, List<double[]>> trends = new LinkedHashMap<>();
     private long version;
 
@@ -89,6 +94,18 @@ public final class EegModel implements ResultListener {
         } else if (result instanceof TrendPoint p) {
             trend(p);
         }
+    }
+
+    /** Adds a mark (e.g. "clamp on" from the case event log); NaN times (nothing acquiring) are ignored. */
+    public synchronized void mark(double timeSeconds, String label) {
+        if (Double.isFinite(timeSeconds) && marks.stream().noneMatch(m -> m.timeSeconds() == timeSeconds && m.label().equals(label))) {
+            marks.add(new Mark(timeSeconds, label));
+            version++;
+        }
+    }
+
+    public synchronized List<Mark> marks() {
+        return List.copyOf(marks);
     }
 
     /** Changes with every accepted result: the UI repaints only when it moved. */

@@ -12,6 +12,9 @@ import org.eclipse.swtchart.Chart;
 import org.eclipse.swtchart.ILineSeries;
 import org.eclipse.swtchart.ISeries.SeriesType;
 import org.openionm.acquisition.AcquisitionEngine;
+import org.openionm.cases.CaseEvent;
+import org.openionm.cases.CaseWorkbench;
+import org.openionm.cases.EventType;
 import org.openionm.processing.ProcessorHost;
 
 import jakarta.annotation.PostConstruct;
@@ -38,6 +41,18 @@ public class EegPart {
     @Service
     AcquisitionEngine engine;
 
+    @Inject
+    @Optional
+    @Service
+    CaseWorkbench cases;
+
+    private final CaseWorkbench.Listener clampMarks = new CaseWorkbench.Listener() {
+        @Override
+        public void eventLogged(CaseEvent event) {
+            markIfClamp(event);
+        }
+    };
+
     private final EegModel model = new EegModel();
     private RawEegView raw;
     private DsaCanvas dsa;
@@ -61,6 +76,11 @@ public class EegPart {
         if (host != null) {
             host.addListener(model);
         }
+        if (cases != null) {
+            cases.addListener(clampMarks);
+            // the open case's earlier clamps, if the database is open
+            cases.currentCase().ifPresent(c -> cases.database().ifPresent(db -> db.events().events(c.id()).forEach(this::markIfClamp)));
+        }
         refresh();
     }
 
@@ -70,6 +90,12 @@ public class EegPart {
         c.getAxisSet().getXAxis(0).getTitle().setText("case time (min)");
         c.getAxisSet().getYAxis(0).getTitle().setVisible(false);
         return c;
+    }
+
+    private void markIfClamp(CaseEvent e) {
+        if (e.type() == EventType.CLAMP_ON || e.type() == EventType.CLAMP_OFF) {
+            model.mark(e.caseTimeSeconds(), e.type() == EventType.CLAMP_ON ? "clamp on" : "clamp off");
+        }
     }
 
     /** The model the host feeds, for tests. */
@@ -122,6 +148,9 @@ public class EegPart {
     @PreDestroy
     public void dispose() {
         raw.dispose();
+        if (cases != null) {
+            cases.removeListener(clampMarks);
+        }
         if (host != null) {
             host.removeListener(model);
         }

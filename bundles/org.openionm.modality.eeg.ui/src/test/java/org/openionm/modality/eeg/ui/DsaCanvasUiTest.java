@@ -53,6 +53,7 @@ class DsaCanvasUiTest {
             model.accept(new AverageTrace(t, "eeg", "spectrum", "C3-Cz", psd, 2, 1, 0, P));
             model.accept(Measurement.quantity(t, "eeg", "", "C3-Cz", "SEF95", e < 200 ? 11 : 3, "Hz", P));
         }
+        model.mark(400.5, "clamp on"); // drawn at epoch 200, the first ending after it
         assertEquals(400, model.columns("C3-Cz").size());
         assertEquals(11, model.columns("C3-Cz").get(0).sef95());
         DsaCanvas canvas = new DsaCanvas(shell, model);
@@ -69,6 +70,8 @@ class DsaCanvasUiTest {
         assertHot(CanvasSnapshot.rgb(img, x0 + 300, y2), "delta epochs at 2 Hz");
         assertCold(CanvasSnapshot.rgb(img, x0 + 100, y25), "nothing at 25 Hz");
         int ySef = (int) Math.round((height - 1) * (1 - 3 / DsaCanvas.MAX_HZ));
+        RGB mark = CanvasSnapshot.rgb(img, x0 + 200, y25 + 20);
+        assertTrue(mark.red > 200 && mark.green < 60 && mark.blue > 200, "magenta clamp mark at epoch 200: " + mark);
         RGB line = CanvasSnapshot.rgb(img, x0 + 350, ySef);
         assertTrue(line.red > 220 && line.green > 220 && line.blue > 220, "white SEF95 line at 3 Hz: " + line);
     }
