@@ -42,9 +42,9 @@ class SiteInstallTest {
 
         // a feature the repository does not have is refused, naming what it has; nothing is created
         Path refused = dir.resolve("refused");
-        SiteCommand.Result bad = SiteCommand.run(dir, "--features", "simulator,eeg", "--out", refused.toString());
+        SiteCommand.Result bad = SiteCommand.run(dir, "--features", "simulator,baep", "--out", refused.toString());
         assertEquals(2, bad.exit(), bad.output());
-        assertTrue(bad.output().contains("unknown or ambiguous feature 'eeg'")
+        assertTrue(bad.output().contains("unknown or ambiguous feature 'baep'")
                 && bad.output().contains("org.openionm.modality.mep.feature"), bad.output());
         assertFalse(Files.exists(refused), "nothing installed for a refused command");
 

@@ -63,19 +63,25 @@ public final class DsaCanvas extends Canvas {
         paints++;
     }
 
+    /** Pixels per epoch: one once the case fills the width, up to 6 while it is short (a few minutes). */
+    static int columnWidth(int columns, int width) {
+        return Math.max(1, Math.min(6, width / Math.max(1, columns)));
+    }
+
     /** Case events (clamp on/off) as magenta lines at the first epoch ending after them. */
     private void drawMarks(GC gc, List<EegModel.Column> cols, int left, int top, int width, int height, boolean labels) {
         if (cols.isEmpty()) {
             return;
         }
-        int first = Math.max(0, cols.size() - width);
-        int x0 = width - (cols.size() - first);
+        int w = columnWidth(cols.size(), width);
+        int first = Math.max(0, cols.size() - width / w);
+        int x0 = width - (cols.size() - first) * w;
         gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_MAGENTA));
         gc.setLineWidth(2);
         for (EegModel.Mark m : model.marks()) {
             for (int i = first; i < cols.size(); i++) {
                 if (cols.get(i).timeSeconds() >= m.timeSeconds()) {
-                    int x = left + x0 + (i - first);
+                    int x = left + x0 + (i - first) * w;
                     gc.drawLine(x, top, x, top + height - 1);
                     if (labels) {
                         gc.drawText(m.label(), x + 3, top + 2, true);
@@ -91,17 +97,18 @@ public final class DsaCanvas extends Canvas {
         if (cols.isEmpty() || height < 2) {
             return;
         }
-        int first = Math.max(0, cols.size() - width); // one pixel per epoch; the newest at the right
+        int w = columnWidth(cols.size(), width);
+        int first = Math.max(0, cols.size() - width / w); // the newest at the right
         int shown = cols.size() - first;
         ImageData data = new ImageData(width, height, 24, new PaletteData(0xFF0000, 0xFF00, 0xFF));
-        int x0 = width - shown;
+        int x0 = width - shown * w;
         int[] line = new int[width];
         for (int y = 0; y < height; y++) {
             double hz = MAX_HZ * (height - 1 - y) / (height - 1);
             for (int i = 0; i < shown; i++) {
                 EegModel.Column c = cols.get(first + i);
                 int k = (int) Math.round(hz / c.binHz());
-                line[x0 + i] = k < c.psd().length ? DsaColors.rgb(c.psd()[k]) : 0;
+                java.util.Arrays.fill(line, x0 + i * w, x0 + (i + 1) * w, k < c.psd().length ? DsaColors.rgb(c.psd()[k]) : 0);
             }
             data.setPixels(0, y, width, line, 0);
         }
@@ -121,7 +128,7 @@ public final class DsaCanvas extends Canvas {
                 prevX = -1;
                 continue;
             }
-            int x = left + x0 + i;
+            int x = left + x0 + i * w + w / 2;
             int y = top + (int) Math.round((height - 1) * (1 - Math.min(sef, MAX_HZ) / MAX_HZ));
             if (prevX >= 0) {
                 gc.drawLine(prevX, prevY, x, y);

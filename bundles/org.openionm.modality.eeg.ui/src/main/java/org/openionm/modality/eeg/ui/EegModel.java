@@ -30,6 +30,13 @@ public final class EegModel implements ResultListener {
     public record Mark(double timeSeconds, String label) {
     }
 
+    private static final EegModel SHARED = new EegModel();
+
+    /** The workbench's model, fed from start-up by {@link EegFeedAddon}. */
+    public static EegModel shared() {
+        return SHARED;
+    }
+
     private final Map<String, List<Column>> columns = new LinkedHashMap<>();
     private final List<Mark> marks = new ArrayList<>();
     private final Map<String, List<double[]>> trends = new LinkedHashMap<>();

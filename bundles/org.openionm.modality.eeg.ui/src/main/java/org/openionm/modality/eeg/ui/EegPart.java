@@ -30,6 +30,9 @@ import jakarta.inject.Inject;
 public class EegPart {
 
     public static final String ID = "org.openionm.modality.eeg.ui.part";
+    /** Left derivations in warm, right in cool colours would need labels parsed; distinct system colours suffice. */
+    private static final int[] COLOURS = { SWT.COLOR_RED, SWT.COLOR_CYAN, SWT.COLOR_YELLOW, SWT.COLOR_GREEN, SWT.COLOR_MAGENTA,
+            SWT.COLOR_WHITE, SWT.COLOR_DARK_YELLOW, SWT.COLOR_GRAY };
 
     @Inject
     @Optional
@@ -53,7 +56,7 @@ public class EegPart {
         }
     };
 
-    private final EegModel model = new EegModel();
+    private final EegModel model = EegModel.shared();
     private RawEegView raw;
     private DsaCanvas dsa;
     private Chart bsr;
@@ -73,9 +76,6 @@ public class EegPart {
         bsr = chart(trends, "Burst suppression ratio (%)");
         asymmetry = chart(trends, "Left/right asymmetry (pdBSI)");
         sash.setWeights(40, 38, 22);
-        if (host != null) {
-            host.addListener(model);
-        }
         if (cases != null) {
             cases.addListener(clampMarks);
             // the open case's earlier clamps, if the database is open
@@ -89,6 +89,16 @@ public class EegPart {
         c.getTitle().setText(title);
         c.getAxisSet().getXAxis(0).getTitle().setText("case time (min)");
         c.getAxisSet().getYAxis(0).getTitle().setVisible(false);
+        // readable in both themes: the part's own colours, not SWTChart's blue titles
+        org.eclipse.swt.graphics.Color fg = parent.getForeground();
+        c.setBackground(parent.getBackground());
+        c.setBackgroundInPlotArea(parent.getBackground());
+        c.getTitle().setForeground(fg);
+        c.getAxisSet().getXAxis(0).getTitle().setForeground(fg);
+        c.getAxisSet().getXAxis(0).getTick().setForeground(fg);
+        c.getAxisSet().getYAxis(0).getTick().setForeground(fg);
+        c.getLegend().setBackground(parent.getBackground());
+        c.getLegend().setForeground(fg);
         return c;
     }
 
@@ -135,6 +145,7 @@ public class EegPart {
             if (s == null) {
                 s = (ILineSeries<?>) chart.getSeriesSet().createSeries(SeriesType.LINE, label);
                 s.setSymbolType(ILineSeries.PlotSymbolType.NONE);
+                s.setLineColor(chart.getDisplay().getSystemColor(COLOURS[chart.getSeriesSet().getSeries().length % COLOURS.length]));
             }
             s.setXSeries(x);
             s.setYSeries(y);
@@ -151,8 +162,6 @@ public class EegPart {
         if (cases != null) {
             cases.removeListener(clampMarks);
         }
-        if (host != null) {
-            host.removeListener(model);
-        }
+
     }
 }

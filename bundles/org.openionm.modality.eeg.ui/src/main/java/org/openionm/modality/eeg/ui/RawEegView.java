@@ -67,6 +67,11 @@ final class RawEegView {
             return;
         }
         registration = engine.addConsumer("EEG display", new Feed(), 200);
+        // opened during an acquisition: show it from the next block on
+        if (!engine.status().channels().isEmpty()) {
+            channels = List.copyOf(engine.status().channels());
+            rebuild();
+        }
         canvas.getDisplay().timerExec(FRAME_MS, this::frame);
     }
 
