@@ -9,7 +9,7 @@ import java.util.Set;
  * The command line of {@code openionm bench}: which sections to run and their options. Pure, so
  * the parsing is unit-tested without an OSGi runtime.
  *
- * @param sections   in canonical order: io, pipeline, filtfilt, latency, recorder, cases, review, reading-room
+ * @param sections   in canonical order: io, pipeline, filtfilt, latency, recorder, cases, review, reading-room, eeg
  * @param seconds    --seconds, NaN when absent (each section then uses its own default)
  * @param seed       seed of the pipeline run
  * @param seeds      latency: runs with seeds 1..seeds
@@ -27,9 +27,9 @@ record BenchOptions(List<String> sections, double seconds, long seed, int seeds,
         double rate, int channels, int kills, String python, Path dir, Path json,
         double hours) {
 
-    static final List<String> SECTIONS = List.of("io", "pipeline", "filtfilt", "latency", "recorder", "cases", "review", "reading-room");
+    static final List<String> SECTIONS = List.of("io", "pipeline", "filtfilt", "latency", "recorder", "cases", "review", "reading-room", "eeg");
 
-    static final String USAGE = "usage: openionm bench [io] [pipeline] [filtfilt] [latency] [recorder] [cases] [review] [reading-room] [all] [--seconds S]"
+    static final String USAGE = "usage: openionm bench [io] [pipeline] [filtfilt] [latency] [recorder] [cases] [review] [reading-room] [eeg] [all] [--seconds S]"
             + " [--seed N] [--seeds N] [--scenario name|file] [--baseline-at S] [--rate Hz] [--channels N] [--kills N]"
             + " [--python path] [--hours H]"
             + " [--dir folder] [--json file]\n"
@@ -43,7 +43,8 @@ record BenchOptions(List<String> sections, double seconds, long seed, int seeds,
             + "  review    --hours (default 1) of 32 ch x 10 kHz BDF: envelope index build, open, seek and draw"
             + " (the issue's figure: --hours 8, a 28 GB file)\n"
             + "  reading-room  a throw-away mosquitto on loopback: alarm and trace-frame latency OR -> reader, bandwidth"
-            + " per OR at 32 channels (--seconds, default 30)";
+            + " per OR at 32 channels (--seconds, default 30)\n"
+            + "  eeg       CPU of the installed EEG processor at 32 channels, 1 kHz and 20 kHz input (--seconds, default 120)";
 
     static final String DEFAULT_SCENARIO = "spinal-cord-ischemia";
 
@@ -87,6 +88,7 @@ record BenchOptions(List<String> sections, double seconds, long seed, int seeds,
             case "pipeline" -> 300;
             case "filtfilt" -> 10;
             case "recorder" -> 60;
+            case "eeg" -> 120;
             default -> 30;
         };
     }

@@ -59,7 +59,7 @@ class BenchOptionsTest {
 
     @Test
     void mistakesAreNamed() {
-        assertMessage("unknown section 'pipelines' (sections: io, pipeline, filtfilt, latency, recorder, cases, review, reading-room, all)", "pipelines");
+        assertMessage("unknown section 'pipelines' (sections: io, pipeline, filtfilt, latency, recorder, cases, review, reading-room, eeg, all)", "pipelines");
         assertMessage("unknown option --seed-count", "latency", "--seed-count", "3");
         assertMessage("option --json needs a value", "latency", "--json");
         UsageException seeds = assertThrows(UsageException.class, () -> BenchOptions.parse(new String[] {"--seeds", "0"}));

@@ -12,11 +12,17 @@ import jakarta.inject.Inject;
 
 /**
  * Starts the amplifier named by the {@code openionm.autostart} system property once the workbench
- * is up, so that {@code ./openionm} opens on live traces from the simulator.
+ * is up, so that {@code ./openionm} opens on live traces from the simulator. The optional properties
+ * {@code openionm.autostart.rate}, {@code .channels} and {@code .options} ({@code scenario=…;seed=…})
+ * choose another configuration (demonstrations, screenshots).
  */
 public class AutostartAddon {
 
     private static final System.Logger LOG = System.getLogger(AutostartAddon.class.getName());
+    /** Optional: sampling rate, channel count and driver options ({@code key=value;key=value}) of the autostart. */
+    static final String RATE_PROPERTY = "openionm.autostart.rate";
+    static final String CHANNELS_PROPERTY = "openionm.autostart.channels";
+    static final String OPTIONS_PROPERTY = "openionm.autostart.options";
 
     @Inject
     @Optional
@@ -31,13 +37,30 @@ public class AutostartAddon {
             return;
         }
         AcquisitionSettings demo = AcquisitionSettings.DEMO;
-        AcquisitionSettings settings = new AcquisitionSettings(driverId, demo.samplingRateHz(), demo.channelCount(),
-                demo.options());
-        app.getContext().set(AcquisitionSettings.class, settings);
         try {
+            AcquisitionSettings settings = new AcquisitionSettings(driverId,
+                    Double.parseDouble(System.getProperty(RATE_PROPERTY, Double.toString(demo.samplingRateHz()))),
+                    Integer.parseInt(System.getProperty(CHANNELS_PROPERTY, Integer.toString(demo.channelCount()))),
+                    options(System.getProperty(OPTIONS_PROPERTY, ""), demo.options()));
+            app.getContext().set(AcquisitionSettings.class, settings);
             AcquisitionActions.start(engine, settings);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "autostart of amplifier '" + driverId + "' failed: " + e.getMessage());
         }
+    }
+
+    /** {@code scenario=carotid-clamp-ischemia;seed=2} as a map; empty text: the demo's options. */
+    static java.util.Map<String, String> options(String text, java.util.Map<String, String> fallback) {
+        if (text.isBlank()) {
+            return fallback;
+        }
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String pair : text.split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        return out;
     }
 }

@@ -26,7 +26,7 @@ class SiteInstallTest {
 
     private static final Set<String> INSTALLABLE = Set.of("org.openionm.driver.simulator.feature",
             "org.openionm.driver.edf.feature", "org.openionm.modality.ssep.feature", "org.openionm.modality.mep.feature",
-            "org.openionm.readingroom.feature", "org.openionm.sdk.feature");
+            "org.openionm.readingroom.feature", "org.openionm.modality.eeg.feature", "org.openionm.sdk.feature");
 
     @Test
     void aSiteInstallsOnlyWhatItOwnsWithItsDefaultsAndAddsAFeatureLater(@TempDir Path dir) throws Exception {
@@ -42,9 +42,9 @@ class SiteInstallTest {
 
         // a feature the repository does not have is refused, naming what it has; nothing is created
         Path refused = dir.resolve("refused");
-        SiteCommand.Result bad = SiteCommand.run(dir, "--features", "simulator,eeg", "--out", refused.toString());
+        SiteCommand.Result bad = SiteCommand.run(dir, "--features", "simulator,baep", "--out", refused.toString());
         assertEquals(2, bad.exit(), bad.output());
-        assertTrue(bad.output().contains("unknown or ambiguous feature 'eeg'")
+        assertTrue(bad.output().contains("unknown or ambiguous feature 'baep'")
                 && bad.output().contains("org.openionm.modality.mep.feature"), bad.output());
         assertFalse(Files.exists(refused), "nothing installed for a refused command");
 

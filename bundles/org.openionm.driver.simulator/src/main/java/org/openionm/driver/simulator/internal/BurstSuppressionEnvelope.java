@@ -23,6 +23,10 @@ final class BurstSuppressionEnvelope {
     private long remaining;
     private double target = 1;
     private double gain = 1;
+    private boolean annotateSuppressions;
+    private long position;
+    /** Suppressions begun since the last drain, as {first sample, length in samples}, when annotated. */
+    private final java.util.List<long[]> suppressions = new java.util.ArrayList<>();
 
     BurstSuppressionEnvelope(double samplingRateHz, double eegRmsUv, SplittableRandom random) {
         this.random = random;
@@ -31,7 +35,8 @@ final class BurstSuppressionEnvelope {
         smoothing = 1 - Math.exp(-1 / (0.030 * samplingRateHz));
     }
 
-    void set(boolean on, double suppressionPercent) {
+    void set(boolean on, double suppressionPercent, boolean annotate) {
+        annotateSuppressions = annotate;
         enabled = on && eegRms > 0;
         suppressedFraction = suppressionPercent / 100;
         burst = true; // start with a suppression
@@ -39,6 +44,19 @@ final class BurstSuppressionEnvelope {
         if (!enabled) {
             target = 1;
         }
+    }
+
+    /**
+     * The suppressions begun since the last call, {first sample, planned length}: the ground truth of
+     * the burst suppression ratio (a suppression cut short by {@code enabled: false} ends there).
+     */
+    java.util.List<long[]> drainSuppressions() {
+        if (suppressions.isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.List<long[]> out = java.util.List.copyOf(suppressions);
+        suppressions.clear();
+        return out;
     }
 
     boolean enabled() {
@@ -50,13 +68,15 @@ final class BurstSuppressionEnvelope {
         return enabled || Math.abs(gain - 1) > 1e-6;
     }
 
-    void fill(double[] out, int length) {
+    void fill(double[] out, long start, int length) {
+        position = start;
         if (!active()) {
             Arrays.fill(out, 0, length, 1);
             return;
         }
         for (int i = 0; i < length; i++) {
             if (enabled && --remaining <= 0) {
+                position = start + i;
                 switchState();
             }
             gain += smoothing * (target - gain);
@@ -79,6 +99,9 @@ final class BurstSuppressionEnvelope {
             double mean = meanBurst * suppressedFraction / (1 - suppressedFraction);
             target = SUPPRESSED_RMS_UV / eegRms;
             remaining = Math.max(1, Math.round(random.nextDouble(0.5, 1.5) * mean * rate));
+            if (annotateSuppressions) {
+                suppressions.add(new long[] { position, remaining });
+            }
         }
     }
 }

@@ -76,10 +76,15 @@ final class ChannelSim {
         int n = seg.length;
         double[] acc = seg.acc;
         if (pink != null) {
+            double fast = def.kind() == Kind.SCALP ? hemisphere(seg.fastGain) : 1;
             if (seg.burstActive && def.kind() == Kind.SCALP) {
                 double[] g = seg.burstGain;
                 for (int i = 0; i < n; i++) {
-                    acc[i] = pink.next() * g[i];
+                    acc[i] = pink.next(fast) * g[i];
+                }
+            } else if (fast != 1) {
+                for (int i = 0; i < n; i++) {
+                    acc[i] = pink.next(fast);
                 }
             } else {
                 for (int i = 0; i < n; i++) {

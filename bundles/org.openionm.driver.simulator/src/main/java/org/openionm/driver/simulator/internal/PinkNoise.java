@@ -14,6 +14,13 @@ final class PinkNoise {
     /** Corner frequencies in Hz: 1/f holds from about the first to the last. */
     static final double[] CORNERS_HZ = { 0.25, 1, 4, 16, 64 };
 
+    /**
+     * Components from this corner up are the "fast" activity an {@code alpha-change} with
+     * {@code fastPercent} scales: together they hold 75 % of the 12.5–30 Hz power (computed from the
+     * Lorentzians), so fastPercent −75 takes about 70 % of the beta power away.
+     */
+    static final double FAST_CORNER_HZ = 16;
+
     private final SplittableRandom random;
     private final double[] poles;
     private final double[] inputGains;
@@ -59,6 +66,20 @@ final class PinkNoise {
         for (int i = 0; i < poles.length; i++) {
             state[i] = poles[i] * state[i] + inputGains[i] * random.nextGaussian();
             sum += state[i];
+        }
+        return sum * outputScale;
+    }
+
+    /**
+     * The next sample with the fast components (corners from {@link #FAST_CORNER_HZ}: most of the
+     * beta and gamma power) scaled by {@code fastGain}: an ischaemic hemisphere loses fast activity.
+     * The same random numbers are drawn as by {@link #next()}, so a gain of 1 gives the same signal.
+     */
+    double next(double fastGain) {
+        double sum = 0;
+        for (int i = 0; i < poles.length; i++) {
+            state[i] = poles[i] * state[i] + inputGains[i] * random.nextGaussian();
+            sum += CORNERS_HZ[i] >= FAST_CORNER_HZ ? fastGain * state[i] : state[i];
         }
         return sum * outputScale;
     }

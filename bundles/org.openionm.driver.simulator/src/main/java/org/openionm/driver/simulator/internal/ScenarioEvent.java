@@ -138,7 +138,8 @@ sealed interface ScenarioEvent {
     }
 
     /** Burst suppression starts (with a target suppression percentage) or ends. */
-    record BurstSuppression(double atSeconds, boolean enabled, double suppressionPercent) implements ScenarioEvent {
+    record BurstSuppression(double atSeconds, boolean enabled, double suppressionPercent, boolean annotateSuppressions)
+            implements ScenarioEvent {
         @Override
         public String truth() {
             return enabled ? "TRUTH burst suppression on (" + num(suppressionPercent) + "% suppressed)"
@@ -148,7 +149,7 @@ sealed interface ScenarioEvent {
 
     /** Alpha of one or both hemispheres changes (carotid clamp: ipsilateral loss), optionally with delta. */
     record AlphaChange(double atSeconds, MontageChannel.Side hemisphere, double amplitudePercent, double deltaMicrovolts,
-            double rampSeconds) implements ScenarioEvent {
+            double fastPercent, double rampSeconds) implements ScenarioEvent {
         @Override
         public double annotationSeconds() {
             return rampSeconds;
@@ -159,7 +160,8 @@ sealed interface ScenarioEvent {
             String where = hemisphere == MontageChannel.Side.MIDLINE ? "both hemispheres"
                     : hemisphere.name().toLowerCase(java.util.Locale.ROOT) + " hemisphere";
             return "TRUTH EEG alpha " + where + " " + signed(amplitudePercent) + "%"
-                    + (deltaMicrovolts > 0 ? ", delta " + num(deltaMicrovolts) + " uV" : "") + ramp(rampSeconds);
+                    + (deltaMicrovolts > 0 ? ", delta " + num(deltaMicrovolts) + " uV" : "")
+                    + (fastPercent != 0 ? ", fast activity " + signed(fastPercent) + "%" : "") + ramp(rampSeconds);
         }
     }
 

@@ -385,14 +385,16 @@ final class ScenarioParser {
                 yield new LeadOn(at, channel);
             }
             case "burst-suppression" -> {
-                m.onlyKeys(Set.of("at", "type", "enabled", "suppressionPercent"), type);
+                m.onlyKeys(Set.of("at", "type", "enabled", "suppressionPercent", "annotateSuppressions"), type);
                 if (!m.has("enabled")) {
                     throw m.error("burst-suppression needs 'enabled: true' or 'enabled: false'");
                 }
-                yield new BurstSuppression(at, m.bool("enabled", false), m.number("suppressionPercent", 70, 5, 95, "%"));
+                yield new BurstSuppression(at, m.bool("enabled", false), m.number("suppressionPercent", 70, 5, 95, "%"),
+                        m.bool("annotateSuppressions", false));
             }
             case "alpha-change" -> {
-                m.onlyKeys(Set.of("at", "type", "hemisphere", "amplitudePercent", "deltaMicrovolts", "rampSeconds"), type);
+                m.onlyKeys(Set.of("at", "type", "hemisphere", "amplitudePercent", "deltaMicrovolts", "fastPercent", "rampSeconds"),
+                        type);
                 String h = m.text("hemisphere");
                 Side side = switch (h) {
                     case "left" -> Side.LEFT;
@@ -401,7 +403,7 @@ final class ScenarioParser {
                     default -> throw m.error(m.value("hemisphere"), "'hemisphere' must be left, right or both, was '" + h + "'");
                 };
                 yield new AlphaChange(at, side, m.number("amplitudePercent", -100, 400, "%"),
-                        m.number("deltaMicrovolts", 0, 0, 300, "uV"), ramp(m));
+                        m.number("deltaMicrovolts", 0, 0, 300, "uV"), m.number("fastPercent", 0, -100, 400, "%"), ramp(m));
             }
             case "note" -> {
                 m.onlyKeys(Set.of("at", "type", "text"), type);

@@ -20,6 +20,8 @@ final class Segment {
     /** Alpha gain (1 = baseline) and delta amplitude (µV) per hemisphere: [left, right]. */
     final double[] alphaGain = new double[2];
     final double[] deltaUv = new double[2];
+    /** Gain of the fast (beta, gamma) part of the 1/f background per hemisphere: [left, right]. */
+    final double[] fastGain = { 1, 1 };
 
     Segment(int maxLength) {
         acc = new double[maxLength];

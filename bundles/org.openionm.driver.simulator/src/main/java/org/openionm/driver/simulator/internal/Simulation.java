@@ -58,6 +58,7 @@ final class Simulation {
     private final boolean mainsOn;
     private final Ramp[] alpha = { new Ramp(1), new Ramp(1) };
     private final Ramp[] delta = { new Ramp(0), new Ramp(0) };
+    private final Ramp[] fast = { new Ramp(1), new Ramp(1) };
     private final List<Action> actions = new ArrayList<>();
     private final Map<String, SiteInfo> sites = new HashMap<>();
     private final double[] shortArtifact;
@@ -144,6 +145,10 @@ final class Simulation {
             renderSegment(data, off, s, n, health);
             off += n;
         }
+        for (long[] suppression : burstSuppression.drainSuppressions()) {
+            notes.add(new Annotation(suppression[0], suppression[1] / rate, "TRUTH suppression for "
+                    + ScenarioEvent.num(Math.round(suppression[1] / rate * 1000) / 1000.0) + " s", Annotation.Kind.GROUND_TRUTH));
+        }
         position = end;
         delivered.forEach(context::stimulus);
         notes.forEach(context::annotation);
@@ -163,7 +168,7 @@ final class Simulation {
         seg.burstEnabled = burstSuppression.enabled();
         seg.burstActive = burstSuppression.active();
         if (seg.burstActive) {
-            burstSuppression.fill(seg.burstGain, n);
+            burstSuppression.fill(seg.burstGain, start, n);
         }
         seg.cauteryOn = cautery.active();
         if (seg.cauteryOn) {
@@ -173,6 +178,7 @@ final class Simulation {
         for (int h = 0; h < 2; h++) {
             seg.alphaGain[h] = Math.max(0, alpha[h].at(mid));
             seg.deltaUv[h] = delta[h].at(mid);
+            seg.fastGain[h] = Math.max(0, fast[h].at(mid));
         }
         for (ChannelSim c : channels) {
             c.render(data[c.index], off, seg, overlay, cautery, health);
@@ -191,13 +197,14 @@ final class Simulation {
             case Cautery c -> cautery(c, a.end());
             case LeadOff l -> lead(l.channel(), !a.end(), l.rail(), a.sample(), health);
             case LeadOn l -> lead(l.channel(), false, false, a.sample(), health);
-            case BurstSuppression b -> burstSuppression.set(b.enabled(), b.suppressionPercent());
+            case BurstSuppression b -> burstSuppression.set(b.enabled(), b.suppressionPercent(), b.annotateSuppressions());
             case AlphaChange c -> {
                 long ramp = Math.round(c.rampSeconds() * rate);
                 for (int h = 0; h < 2; h++) {
                     if (c.hemisphere() == Side.MIDLINE || (c.hemisphere() == Side.LEFT) == (h == 0)) {
                         alpha[h].moveTo(1 + c.amplitudePercent() / 100, a.sample(), ramp);
                         delta[h].moveTo(c.deltaMicrovolts(), a.sample(), ramp);
+                        fast[h].moveTo(1 + c.fastPercent() / 100, a.sample(), ramp);
                     }
                 }
             }

@@ -112,8 +112,13 @@ class EegSimulationTest {
         assertTrue(leftAfter / leftBefore < 0.3, "left alpha power falls: " + leftAfter / leftBefore);
         assertTrue(rightAfter / rightBefore > 0.6 && rightAfter / rightBefore < 1.6, "right alpha kept: " + rightAfter / rightBefore);
         assertTrue(bandPower(ctx, left, 320, 420, 1, 3) > 3 * bandPower(ctx, left, 200, 300, 1, 3), "left delta rises");
+        // fast activity -75 % (amplitude of the 16 and 64 Hz components): beta power about -70 %, right kept
+        double leftBeta = bandPower(ctx, left, 320, 420, 12.5, 30) / bandPower(ctx, left, 200, 300, 12.5, 30);
+        double rightBeta = bandPower(ctx, right, 320, 420, 12.5, 30) / bandPower(ctx, right, 200, 300, 12.5, 30);
+        assertTrue(leftBeta > 0.2 && leftBeta < 0.4, "left beta power about -70 %: " + leftBeta);
+        assertTrue(rightBeta > 0.8 && rightBeta < 1.25, "right beta kept: " + rightBeta);
         assertTrue(ctx.annotations().stream().anyMatch(a -> a.sampleIndex() == 300 * RATE
-                && a.text().equals("TRUTH EEG alpha left hemisphere -80%, delta 40 uV over 20 s")));
+                && a.text().equals("TRUTH EEG alpha left hemisphere -80%, delta 40 uV, fast activity -75% over 20 s")));
     }
 
     /** Mean power in [loHz, hiHz] over 2-s segments (direct DFT), summed over channels. */
