@@ -48,8 +48,9 @@ final class ATrainDetector {
 
     ATrainDetector(double fs, double minHz, double maxHz, int minHalfWaves, double gapMs, Listener listener) {
         this.fs = fs;
-        this.minHalf = fs / (2 * maxHz);
-        this.maxHalf = fs / (2 * minHz);
+        // one sample of slack at each end: a half-wave's length is measured in whole samples
+        this.minHalf = fs / (2 * maxHz) - 1;
+        this.maxHalf = fs / (2 * minHz) + 1;
         this.minHalfWaves = minHalfWaves;
         this.gapSamples = Math.round(gapMs * fs / 1000);
         this.listener = listener;
