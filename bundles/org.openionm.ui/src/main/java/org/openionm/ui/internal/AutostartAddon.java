@@ -31,8 +31,10 @@ public class AutostartAddon {
             return;
         }
         AcquisitionSettings demo = AcquisitionSettings.DEMO;
+        // a scenario for the demo (e.g. facial-nerve-traction for a screenshot of free-run EMG); default the driver's
+        String scenario = System.getProperty(AcquisitionSettings.AUTOSTART_SCENARIO_PROPERTY, "").trim();
         AcquisitionSettings settings = new AcquisitionSettings(driverId, demo.samplingRateHz(), demo.channelCount(),
-                demo.options());
+                scenario.isEmpty() ? demo.options() : java.util.Map.of("scenario", scenario));
         app.getContext().set(AcquisitionSettings.class, settings);
         try {
             AcquisitionActions.start(engine, settings);
