@@ -19,6 +19,7 @@ import org.openionm.core.model.SampleBlock;
 import org.openionm.core.model.StimulusEvent;
 import org.openionm.core.processing.AlarmCondition;
 import org.openionm.core.processing.AverageTrace;
+import org.openionm.core.processing.DetectedEvent;
 import org.openionm.core.processing.Measurement;
 import org.openionm.core.processing.TrendPoint;
 import org.openionm.processing.ResultListener;
@@ -142,6 +143,11 @@ public record ReplayResult(List<Channel> channels, long samplesDelivered, long e
         @Override
         public void baseline(AverageTrace baseline) {
             results.baseline(baseline);
+        }
+
+        @Override
+        public void event(DetectedEvent event) {
+            results.event(event);
         }
 
         @Override

@@ -178,7 +178,7 @@ class CommandsIntegrationTest {
     }
 
     /** Runs {@code script} in Python with the JSON file loaded as {@code d}: an independent reader of what we wrote. */
-    private static String python(Path json, String script) throws Exception {
+    static String python(Path json, String script) throws Exception {
         Process python = new ProcessBuilder(Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3",
                 "-c", "import json,sys; d=json.load(open(sys.argv[1])); " + script, json.toString()).redirectErrorStream(true).start();
         String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -14,7 +14,8 @@ import org.osgi.framework.FrameworkUtil;
 /**
  * A modality is only its bundle: with the TcMEP plugin stopped the workbench runs SSEP alone, and
  * starting it again makes TcMEP appear, with nothing else touched (what installing or removing the
- * feature does to a product).
+ * feature does to a product). The free-run EMG plugin is stopped throughout: a product without the
+ * EMG feature runs SSEP and TcMEP as before.
  */
 class PluginIndependenceIntegrationTest {
 
@@ -23,6 +24,17 @@ class PluginIndependenceIntegrationTest {
         ProcessorHost host = Services.service(ProcessorHost.class);
         Bundle mep = Arrays.stream(FrameworkUtil.getBundle(getClass()).getBundleContext().getBundles())
                 .filter(b -> b.getSymbolicName().equals("org.openionm.modality.mep")).findFirst().orElseThrow();
+        Bundle emg = Arrays.stream(FrameworkUtil.getBundle(getClass()).getBundleContext().getBundles())
+                .filter(b -> b.getSymbolicName().equals("org.openionm.modality.emg.freerun")).findFirst().orElseThrow();
+        emg.stop();
+        try {
+            withoutEmg(host, mep);
+        } finally {
+            emg.start();
+        }
+    }
+
+    private static void withoutEmg(ProcessorHost host, Bundle mep) throws Exception {
         mep.start(); // lazy bundles register their DS components once started
         try {
             mep.stop();

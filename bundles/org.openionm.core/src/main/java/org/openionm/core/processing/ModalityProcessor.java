@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.openionm.core.model.ChannelRole;
 import org.openionm.core.model.DataGap;
+import org.openionm.core.model.DriverHealth;
 import org.openionm.core.model.SampleBlock;
 import org.openionm.core.model.StimulusEvent;
 
@@ -40,6 +41,16 @@ public interface ModalityProcessor {
     void onGap(DataGap gap);
 
     void stop();
+
+    /**
+     * The amplifier reported a change of its technical state (an input at the rail, a lead off), in
+     * sample order with the blocks. Free-running modalities use it to stop judging a channel while it
+     * saturates (electrocautery); the alarm manager hears it anyway, so most processors ignore it.
+     *
+     * @since 0.3.0
+     */
+    default void onHealth(DriverHealth health) {
+    }
 
     /**
      * Takes the current results as the baseline that later ones are compared with (alarm criteria

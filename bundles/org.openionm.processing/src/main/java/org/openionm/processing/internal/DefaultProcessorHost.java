@@ -476,6 +476,7 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
     }
 
     private void health(DriverHealth health) {
+        each(p -> p.onHealth(health));
         AlarmManager manager = alarms;
         if (manager == null || channels.isEmpty()) {
             return;

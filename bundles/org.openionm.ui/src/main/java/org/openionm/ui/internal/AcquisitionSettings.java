@@ -25,6 +25,9 @@ public record AcquisitionSettings(String driverId, double samplingRateHz, int ch
     /** System property naming a driver to start when the workbench opens (set by the launcher for the demo). */
     public static final String AUTOSTART_PROPERTY = "openionm.autostart";
 
+    /** System property naming the scenario the autostarted simulator plays (empty: its default). */
+    public static final String AUTOSTART_SCENARIO_PROPERTY = "openionm.autostart.scenario";
+
     public AcquisitionConfig toConfig() {
         return new AcquisitionConfig(samplingRateHz, channelCount, true, options);
     }

@@ -37,11 +37,14 @@ public class AutostartAddon {
             return;
         }
         AcquisitionSettings demo = AcquisitionSettings.DEMO;
+        // a scenario for the demo (e.g. facial-nerve-traction for a screenshot of free-run EMG); default the driver's
+        String scenario = System.getProperty(AcquisitionSettings.AUTOSTART_SCENARIO_PROPERTY, "").trim();
+        java.util.Map<String, String> demoOptions = scenario.isEmpty() ? demo.options() : java.util.Map.of("scenario", scenario);
         try {
             AcquisitionSettings settings = new AcquisitionSettings(driverId,
                     Double.parseDouble(System.getProperty(RATE_PROPERTY, Double.toString(demo.samplingRateHz()))),
                     Integer.parseInt(System.getProperty(CHANNELS_PROPERTY, Integer.toString(demo.channelCount()))),
-                    options(System.getProperty(OPTIONS_PROPERTY, ""), demo.options()));
+                    options(System.getProperty(OPTIONS_PROPERTY, ""), demoOptions));
             app.getContext().set(AcquisitionSettings.class, settings);
             AcquisitionActions.start(engine, settings);
         } catch (RuntimeException e) {

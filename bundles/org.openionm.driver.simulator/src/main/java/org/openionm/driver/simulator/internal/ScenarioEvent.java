@@ -80,18 +80,73 @@ sealed interface ScenarioEvent {
         }
     }
 
-    /** Irregular motor-unit spikes (irritation, neurotonic discharge) on one channel. */
-    record EmgSpikes(double atSeconds, String channel, double durationSeconds, double rateHz, double amplitudeUv)
-            implements ScenarioEvent {
+    /**
+     * Irregular motor-unit spikes (irritation) on one channel: Poisson times at {@code rateHz}, never
+     * closer than {@code minIntervalMs} (0: pure Poisson), so a scenario can script spikes that stay
+     * isolated.
+     */
+    record EmgSpikes(double atSeconds, String channel, double durationSeconds, double rateHz, double amplitudeUv,
+            double minIntervalMs) implements ScenarioEvent {
         @Override
         public String truth() {
             return "TRUTH EMG spikes " + channel + " " + num(rateHz) + "/s " + num(amplitudeUv) + " uV for "
-                    + num(durationSeconds) + " s";
+                    + num(durationSeconds) + " s" + (minIntervalMs > 0 ? " (isolated, >= " + num(minIntervalMs) + " ms apart)" : "");
         }
 
         @Override
         public String endTruth() {
             return "TRUTH end EMG spikes " + channel;
+        }
+    }
+
+    /** A burst: {@code count} motor-unit spikes crowded into {@code durationSeconds} (a short, polyphasic discharge). */
+    record EmgBurst(double atSeconds, String channel, double durationSeconds, int count, double amplitudeUv)
+            implements ScenarioEvent {
+        @Override
+        public String truth() {
+            return "TRUTH EMG burst " + channel + " " + count + " spikes " + num(amplitudeUv) + " uV for "
+                    + num(durationSeconds) + " s";
+        }
+
+        @Override
+        public String endTruth() {
+            return "TRUTH end EMG burst " + channel;
+        }
+    }
+
+    /**
+     * A neurotonic discharge: repetitive, irregular motor-unit discharges at {@code rateHz} (Poisson, at
+     * least 5 ms apart) for {@code durationSeconds} — what traction or heat of a nerve provokes.
+     */
+    record Neurotonic(double atSeconds, String channel, double durationSeconds, double rateHz, double amplitudeUv)
+            implements ScenarioEvent {
+        @Override
+        public String truth() {
+            return "TRUTH neurotonic discharge " + channel + " " + num(rateHz) + "/s " + num(amplitudeUv) + " uV for "
+                    + num(durationSeconds) + " s";
+        }
+
+        @Override
+        public String endTruth() {
+            return "TRUTH end neurotonic discharge " + channel;
+        }
+    }
+
+    /**
+     * An A-train cluster (Rampp 2023): A-trains that start at the same moment on several channels, each
+     * at its own frequency ({@code frequencyHz} + 7 Hz per further channel, so they are not one signal).
+     */
+    record ATrainCluster(double atSeconds, List<String> channels, double durationSeconds, double frequencyHz,
+            double amplitudeUv) implements ScenarioEvent {
+        @Override
+        public String truth() {
+            return "TRUTH A-train cluster " + String.join(",", channels) + " " + num(frequencyHz) + " Hz "
+                    + num(amplitudeUv) + " uV for " + num(durationSeconds) + " s";
+        }
+
+        @Override
+        public String endTruth() {
+            return "TRUTH end A-train cluster";
         }
     }
 

@@ -17,7 +17,10 @@ import org.openionm.driver.simulator.internal.ScenarioEvent.ATrain;
 import org.openionm.driver.simulator.internal.ScenarioEvent.AlphaChange;
 import org.openionm.driver.simulator.internal.ScenarioEvent.BurstSuppression;
 import org.openionm.driver.simulator.internal.ScenarioEvent.Cautery;
+import org.openionm.driver.simulator.internal.ScenarioEvent.ATrainCluster;
+import org.openionm.driver.simulator.internal.ScenarioEvent.EmgBurst;
 import org.openionm.driver.simulator.internal.ScenarioEvent.EmgSpikes;
+import org.openionm.driver.simulator.internal.ScenarioEvent.Neurotonic;
 import org.openionm.driver.simulator.internal.ScenarioEvent.LeadOff;
 import org.openionm.driver.simulator.internal.ScenarioEvent.LeadOn;
 import org.openionm.driver.simulator.internal.ScenarioEvent.MepChange;
@@ -48,6 +51,7 @@ final class ScenarioParser {
     private static final Set<String> STIMULATION = Set.of("site", "rateHz", "everySeconds", "intensity", "unit",
             "pulseWidthUs", "pulses", "isiMs", "rampStep", "rampMax", "offsetMs", "kind");
     private static final List<String> EVENT_TYPES = List.of("ssep-change", "mep-change", "a-train", "emg-spikes",
+            "emg-burst", "neurotonic", "a-train-cluster",
             "screw-threshold", "cautery", "lead-off", "lead-on", "burst-suppression", "alpha-change", "note");
 
     private final String source;
@@ -335,9 +339,34 @@ final class ScenarioParser {
                         m.number("frequencyHz", 120, 20, 500, "Hz"), m.number("amplitudeUv", 150, 1, 5000, "uV"));
             }
             case "emg-spikes" -> {
-                m.onlyKeys(Set.of("at", "type", "channel", "durationSeconds", "rateHz", "amplitudeUv"), type);
+                m.onlyKeys(Set.of("at", "type", "channel", "durationSeconds", "rateHz", "amplitudeUv", "minIntervalMs"), type);
                 yield new EmgSpikes(at, muscleChannel(m), m.number("durationSeconds", 0.01, 3600, "s"),
-                        m.number("rateHz", 10, 0.1, 200, "Hz"), m.number("amplitudeUv", 150, 1, 5000, "uV"));
+                        m.number("rateHz", 10, 0.1, 200, "Hz"), m.number("amplitudeUv", 150, 1, 5000, "uV"),
+                        m.number("minIntervalMs", 0, 0, 10_000, "ms"));
+            }
+            case "emg-burst" -> {
+                m.onlyKeys(Set.of("at", "type", "channel", "durationSeconds", "count", "amplitudeUv"), type);
+                yield new EmgBurst(at, muscleChannel(m), m.number("durationSeconds", 0.04, 0.005, 0.5, "s"),
+                        (int) m.number("count", 5, 2, 50, ""), m.number("amplitudeUv", 150, 1, 5000, "uV"));
+            }
+            case "neurotonic" -> {
+                m.onlyKeys(Set.of("at", "type", "channel", "durationSeconds", "rateHz", "amplitudeUv"), type);
+                yield new Neurotonic(at, muscleChannel(m), m.number("durationSeconds", 0.05, 3600, "s"),
+                        m.number("rateHz", 30, 1, 150, "Hz"), m.number("amplitudeUv", 150, 1, 5000, "uV"));
+            }
+            case "a-train-cluster" -> {
+                m.onlyKeys(Set.of("at", "type", "channels", "durationSeconds", "frequencyHz", "amplitudeUv"), type);
+                List<String> channels = m.strings("channels");
+                if (channels.size() < 2) {
+                    throw m.error("a-train-cluster needs 'channels': at least two muscle channels");
+                }
+                for (String label : channels) {
+                    if (!requireChannel(m, label).isMuscle()) {
+                        throw m.error("'" + label + "' is not a muscle channel");
+                    }
+                }
+                yield new ATrainCluster(at, List.copyOf(channels), m.number("durationSeconds", 0.01, 3600, "s"),
+                        m.number("frequencyHz", 120, 20, 500, "Hz"), m.number("amplitudeUv", 150, 1, 5000, "uV"));
             }
             case "screw-threshold" -> {
                 m.onlyKeys(Set.of("at", "type", "site", "thresholdMa", "muscle", "muscles"), type);

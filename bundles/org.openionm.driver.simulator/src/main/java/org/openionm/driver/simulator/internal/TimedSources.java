@@ -23,19 +23,41 @@ final class TimedSources {
         final double meanIntervalSamples;
         final double amplitudeUv;
         final SplittableRandom random;
+        final double deadSamples;
+        /** A burst's spikes follow each other at 0.5–1.5 × the mean interval, so all of them fall inside it. */
+        final boolean crowded;
         double next;
 
-        Spikes(int channel, long on, long off, double rateHz, double amplitudeUv, double samplingRate, SplittableRandom random) {
+        Spikes(int channel, long on, long off, double rateHz, double amplitudeUv, double samplingRate, SplittableRandom random,
+                double minIntervalMs) {
             this.channel = channel;
             this.off = off;
-            this.meanIntervalSamples = samplingRate / rateHz;
+            this.deadSamples = minIntervalMs * samplingRate / 1000;
+            // the dead time is part of the mean interval: the rate stays what the scenario says when it can
+            this.meanIntervalSamples = Math.max(samplingRate / rateHz - deadSamples, 0.1 * samplingRate / rateHz);
             this.amplitudeUv = amplitudeUv;
             this.random = random;
+            this.crowded = false;
             this.next = on + interval();
         }
 
+        /** A burst: {@code count} spikes at sorted uniform times within {@code [on, off)}. */
+        Spikes(int channel, long on, long off, int count, double amplitudeUv, SplittableRandom random) {
+            this.channel = channel;
+            this.off = off;
+            this.deadSamples = 0;
+            this.meanIntervalSamples = (off - on) / (double) count;
+            this.amplitudeUv = amplitudeUv;
+            this.random = random;
+            this.crowded = true;
+            this.next = on;
+        }
+
         double interval() {
-            return -Math.log(1 - random.nextDouble()) * meanIntervalSamples;
+            if (crowded) {
+                return meanIntervalSamples * random.nextDouble(0.5, 1.0);
+            }
+            return deadSamples - Math.log(1 - random.nextDouble()) * meanIntervalSamples;
         }
     }
 
@@ -57,7 +79,24 @@ final class TimedSources {
             } else if (e instanceof EmgSpikes s && channelIndex.containsKey(s.channel())) {
                 long on = Math.round(s.atSeconds() * rate);
                 spikes.add(new Spikes(channelIndex.get(s.channel()), on, on + Math.round(s.durationSeconds() * rate),
-                        s.rateHz(), s.amplitudeUv(), rate, new SplittableRandom(Seeds.mix(seed, 0x5B1CE, n))));
+                        s.rateHz(), s.amplitudeUv(), rate, new SplittableRandom(Seeds.mix(seed, 0x5B1CE, n)), s.minIntervalMs()));
+            } else if (e instanceof ScenarioEvent.Neurotonic s && channelIndex.containsKey(s.channel())) {
+                long on = Math.round(s.atSeconds() * rate);
+                spikes.add(new Spikes(channelIndex.get(s.channel()), on, on + Math.round(s.durationSeconds() * rate),
+                        s.rateHz(), s.amplitudeUv(), rate, new SplittableRandom(Seeds.mix(seed, 0x5B1CE, n)), 5));
+            } else if (e instanceof ScenarioEvent.EmgBurst b && channelIndex.containsKey(b.channel())) {
+                long on = Math.round(b.atSeconds() * rate);
+                spikes.add(new Spikes(channelIndex.get(b.channel()), on, on + Math.round(b.durationSeconds() * rate),
+                        b.count(), b.amplitudeUv(), new SplittableRandom(Seeds.mix(seed, 0x5B1CE, n))));
+            } else if (e instanceof ScenarioEvent.ATrainCluster k) {
+                long on = Math.round(k.atSeconds() * rate);
+                long off = on + Math.round(k.durationSeconds() * rate);
+                for (int i = 0; i < k.channels().size(); i++) {
+                    Integer c = channelIndex.get(k.channels().get(i));
+                    if (c != null) {
+                        trains.add(new Train(c, on, off, k.frequencyHz() + 7 * i, k.amplitudeUv()));
+                    }
+                }
             }
         }
     }

@@ -1,0 +1,160 @@
+package org.openionm.modality.emg.freerun.ui;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.openionm.core.processing.DetectedEvent;
+import org.openionm.core.processing.Measurement;
+import org.openionm.core.processing.TrendPoint;
+import org.openionm.processing.ResultListener;
+
+/**
+ * What the free-run EMG view shows, from what the processor published (nothing is measured here):
+ * each channel's train time and its state against the preset (the thresholds come from the
+ * measurement's provenance), whether the channel is in electrocautery, and the latest discharges.
+ * The feed side ({@link ResultListener}) only enqueues on the processing thread; {@link #drain()} on
+ * the display thread applies the queue.
+ */
+public final class FreeRunModel implements ResultListener {
+
+    public static final String MODALITY = "emg.freerun";
+    /** Discharges kept for the list and the strips. */
+    static final int KEEP = 500;
+
+    /** Train time against the preset. */
+    public enum Level { NONE, BELOW, MILD, SEVERE }
+
+    /** One channel's counter. */
+    public record Counter(String channel, double trainTimeSeconds, double mildSeconds, double severeSeconds, String preset,
+            boolean cautery) {
+
+        public Level level() {
+            if (!(trainTimeSeconds > 0)) {
+                return Level.NONE;
+            }
+            if (trainTimeSeconds > severeSeconds) {
+                return Level.SEVERE;
+            }
+            return trainTimeSeconds > mildSeconds ? Level.MILD : Level.BELOW;
+        }
+
+        /** "10.4 s" with one decimal: what is read from across the room. */
+        public String text() {
+            return String.format(java.util.Locale.ROOT, "%.1f s", trainTimeSeconds);
+        }
+
+        /** The thresholds and their source, e.g. "mild > 0.5 s · severe > 10 s (Prell 2007)". */
+        public String thresholdsText() {
+            String severe = format(severeSeconds);
+            return (Double.isNaN(mildSeconds) ? "" : "mild > " + format(mildSeconds) + " s · ") + "alarm > " + severe + " s ("
+                    + (preset.equals("quoted2.5") ? "quoted, not sourced" : "Prell 2007") + ")";
+        }
+    }
+
+    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final Map<String, Counter> counters = new LinkedHashMap<>();
+    private final ArrayDeque<DetectedEvent> events = new ArrayDeque<>();
+    private long revision;
+
+    // ResultListener: the processing thread
+
+    @Override
+    public void acquisitionStarted() {
+        queue.add(Boolean.TRUE);
+    }
+
+    @Override
+    public void measurement(Measurement m) {
+        if (m.modality().equals(MODALITY) && m.component().equals("trainTime")) {
+            queue.add(m);
+        }
+    }
+
+    @Override
+    public void trend(TrendPoint p) {
+        if (p.modality().equals(MODALITY) && p.series().endsWith("/cautery")) {
+            queue.add(p);
+        }
+    }
+
+    @Override
+    public void event(DetectedEvent e) {
+        if (e.modality().equals(MODALITY)) {
+            queue.add(e);
+        }
+    }
+
+    // the display thread
+
+    /** Applies what arrived; true when anything changed. */
+    public boolean drain() {
+        boolean changed = false;
+        for (Object o; (o = queue.poll()) != null;) {
+            changed = true;
+            switch (o) {
+                case Boolean b -> {
+                    counters.clear();
+                    events.clear();
+                }
+                case Measurement m -> {
+                    Map<String, String> s = m.provenance().settings();
+                    String preset = s.getOrDefault("alarm.traintime.preset", "prell2007");
+                    boolean quoted = preset.equals("quoted2.5");
+                    double mild = quoted ? Double.NaN : number(s.get("alarm.traintime.prell.mild.s"), 0.5);
+                    double severe = quoted ? number(s.get("alarm.traintime.quoted.s"), 2.5)
+                            : number(s.get("alarm.traintime.prell.severe.s"), 10);
+                    Counter old = counters.get(m.channel());
+                    counters.put(m.channel(), new Counter(m.channel(), m.value(), mild, severe, preset, old != null && old.cautery()));
+                }
+                case TrendPoint p -> {
+                    String channel = p.series().substring(0, p.series().length() - "/cautery".length());
+                    Counter old = counters.getOrDefault(channel, new Counter(channel, 0, 0.5, 10, "prell2007", false));
+                    counters.put(channel, new Counter(channel, old.trainTimeSeconds(), old.mildSeconds(), old.severeSeconds(),
+                            old.preset(), p.value() > 0));
+                }
+                case DetectedEvent e -> {
+                    events.addFirst(e);
+                    while (events.size() > KEEP) {
+                        events.removeLast();
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (changed) {
+            revision++;
+        }
+        return changed;
+    }
+
+    /** Counters in order of the first result of each channel. */
+    public List<Counter> counters() {
+        return List.copyOf(counters.values());
+    }
+
+    /** The latest discharges (and cautery stretches), newest first. */
+    public List<DetectedEvent> events() {
+        return new ArrayList<>(events);
+    }
+
+    public long revision() {
+        return revision;
+    }
+
+    private static double number(String text, double fallback) {
+        try {
+            return text == null ? fallback : Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    static String format(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}

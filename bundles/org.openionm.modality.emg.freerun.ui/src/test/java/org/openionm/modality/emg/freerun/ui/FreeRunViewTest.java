@@ -1,0 +1,92 @@
+package org.openionm.modality.emg.freerun.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.Test;
+import org.openionm.core.processing.DetectedEvent;
+import org.openionm.core.processing.Measurement;
+import org.openionm.core.processing.Provenance;
+import org.openionm.core.processing.TrendPoint;
+import org.openionm.ui.widgets.trace.TraceBuffer;
+
+/** The model shows what was published; the view's counters and list say it. */
+class FreeRunViewTest {
+
+    static final Provenance PRELL = new Provenance("emg.freerun test", Map.of("alarm.traintime.preset", "prell2007",
+            "alarm.traintime.prell.mild.s", "0.5", "alarm.traintime.prell.severe.s", "10"));
+    static final Provenance QUOTED = new Provenance("emg.freerun test", Map.of("alarm.traintime.preset", "quoted2.5",
+            "alarm.traintime.quoted.s", "2.5"));
+
+    static Measurement trainTime(String channel, double seconds, Provenance p) {
+        return Measurement.quantity(10, "emg.freerun", "", channel, "trainTime", seconds, "s", p);
+    }
+
+    @Test
+    void countersTakeTheirThresholdsFromTheProvenanceAndTheCauteryState() {
+        FreeRunModel model = new FreeRunModel();
+        model.measurement(trainTime("Facial-1", 0.3, PRELL));
+        model.measurement(trainTime("Facial-2", 11.2, PRELL));
+        model.measurement(trainTime("Vastus-L", 3, QUOTED));
+        model.measurement(Measurement.quantity(10, "mep", "", "APB-L", "trainTime", 99, "s", PRELL)); // not ours
+        model.trend(new TrendPoint(12, "emg.freerun", "Facial-1/cautery", 1, "1"));
+        assertTrue(model.drain());
+        List<FreeRunModel.Counter> c = model.counters();
+        assertEquals(List.of("Facial-1", "Facial-2", "Vastus-L"), c.stream().map(FreeRunModel.Counter::channel).toList());
+        assertEquals(FreeRunModel.Level.BELOW, c.get(0).level());
+        assertTrue(c.get(0).cautery());
+        assertEquals(FreeRunModel.Level.SEVERE, c.get(1).level());
+        assertEquals("11.2 s", c.get(1).text());
+        assertEquals(FreeRunModel.Level.SEVERE, c.get(2).level(), "3 s is past the quoted 2.5 s");
+        assertTrue(c.get(2).thresholdsText().contains("not sourced"), c.get(2).thresholdsText());
+        model.trend(new TrendPoint(14, "emg.freerun", "Facial-1/cautery", 0, "1"));
+        model.measurement(trainTime("Facial-1", 0.8, PRELL));
+        model.drain();
+        assertEquals(FreeRunModel.Level.MILD, model.counters().get(0).level());
+        assertTrue(!model.counters().get(0).cautery());
+    }
+
+    @Test
+    void theViewShowsCountersAndTheDischargeList() {
+        Display display = Display.getDefault();
+        Shell shell = new Shell(display);
+        try {
+            shell.setLayout(new FillLayout());
+            shell.setSize(1000, 700);
+            FreeRunView view = new FreeRunView(shell);
+            shell.open();
+            FreeRunModel model = new FreeRunModel();
+            model.measurement(trainTime("Facial-2", 11.2, PRELL));
+            model.measurement(trainTime("Facial-1", 0, PRELL));
+            model.event(new DetectedEvent(5.5, 4, "emg.freerun", "Facial-2", "A-train", 160, PRELL));
+            model.event(new DetectedEvent(9.25, 0.003, "emg.freerun", "Facial-1", "spike", 98, PRELL));
+            model.drain();
+            TraceBuffer buffer = new TraceBuffer(2, 1000, 12);
+            float[][] rows = new float[2][10_000];
+            for (int i = 0; i < 10_000; i++) {
+                rows[1][i] = (float) (150 * Math.sin(2 * Math.PI * 120 * i / 1000.0));
+            }
+            buffer.append(0, rows);
+            view.refresh(model, buffer, List.of("Facial-1", "Facial-2"));
+            while (display.readAndDispatch()) {
+                // let it paint
+            }
+            List<String> counters = view.counterTexts();
+            assertEquals(2, counters.size());
+            assertTrue(counters.get(0).startsWith("Facial-2 · train time 11.2 s ABOVE ALARM"), counters.get(0));
+            assertTrue(counters.get(1).startsWith("Facial-1 · train time 0.0 s"), counters.get(1));
+            assertEquals(2, view.list.getItemCount());
+            assertEquals("spike", view.list.getItem(0).getText(2), "newest first");
+            assertEquals("00:00:05.5", view.list.getItem(1).getText(0));
+            assertEquals("160 µV", view.list.getItem(1).getText(4));
+        } finally {
+            shell.dispose();
+        }
+    }
+}
