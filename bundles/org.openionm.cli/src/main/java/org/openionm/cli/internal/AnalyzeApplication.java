@@ -3,32 +3,28 @@ package org.openionm.cli.internal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.openionm.acquisition.AcquisitionEngine;
-import org.openionm.acquisition.EngineState;
-import org.openionm.acquisition.EngineStatus;
 import org.openionm.alarm.AlarmLogEntry;
 import org.openionm.alarm.AlarmManager;
-import org.openionm.core.driver.AcquisitionConfig;
 import org.openionm.core.processing.DetectedEvent;
 import org.openionm.core.processing.Measurement;
 import org.openionm.io.edf.EdfHeader;
 import org.openionm.io.edf.EdfReader;
 import org.openionm.processing.ProcessorHost;
-import org.openionm.processing.ResultListener;
+import org.openionm.report.CaseAnalysis;
+import org.openionm.report.RecordingAnalyzer;
 
 /**
  * {@code openionm analyze}: replays a recording through the EDF playback amplifier and every
  * installed modality processor as fast as possible and writes every measurement and every alarm
- * transition as JSON.
+ * transition as JSON. The replay itself is {@link RecordingAnalyzer} (bundle org.openionm.report), which the
+ * {@code report} command runs too.
  */
 public class AnalyzeApplication extends Command {
 
@@ -73,51 +69,27 @@ public class AnalyzeApplication extends Command {
 
         AcquisitionEngine engine = Services.engine();
         ProcessorHost host = Services.service(ProcessorHost.class);
-        AlarmManager alarms = Services.service(AlarmManager.class);
-        // the baseline request and the start of our part of the alarm log go with this acquisition's
-        // start, on the processing thread: nothing an earlier acquisition was finishing can take them
-        int[] logStart = new int[1];
-        Collector collector = new Collector(() -> {
-            logStart[0] = alarms.log().size();
-            host.captureBaselineAt(baselineAt);
-        });
+        RecordingAnalyzer analyzer = new RecordingAnalyzer(engine, Services.driver(engine, "edf"), host,
+                Services.service(AlarmManager.class));
         try (SettingOverrides overrides = SettingOverrides.apply(host, a.values("set"))) {
-            host.addListener(collector);
-            Map<String, Map<String, Object>> settings = new java.util.TreeMap<>();
-            host.processorIds().forEach(id -> settings.put(id, host.effectiveSettings(id))); // what this run starts with
-            // the file decides rate and channels; these only bound them
-            engine.start(Services.driver(engine, "edf"), new AcquisitionConfig(1000, 256, false, options));
+            options.remove("file");
             Progress progress = new Progress(err, "analyze");
-            EngineStatus status;
-            while ((status = engine.status()).state() == EngineState.RUNNING) {
-                progress.show(status.signalSeconds(), seconds);
-                Thread.sleep(200);
-            }
-            progress.show(engine.status().signalSeconds(), seconds);
+            CaseAnalysis r = analyzer.analyze(1, recording, seconds, options, baselineAt, "--baseline-at", Duration.ofSeconds(120),
+                    progress::show);
             progress.done();
-            if (engine.status().state() == EngineState.FAILED) {
-                throw new IllegalStateException(engine.status().message());
-            }
-            if (!collector.ended.await(120, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the modality processors did not finish within 120 s of the end of the file");
-            }
-            List<AlarmLogEntry> log = alarms.log();
-            List<AlarmLogEntry> ours = log.subList(Math.min(logStart[0], log.size()), log.size());
-            Files.writeString(json, toJson(recording, settings, baselineAt, collector, ours), StandardCharsets.UTF_8);
+            Files.writeString(json, toJson(recording, r.settings(), baselineAt, r), StandardCharsets.UTF_8);
             err.printf(Locale.ROOT, "analyze: %s: %d measurements, %d detected events, %d alarm events from %s in %.1f s (%.0f× real time) → %s%n",
-                    recording.getFileName(), collector.measurements.size(), collector.events.size(), ours.size(), host.processorIds(),
+                    recording.getFileName(), r.measurements().size(), r.events().size(), r.alarms().size(), host.processorIds(),
                     progress.elapsedSeconds(), seconds / progress.elapsedSeconds(), json);
-            for (String failure : collector.failures) {
+            for (String failure : r.failures()) {
                 err.println("analyze: warning: " + failure);
             }
             return 0;
-        } finally {
-            host.removeListener(collector);
         }
     }
 
-    static String toJson(Path recording, Map<String, Map<String, Object>> settings, double baselineAt, Collector c,
-            List<AlarmLogEntry> log) {
+    static String toJson(Path recording, Map<String, Map<String, Object>> settings, double baselineAt, CaseAnalysis c) {
+        List<AlarmLogEntry> log = c.alarms();
         Json j = new Json().begin('{');
         j.field("recording", recording.toString()).field("baselineCapturedAtSeconds", baselineAt);
         j.key("processors").begin('[');
@@ -140,7 +112,7 @@ public class AnalyzeApplication extends Command {
         });
         j.end('}');
         j.key("measurements").begin('[');
-        for (Measurement m : c.measurements) {
+        for (Measurement m : c.measurements()) {
             j.element().begin('{').field("timeSeconds", m.timeSeconds()).field("modality", m.modality()).field("site", m.site())
                     .field("channel", m.channel()).field("component", m.component()).field("latencyMs", m.latencyMs())
                     .field("amplitudeUv", m.amplitudeUv()).field("value", m.value()).field("unit", m.unit())
@@ -149,7 +121,7 @@ public class AnalyzeApplication extends Command {
         }
         j.end(']');
         j.key("events").begin('[');
-        for (DetectedEvent e : c.events) {
+        for (DetectedEvent e : c.events()) {
             j.element().begin('{').field("timeSeconds", e.timeSeconds()).field("durationSeconds", e.durationSeconds())
                     .field("modality", e.modality()).field("channel", e.channel()).field("kind", e.kind())
                     .field("peakUv", e.peakUv()).field("provenance", e.provenance().describe()).end('}');
@@ -168,64 +140,8 @@ public class AnalyzeApplication extends Command {
         }
         j.end(']');
         j.key("processorFailures").begin('[');
-        c.failures.forEach(j::value);
+        c.failures().forEach(j::value);
         j.end(']');
         return j.end('}').toString();
     }
-
-    /**
-     * Collects the results of the one acquisition that follows its registration: anything the host
-     * was still finishing from an earlier one comes before {@link #acquisitionStarted} and is not
-     * this recording's.
-     */
-    static final class Collector implements ResultListener {
-        final List<Measurement> measurements = Collections.synchronizedList(new ArrayList<>());
-        final List<DetectedEvent> events = Collections.synchronizedList(new ArrayList<>());
-        final List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        final CountDownLatch ended = new CountDownLatch(1);
-        private final Runnable atStart;
-        private volatile boolean started;
-
-        /** @param atStart runs on the processing thread when this acquisition starts, before its first block */
-        Collector(Runnable atStart) {
-            this.atStart = atStart;
-        }
-
-        @Override
-        public void acquisitionStarted() {
-            if (!started) {
-                started = true;
-                atStart.run();
-            }
-        }
-
-        @Override
-        public void measurement(Measurement measurement) {
-            if (started) {
-                measurements.add(measurement);
-            }
-        }
-
-        @Override
-        public void event(DetectedEvent event) {
-            if (started) {
-                events.add(event);
-            }
-        }
-
-        @Override
-        public void processorFailed(String processorId, Throwable error) {
-            if (started) {
-                failures.add(processorId + " failed and was stopped: " + error);
-            }
-        }
-
-        @Override
-        public void acquisitionEnded(String reason) {
-            if (started) {
-                ended.countDown();
-            }
-        }
-    }
-
 }
