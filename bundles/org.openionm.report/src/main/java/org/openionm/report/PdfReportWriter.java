@@ -167,7 +167,7 @@ public final class PdfReportWriter {
         if (panels.isEmpty()) {
             return;
         }
-        heading("Representative waveforms");
+        heading("Representative waveforms", 23 + 120 + 30);
         float w = (WIDTH - 15) / 2;
         float h = 120;
         for (int i = 0; i < panels.size(); i += 2) {
@@ -218,7 +218,7 @@ public final class PdfReportWriter {
         if (plots.isEmpty()) {
             return;
         }
-        heading("Trends");
+        heading("Trends", 23 + 90 + 34);
         float h = 90;
         for (TrendPlot p : plots) {
             ensure(h + 34);
@@ -291,7 +291,12 @@ public final class PdfReportWriter {
     }
 
     private void heading(String s) throws IOException {
-        ensure(40);
+        heading(s, 40);
+    }
+
+    /** A heading kept on one page with the first {@code keepWith} points of what follows it. */
+    private void heading(String s, float keepWith) throws IOException {
+        ensure(keepWith);
         y -= 6;
         show(s, bold(s), 11.5f, MARGIN, y - 12, new Color(20, 50, 110));
         y -= 17;
@@ -314,7 +319,7 @@ public final class PdfReportWriter {
 
     private void keyValue(String key, String value) throws IOException {
         float size = 8.5f;
-        float keyWidth = 105;
+        float keyWidth = 130; // "Interpreting neurophysiologist" at 8.5 pt
         List<String> lines = wrap(value, regular, size, WIDTH - keyWidth);
         for (int i = 0; i < lines.size(); i++) {
             ensure(size + 3);
@@ -411,23 +416,31 @@ public final class PdfReportWriter {
         }
     }
 
+    /** Whether the embedded font has a glyph, per code point (asking the font each time is slow). */
+    private final java.util.Map<Integer, Boolean> hasGlyph = new java.util.HashMap<>();
+
     /** Characters the embedded font has no glyph for become '?', rather than failing the whole report. */
     private String safe(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
-            String ch = new String(Character.toChars(cp));
             if (cp == '\t' || cp == '\r' || cp == '\n') {
                 sb.append(' ');
-                return;
-            }
-            try {
-                regular.encode(ch);
-                sb.append(ch);
-            } catch (IllegalArgumentException | IOException e) {
+            } else if (cp < 128 && cp >= 32 || hasGlyph.computeIfAbsent(cp, this::encodable)) {
+                sb.appendCodePoint(cp);
+            } else {
                 sb.append('?');
             }
         });
         return sb.toString();
+    }
+
+    private boolean encodable(int cp) {
+        try {
+            regular.encode(new String(Character.toChars(cp)));
+            return true;
+        } catch (IllegalArgumentException | IOException e) {
+            return false;
+        }
     }
 
     private List<String> wrap(String s, PDFont font, float size, float width) throws IOException {

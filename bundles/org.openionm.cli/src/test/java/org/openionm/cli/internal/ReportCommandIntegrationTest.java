@@ -165,6 +165,7 @@ class ReportCommandIntegrationTest {
         Path draft = data.resolve("draft.pdf");
         Apps.Result report = Apps.run(ReportApplication::new, id, "--pdf", draft.toString());
         assertEquals(0, report.exit(), report.err());
+        System.err.print(report.err()); // its timing line: docs/performance.md
         Files.createDirectories(Path.of("target"));
         Files.copy(draft, Path.of("target", "report-draft.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING); // for docs/images
         String text = text(Files.readAllBytes(draft));
