@@ -3,7 +3,7 @@
 # outside any project). Sourced by ./openionm, which has set ROOT, REPOSITORY, die, build_product.
 
 # Installed with every workbench: the Eclipse runtime and OpenIONM's platform (core, engine, alarms, shell).
-SITE_BASE_FEATURES="org.openionm.runtime.feature org.openionm.platform.feature org.openionm.cases.feature"
+SITE_BASE_FEATURES="org.openionm.runtime.feature org.openionm.platform.feature org.openionm.cases.feature org.openionm.report.feature"
 # The product IU: launcher arguments, start levels; its features are p2 roots (installMode="root"),
 # so installing it installs none of them and the site picks.
 SITE_PRODUCT_IU="org.openionm.product"

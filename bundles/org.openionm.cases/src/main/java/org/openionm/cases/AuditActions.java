@@ -30,6 +30,13 @@ public final class AuditActions {
     /** @since 0.2.0 */
     public static final String USER_ENABLED = "user.enabled";
 
+    /** @since 0.2.0 */
+    public static final String REPORT_SIGNED = "report.signed";
+    /** @since 0.2.0 */
+    public static final String REPORT_AMENDED = "report.amended";
+    /** A signature attempt refused (wrong password, wrong role, wrong case state). @since 0.2.0 */
+    public static final String REPORT_SIGN_REFUSED = "report.sign.refused";
+
     private AuditActions() {
     }
 }

@@ -25,6 +25,15 @@ public interface CaseDatabase extends AutoCloseable {
      */
     UserSession newSession(boolean demoLoginAllowed, java.time.Duration inactivityLimit);
 
+    /**
+     * Signed reports of this database's cases.
+     *
+     * @since 0.2.0
+     */
+    default ReportArchive reports() {
+        throw new UnsupportedOperationException("this case database keeps no signed reports");
+    }
+
     /** "H2 2.3.232 (embedded, /home/…/db)" or "PostgreSQL 15.8 (jdbc:postgresql://…)", for About and logs. */
     String describe();
 

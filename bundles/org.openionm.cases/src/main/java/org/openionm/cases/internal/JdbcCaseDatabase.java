@@ -70,6 +70,7 @@ public final class JdbcCaseDatabase implements CaseDatabase {
     private final JdbcUserDirectory users;
     private final JdbcCaseStore cases;
     private final JdbcEventLog events;
+    private final JdbcReportArchive reports;
 
     private JdbcCaseDatabase(DataArea area, HikariDataSource pool, String product, AuditWriter auditWriter) {
         this.area = area;
@@ -81,6 +82,7 @@ public final class JdbcCaseDatabase implements CaseDatabase {
         AuditWriter writer = auditWriter != null ? auditWriter : audit;
         this.cases = new JdbcCaseStore(pool, area, Clock.systemDefaultZone(), writer);
         this.events = new JdbcEventLog(pool, area, writer);
+        this.reports = new JdbcReportArchive(pool, users, writer, audit);
     }
 
     public static JdbcCaseDatabase open(DataArea area) {
@@ -221,6 +223,11 @@ public final class JdbcCaseDatabase implements CaseDatabase {
     @Override
     public AuditTrail audit() {
         return audit;
+    }
+
+    @Override
+    public org.openionm.cases.ReportArchive reports() {
+        return reports;
     }
 
     /** Appends audit entries inside a caller's transaction (the case store's changes). */

@@ -3,6 +3,7 @@ package org.openionm.cli.internal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,24 +12,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.openionm.acquisition.AcquisitionEngine;
-import org.openionm.acquisition.EngineState;
-import org.openionm.acquisition.EngineStatus;
+import org.openionm.acquisition.ConsumerRegistration;
+import org.openionm.acquisition.SampleConsumer;
 import org.openionm.alarm.AlarmLogEntry;
 import org.openionm.alarm.AlarmManager;
-import org.openionm.core.driver.AcquisitionConfig;
+import org.openionm.core.model.Channel;
 import org.openionm.core.processing.DetectedEvent;
 import org.openionm.core.processing.Measurement;
 import org.openionm.io.edf.EdfHeader;
 import org.openionm.io.edf.EdfReader;
 import org.openionm.processing.ProcessorHost;
-import org.openionm.processing.ResultListener;
+import org.openionm.report.CaseAnalysis;
+import org.openionm.report.RecordingAnalyzer;
 
 /**
  * {@code openionm analyze}: replays a recording through the EDF playback amplifier and every
  * installed modality processor as fast as possible and writes every measurement and every alarm
- * transition as JSON.
+ * transition as JSON. The replay itself is {@link RecordingAnalyzer} (bundle org.openionm.report), which the
+ * {@code report} command runs too.
  */
 public class AnalyzeApplication extends Command {
 
@@ -73,60 +77,36 @@ public class AnalyzeApplication extends Command {
 
         AcquisitionEngine engine = Services.engine();
         ProcessorHost host = Services.service(ProcessorHost.class);
-        AlarmManager alarms = Services.service(AlarmManager.class);
-        // the baseline request and the start of our part of the alarm log go with this acquisition's
-        // start, on the processing thread: nothing an earlier acquisition was finishing can take them
-        int[] logStart = new int[1];
-        Collector collector = new Collector(() -> {
-            logStart[0] = alarms.log().size();
-            host.captureBaselineAt(baselineAt);
-        });
+        RecordingAnalyzer analyzer = new RecordingAnalyzer(engine, Services.driver(engine, "edf"), host,
+                Services.service(AlarmManager.class));
         InputCounter input = new InputCounter();
         try (SettingOverrides overrides = SettingOverrides.apply(host, a.values("set"));
-                org.openionm.acquisition.ConsumerRegistration counting = engine.addConsumer("analyze input check", input, 4096)) {
-            host.addListener(collector);
-            Map<String, Map<String, Object>> settings = new java.util.TreeMap<>();
-            host.processorIds().forEach(id -> settings.put(id, host.effectiveSettings(id))); // what this run starts with
-            // the file decides rate and channels; these only bound them
-            List<org.openionm.core.model.Channel> channels = engine.start(Services.driver(engine, "edf"),
-                    new AcquisitionConfig(1000, 256, false, options));
+                ConsumerRegistration counting = engine.addConsumer("analyze input check", input, 4096)) {
+            options.remove("file");
             Progress progress = new Progress(err, "analyze");
-            EngineStatus status;
-            while ((status = engine.status()).state() == EngineState.RUNNING) {
-                progress.show(status.signalSeconds(), seconds);
-                Thread.sleep(200);
-            }
-            progress.show(engine.status().signalSeconds(), seconds);
+            CaseAnalysis r = analyzer.analyze(1, recording, seconds, options, baselineAt, "--baseline-at", Duration.ofSeconds(120),
+                    progress::show);
             progress.done();
-            if (engine.status().state() == EngineState.FAILED) {
-                throw new IllegalStateException(engine.status().message());
-            }
-            if (!collector.ended.await(120, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the modality processors did not finish within 120 s of the end of the file");
-            }
-            List<AlarmLogEntry> log = alarms.log();
-            List<AlarmLogEntry> ours = log.subList(Math.min(logStart[0], log.size()), log.size());
             input.ended.await(10, TimeUnit.SECONDS); // the counting consumer hears the stop after the data
-            List<String> warnings = InputWarnings.of(channels, Services.acceptedRoles(), input.stimuli.get(),
-                    List.copyOf(input.otherAnnotations), collector.resultsByProcessor());
-            Files.writeString(json, toJson(recording, settings, baselineAt, collector, ours, warnings), StandardCharsets.UTF_8);
+            List<String> warnings = InputWarnings.of(input.channels, Services.acceptedRoles(), input.stimuli.get(),
+                    List.copyOf(input.otherAnnotations), resultsByProcessor(r));
+            Files.writeString(json, toJson(recording, r.settings(), baselineAt, r, warnings), StandardCharsets.UTF_8);
             err.printf(Locale.ROOT, "analyze: %s: %d measurements, %d detected events, %d alarm events from %s in %.1f s (%.0f× real time) → %s%n",
-                    recording.getFileName(), collector.measurements.size(), collector.events.size(), ours.size(), host.processorIds(),
+                    recording.getFileName(), r.measurements().size(), r.events().size(), r.alarms().size(), host.processorIds(),
                     progress.elapsedSeconds(), seconds / progress.elapsedSeconds(), json);
-            for (String failure : collector.failures) {
+            for (String failure : r.failures()) {
                 err.println("analyze: warning: " + failure);
             }
             for (String warning : warnings) {
                 err.println("analyze: warning: " + warning);
             }
             return 0;
-        } finally {
-            host.removeListener(collector);
         }
     }
 
-    static String toJson(Path recording, Map<String, Map<String, Object>> settings, double baselineAt, Collector c,
-            List<AlarmLogEntry> log, List<String> warnings) {
+    static String toJson(Path recording, Map<String, Map<String, Object>> settings, double baselineAt, CaseAnalysis c,
+            List<String> warnings) {
+        List<AlarmLogEntry> log = c.alarms();
         Json j = new Json().begin('{');
         j.field("recording", recording.toString()).field("baselineCapturedAtSeconds", baselineAt);
         j.key("processors").begin('[');
@@ -149,7 +129,7 @@ public class AnalyzeApplication extends Command {
         });
         j.end('}');
         j.key("measurements").begin('[');
-        for (Measurement m : c.measurements) {
+        for (Measurement m : c.measurements()) {
             j.element().begin('{').field("timeSeconds", m.timeSeconds()).field("modality", m.modality()).field("site", m.site())
                     .field("channel", m.channel()).field("component", m.component()).field("latencyMs", m.latencyMs())
                     .field("amplitudeUv", m.amplitudeUv()).field("value", m.value()).field("unit", m.unit())
@@ -158,7 +138,7 @@ public class AnalyzeApplication extends Command {
         }
         j.end(']');
         j.key("events").begin('[');
-        for (DetectedEvent e : c.events) {
+        for (DetectedEvent e : c.events()) {
             j.element().begin('{').field("timeSeconds", e.timeSeconds()).field("durationSeconds", e.durationSeconds())
                     .field("modality", e.modality()).field("channel", e.channel()).field("kind", e.kind())
                     .field("peakUv", e.peakUv()).field("provenance", e.provenance().describe()).end('}');
@@ -177,7 +157,7 @@ public class AnalyzeApplication extends Command {
         }
         j.end(']');
         j.key("processorFailures").begin('[');
-        c.failures.forEach(j::value);
+        c.failures().forEach(j::value);
         j.end(']');
         // why a run produced little or nothing: unrecognised stimuli, no usable channel, a silent processor
         j.key("warnings").begin('[');
@@ -186,14 +166,25 @@ public class AnalyzeApplication extends Command {
         return j.end('}').toString();
     }
 
-    /** Counts what the recording delivered: recognised stimuli, and the annotations that were not. */
-    static final class InputCounter implements org.openionm.acquisition.SampleConsumer {
-        final java.util.concurrent.atomic.AtomicLong stimuli = new java.util.concurrent.atomic.AtomicLong();
+    /** Measurements, averages and events per processor id: a processor with none "never produced a result". */
+    static Map<String, Long> resultsByProcessor(CaseAnalysis r) {
+        Map<String, Long> out = new java.util.HashMap<>();
+        r.measurements().forEach(m -> out.merge(m.modality(), 1L, Long::sum));
+        r.averages().forEach(avg -> out.merge(avg.modality(), 1L, Long::sum));
+        r.events().forEach(e -> out.merge(e.modality(), 1L, Long::sum));
+        return out;
+    }
+
+    /** Counts what the recording delivered: its channels, recognised stimuli, and the annotations that were not. */
+    static final class InputCounter implements SampleConsumer {
+        final AtomicLong stimuli = new AtomicLong();
         final List<String> otherAnnotations = Collections.synchronizedList(new ArrayList<>());
         final CountDownLatch ended = new CountDownLatch(1);
+        volatile List<Channel> channels = List.of();
 
         @Override
-        public void onStart(String driverId, List<org.openionm.core.model.Channel> channels) {
+        public void onStart(String driverId, List<Channel> delivered) {
+            channels = List.copyOf(delivered);
         }
 
         @Override
@@ -217,78 +208,4 @@ public class AnalyzeApplication extends Command {
             ended.countDown();
         }
     }
-
-    /**
-     * Collects the results of the one acquisition that follows its registration: anything the host
-     * was still finishing from an earlier one comes before {@link #acquisitionStarted} and is not
-     * this recording's.
-     */
-    static final class Collector implements ResultListener {
-        final List<Measurement> measurements = Collections.synchronizedList(new ArrayList<>());
-        final List<DetectedEvent> events = Collections.synchronizedList(new ArrayList<>());
-        final List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        final CountDownLatch ended = new CountDownLatch(1);
-        private final Map<String, Long> results = new java.util.concurrent.ConcurrentHashMap<>();
-        private final Runnable atStart;
-        private volatile boolean started;
-
-        /** @param atStart runs on the processing thread when this acquisition starts, before its first block */
-        Collector(Runnable atStart) {
-            this.atStart = atStart;
-        }
-
-        @Override
-        public void acquisitionStarted() {
-            if (!started) {
-                started = true;
-                atStart.run();
-            }
-        }
-
-        @Override
-        public void measurement(Measurement measurement) {
-            if (started) {
-                measurements.add(measurement);
-            }
-        }
-
-        @Override
-        public void event(DetectedEvent event) {
-            if (started) {
-                events.add(event);
-                results.merge(event.modality(), 1L, Long::sum);
-            }
-        }
-
-        @Override
-        public void average(org.openionm.core.processing.AverageTrace average) {
-            if (started) {
-                results.merge(average.modality(), 1L, Long::sum);
-            }
-        }
-
-        /** Measurements, averages and events per processor id. */
-        Map<String, Long> resultsByProcessor() {
-            Map<String, Long> out = new java.util.HashMap<>(results);
-            synchronized (measurements) {
-                measurements.forEach(m -> out.merge(m.modality(), 1L, Long::sum));
-            }
-            return out;
-        }
-
-        @Override
-        public void processorFailed(String processorId, Throwable error) {
-            if (started) {
-                failures.add(processorId + " failed and was stopped: " + error);
-            }
-        }
-
-        @Override
-        public void acquisitionEnded(String reason) {
-            if (started) {
-                ended.countDown();
-            }
-        }
-    }
-
 }

@@ -4,7 +4,7 @@ import org.openionm.cases.AuditVerification;
 
 /**
  * {@code openionm audit verify [<case>]}: checks the audit trail's hash chain and names the first
- * altered, inserted or deleted entry. Exit 0 when intact, 1 when broken.
+ * altered, inserted or deleted entry, then every signed report's PDF against the hash its signature entry recorded. Exit 0 when intact, 1 when broken.
  */
 public class AuditApplication extends Command {
 
@@ -36,6 +36,12 @@ public class AuditApplication extends Command {
             AuditVerification v = db.audit().verify(caseId);
             String scope = caseId == null ? "" : " (case " + caseId + ")";
             if (v.intact()) {
+                // a signed report's PDF against the hash its signature entry recorded in the (intact) chain
+                java.util.List<String> reports = db.reports().verify(caseId);
+                if (!reports.isEmpty()) {
+                    reports.forEach(p -> System.out.println("signed report BROKEN: " + p));
+                    return 1;
+                }
                 System.out.println("audit trail intact: " + v.entriesChecked() + " entries checked" + scope);
                 return 0;
             }

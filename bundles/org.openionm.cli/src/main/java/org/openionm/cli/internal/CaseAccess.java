@@ -66,8 +66,11 @@ final class CaseAccess implements AutoCloseable {
         return CaseDatabases.open(area());
     }
 
+    /** Where {@code OPENIONM_PASSWORD} is read: the process environment (tests in this package give one of their own). */
+    static java.util.function.UnaryOperator<String> environment = System::getenv;
+
     static char[] password() throws UsageException {
-        String env = System.getenv("OPENIONM_PASSWORD");
+        String env = environment.apply("OPENIONM_PASSWORD");
         if (env != null) {
             return env.toCharArray();
         }

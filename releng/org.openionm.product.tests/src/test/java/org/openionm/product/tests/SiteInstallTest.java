@@ -60,6 +60,7 @@ class SiteInstallTest {
                 "--config", config.toString());
         assertEquals(0, install.exit(), install.output());
         assertEquals(Set.of("org.openionm.runtime.feature", "org.openionm.platform.feature", "org.openionm.cases.feature",
+                "org.openionm.report.feature",
                 "org.openionm.driver.simulator.feature", "org.openionm.driver.edf.feature", "org.openionm.modality.ssep.feature"),
                 installedRoots(dir, site));
         InstalledWorkbench workbench = InstalledWorkbench.at(site);
