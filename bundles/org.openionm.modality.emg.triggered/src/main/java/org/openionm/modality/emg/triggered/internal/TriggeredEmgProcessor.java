@@ -188,6 +188,8 @@ public final class TriggeredEmgProcessor implements ModalityProcessor {
             }
         }
         if (firstMuscle != null) {
+            // the site's threshold (its lowest muscle's): views key their site table on this series
+            out.trend(new TrendPoint(t, ID, site + "/threshold", intensity, unit(s)));
             if (settings.stopAtThreshold() && s.kind() == StimulationKind.RAMP) {
                 stopRamp(site);
             }
