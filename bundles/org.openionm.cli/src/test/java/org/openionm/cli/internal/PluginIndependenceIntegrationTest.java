@@ -23,6 +23,18 @@ class PluginIndependenceIntegrationTest {
         ProcessorHost host = Services.service(ProcessorHost.class);
         Bundle mep = Arrays.stream(FrameworkUtil.getBundle(getClass()).getBundleContext().getBundles())
                 .filter(b -> b.getSymbolicName().equals("org.openionm.modality.mep")).findFirst().orElseThrow();
+        // a product without the EMG features: the triggered-EMG plugin of this test runtime is not there either
+        Bundle temg = Arrays.stream(FrameworkUtil.getBundle(getClass()).getBundleContext().getBundles())
+                .filter(b -> b.getSymbolicName().equals("org.openionm.modality.emg.triggered")).findFirst().orElseThrow();
+        temg.stop();
+        try {
+            ssepAloneThenMep(host, mep);
+        } finally {
+            temg.start();
+        }
+    }
+
+    private static void ssepAloneThenMep(ProcessorHost host, Bundle mep) throws Exception {
         mep.start(); // lazy bundles register their DS components once started
         try {
             mep.stop();
