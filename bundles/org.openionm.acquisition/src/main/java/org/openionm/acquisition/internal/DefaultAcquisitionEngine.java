@@ -169,6 +169,24 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
     }
 
     @Override
+    public void startRamp(String siteId) {
+        running("start the ramp of '" + siteId + "'").scheduler.startRamp(siteId);
+    }
+
+    @Override
+    public void stopRamp(String siteId) {
+        running("stop the ramp of '" + siteId + "'").scheduler.stopRamp(siteId);
+    }
+
+    private Run running(String what) {
+        Run run = current;
+        if (run == null || !run.isAlive()) {
+            throw new IllegalStateException("no acquisition is running: cannot " + what);
+        }
+        return run;
+    }
+
+    @Override
     public CaseClock caseClock() {
         return clock;
     }

@@ -13,7 +13,9 @@ import org.openionm.core.stimulation.TrainGuard;
  * Turns a {@link StimulationProgram} into stimuli planned on the sample clock. Among the n periodic
  * sites of one rate, site k starts k/n of the period after sample 0, so they interleave evenly; each stimulus time
  * is computed from the start (not accumulated), so a rate such as 4.7 Hz never drifts. Ramps raise
- * the intensity per stimulus until their maximum; on-demand sites fire when triggered.
+ * the intensity per stimulus until their maximum, from the start or, declared
+ * {@link PeriodicStimulation#onDemand()}, from where {@link #startRamp} puts them; on-demand sites fire
+ * when triggered.
  * <p>
  * Around every site declared a train (periodic or triggered) the program's {@link TrainGuard} skips
  * the stimuli of sites declared averaged planned within it; the others keep their planned samples.
@@ -38,23 +40,32 @@ final class StimulusScheduler {
     private static final class SiteState {
         final PeriodicStimulation site;
         final double periodSamples;
-        final double offsetSamples;
+        double offsetSamples; // sample of stimulus 0: the start, or where an on-demand ramp was started
         final boolean paused;
+        /** Stimuli of one complete ramp: the first at its maximum is the last one; unbounded for other sites. */
+        final long rampLength;
         long next; // index of the next stimulus of this site
-        long end = Long.MAX_VALUE; // index of the first stimulus never fired (ramp at its maximum, or stopped)
+        long end; // index of the first stimulus never fired (ramp at its maximum, stopped, or not started)
 
         SiteState(PeriodicStimulation site, double periodSamples, double offsetSamples, boolean paused) {
             this.site = site;
             this.periodSamples = periodSamples;
             this.offsetSamples = offsetSamples;
             this.paused = paused;
+            long length = Long.MAX_VALUE;
             if (site.rampStep() > 0) {
                 long n = Math.max(0, (long) Math.floor((site.rampMax() - site.intensity()) / site.rampStep()) - 1);
                 while (site.intensity() + n * site.rampStep() < site.rampMax()) {
-                    n++; // the first stimulus at the maximum is the last one
+                    n++;
                 }
-                end = n + 1;
+                length = n + 1;
             }
+            rampLength = length;
+            end = site.onDemand() ? 0 : length;
+        }
+
+        boolean isRamp() {
+            return site.rampStep() > 0;
         }
 
         long sampleOf(long n) {
@@ -165,13 +176,38 @@ final class StimulusScheduler {
         triggered.add(event(site, at, site.intensity()));
     }
 
-    /** Stops a ramp, e.g. because the first CMAP appeared (the threshold was found). */
+    /**
+     * Starts a ramp site's ramp again from its start intensity, its first stimulus at the start of the
+     * next block (the first sample not handed out yet); a ramp already running starts over. Ramps are
+     * never paused, so no guard moves it.
+     */
+    synchronized void startRamp(String siteId) {
+        SiteState s = ramp(siteId);
+        s.offsetSamples = handedOutUpTo;
+        s.next = 0;
+        s.end = s.rampLength;
+    }
+
+    /** Stops a ramp, e.g. because the first CMAP appeared (the threshold was found); a stopped ramp stays stopped. */
     synchronized void stopRamp(String siteId) {
+        SiteState s = ramp(siteId);
+        s.end = Math.min(s.end, s.next);
+    }
+
+    /** Whether the ramp of this site still has stimuli to give. */
+    synchronized boolean rampRunning(String siteId) {
+        SiteState s = ramp(siteId);
+        return s.next < s.end;
+    }
+
+    private SiteState ramp(String siteId) {
         for (SiteState s : periodic) {
-            if (s.site.siteId().equals(siteId)) {
-                s.end = Math.min(s.end, s.next);
+            if (s.site.siteId().equals(siteId) && s.isRamp()) {
+                return s;
             }
         }
+        throw new IllegalArgumentException("no ramp stimulation site '" + siteId + "'; ramp sites: " + periodic.stream()
+                .filter(SiteState::isRamp).map(s -> s.site.siteId()).toList());
     }
 
     /** Stimuli of paused sites skipped so far because they fell within a TcMEP guard. */

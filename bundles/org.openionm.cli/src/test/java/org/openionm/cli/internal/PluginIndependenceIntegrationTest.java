@@ -24,13 +24,19 @@ class PluginIndependenceIntegrationTest {
         ProcessorHost host = Services.service(ProcessorHost.class);
         Bundle mep = Arrays.stream(FrameworkUtil.getBundle(getClass()).getBundleContext().getBundles())
                 .filter(b -> b.getSymbolicName().equals("org.openionm.modality.mep")).findFirst().orElseThrow();
-        Bundle emg = Arrays.stream(FrameworkUtil.getBundle(getClass()).getBundleContext().getBundles())
-                .filter(b -> b.getSymbolicName().equals("org.openionm.modality.emg.freerun")).findFirst().orElseThrow();
+        // a product without the EMG features: neither EMG plugin of this test runtime is there
+        Bundle[] bundles = FrameworkUtil.getBundle(getClass()).getBundleContext().getBundles();
+        Bundle emg = Arrays.stream(bundles).filter(b -> b.getSymbolicName().equals("org.openionm.modality.emg.freerun"))
+                .findFirst().orElseThrow();
+        Bundle temg = Arrays.stream(bundles).filter(b -> b.getSymbolicName().equals("org.openionm.modality.emg.triggered"))
+                .findFirst().orElseThrow();
         emg.stop();
+        temg.stop();
         try {
             withoutEmg(host, mep);
         } finally {
             emg.start();
+            temg.start();
         }
     }
 

@@ -23,9 +23,22 @@ import java.util.Objects;
  * @param offsetMs             first stimulus this long after the start; NaN to interleave evenly with
  *                             the other sites of the same rate. Explicit offsets keep another site's
  *                             stimulus artifact out of a long recording window (tibial 100 ms).
+ * @param onDemand             a ramp that waits for {@code startRamp} (the technologist touches a screw
+ *                             with the probe and starts it) instead of running from the acquisition's
+ *                             start; only for {@link StimulationKind#RAMP} sites (other on-demand sites
+ *                             have rate 0). Since 0.3.0.
  */
 public record PeriodicStimulation(String siteId, StimulationKind kind, double rateHz, double intensity, String unit,
-        double pulseWidthMicros, int pulseCount, double interPulseIntervalMs, double rampStep, double rampMax, double offsetMs) {
+        double pulseWidthMicros, int pulseCount, double interPulseIntervalMs, double rampStep, double rampMax, double offsetMs,
+        boolean onDemand) {
+
+    /** A site that runs from the start of the acquisition (every site before 0.3.0). */
+    public PeriodicStimulation(String siteId, StimulationKind kind, double rateHz, double intensity, String unit,
+            double pulseWidthMicros, int pulseCount, double interPulseIntervalMs, double rampStep, double rampMax,
+            double offsetMs) {
+        this(siteId, kind, rateHz, intensity, unit, pulseWidthMicros, pulseCount, interPulseIntervalMs, rampStep, rampMax,
+                offsetMs, false);
+    }
 
     /** A site interleaved automatically. */
     public PeriodicStimulation(String siteId, StimulationKind kind, double rateHz, double intensity, String unit,
@@ -57,6 +70,10 @@ public record PeriodicStimulation(String siteId, StimulationKind kind, double ra
                     : siteId + " has a ramp step of " + rampStep + " " + unit + " but is declared " + kind.token()
                             + "; declare it a ramp");
         }
+        if (onDemand && (kind != StimulationKind.RAMP || rateHz == 0)) {
+            throw new IllegalArgumentException("only a ramp with a rate > 0 Hz can wait to be started on demand; "
+                    + siteId + " is " + kind.token() + (rateHz == 0 ? " at 0 Hz (already on demand)" : ""));
+        }
         if (kind == StimulationKind.AVERAGED && rateHz == 0) {
             throw new IllegalArgumentException("averaged site " + siteId
                     + " needs a rate > 0 Hz; an on-demand site is a train or single");
@@ -66,7 +83,18 @@ public record PeriodicStimulation(String siteId, StimulationKind kind, double ra
     /** This site with its first stimulus {@code ms} after the start. */
     public PeriodicStimulation withOffsetMs(double ms) {
         return new PeriodicStimulation(siteId, kind, rateHz, intensity, unit, pulseWidthMicros, pulseCount,
-                interPulseIntervalMs, rampStep, rampMax, ms);
+                interPulseIntervalMs, rampStep, rampMax, ms, onDemand);
+    }
+
+    /**
+     * This ramp waiting for {@code startRamp} instead of running from the start of the acquisition.
+     *
+     * @throws IllegalArgumentException when this is not a ramp site
+     * @since 0.3.0
+     */
+    public PeriodicStimulation startedOnDemand() {
+        return new PeriodicStimulation(siteId, kind, rateHz, intensity, unit, pulseWidthMicros, pulseCount,
+                interPulseIntervalMs, rampStep, rampMax, offsetMs, true);
     }
 
     /** An averaged single-pulse site at a fixed rate, e.g. SSEP median nerve 4.7 Hz, 25 mA, 200 µs. */

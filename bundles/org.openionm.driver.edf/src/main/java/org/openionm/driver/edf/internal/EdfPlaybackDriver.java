@@ -107,6 +107,7 @@ public class EdfPlaybackDriver implements AmplifierDriver {
         Protocol protocol = protocolName.isEmpty() ? Protocol.NONE : ProtocolParser.parse(Path.of(protocolName));
         try (EdfReader reader = EdfReader.open(file)) {
             Plan p = plan(file, reader, config.channelCount(), config.realTime(), protocol);
+            checkStimulusGroups(reader, protocol);
             this.plan = p;
             return p.channels();
         } catch (NoSuchFileException e) {
@@ -115,6 +116,23 @@ public class EdfPlaybackDriver implements AmplifierDriver {
             throw new IllegalArgumentException("option file: " + file + " is not a valid EDF/BDF file: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new IllegalArgumentException("option file: cannot read " + file + ": " + e, e);
+        }
+    }
+
+    /** A protocol group that does not read in some annotation is said now, not halfway through the replay. */
+    private static void checkStimulusGroups(EdfReader reader, Protocol protocol) {
+        if (protocol.stimuli().isEmpty()) {
+            return;
+        }
+        for (EdfAnnotation a : reader.annotations()) {
+            if (StimulusAnnotations.parse(a.text(), 0).isEmpty()) {
+                try {
+                    protocol.stimulus(a.text(), 0);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("option protocol: " + e.getMessage() + " (at "
+                            + a.onsetSeconds() + " s)", e);
+                }
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package org.openionm.driver.edf.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.openionm.core.model.ChannelRole;
@@ -23,16 +24,32 @@ record Protocol(Map<String, ChannelMapping> channels, List<StimulusRule> stimuli
     record ChannelMapping(ChannelRole role, String label) {
     }
 
-    /** Annotation text (whole-text regular expression) → a stimulus of the rule's site and kind at its onset. */
+    /**
+     * Annotation text (whole-text regular expression) → a stimulus of the rule's site and kind at its
+     * onset; named groups of {@code match} give the site and the intensity from the text
+     * ({@link AnnotationGroups}).
+     *
+     * @param where e.g. "stimulus rule 2 of protocol file x.yaml", for messages
+     * @param site  the site, or null when the groups give it
+     */
     record StimulusRule(Pattern match, String site, StimulationKind kind, double intensity, String unit,
-            double pulseWidthMicros, int pulses, double interPulseIntervalMs) {
+            double pulseWidthMicros, int pulses, double interPulseIntervalMs, String where) {
 
+        /**
+         * @throws IllegalArgumentException when a named group does not read (naming the rule, the text and the group)
+         */
         Optional<StimulusEvent> apply(String text, long sampleIndex) {
-            if (!match.matcher(text).matches()) {
+            Matcher m = match.matcher(text);
+            if (!m.matches()) {
                 return Optional.empty();
             }
-            return Optional.of(new StimulusEvent(site, kind, sampleIndex, intensity, unit, pulseWidthMicros, pulses,
-                    interPulseIntervalMs));
+            try {
+                return Optional.of(new StimulusEvent(AnnotationGroups.site(m, site), kind, sampleIndex,
+                        AnnotationGroups.intensity(m, intensity), AnnotationGroups.unit(m, unit), pulseWidthMicros, pulses,
+                        interPulseIntervalMs));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": annotation '" + text + "' matches, but its " + e.getMessage(), e);
+            }
         }
     }
 

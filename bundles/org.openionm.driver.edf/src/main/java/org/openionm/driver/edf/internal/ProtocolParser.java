@@ -84,6 +84,10 @@ final class ProtocolParser {
         } catch (PatternSyntaxException e) {
             throw fail(file, where + ": match is not a valid regular expression: " + e.getDescription());
         }
+        String problem = AnnotationGroups.check(pattern, m.containsKey("site"));
+        if (problem != null) {
+            throw fail(file, where + ": " + problem);
+        }
         String unit = m.containsKey("unit") ? text(file, m, "unit", where) : "mA";
         if (!unit.equals("mA") && !unit.equals("V")) {
             throw fail(file, where + ": unit must be mA or V, was " + unit);
@@ -93,8 +97,10 @@ final class ProtocolParser {
             // without kind: as a STIM annotation without one (several pulses a train, one averaged)
             StimulationKind kind = m.containsKey("kind") ? StimulationKind.ofToken(text(file, m, "kind", where))
                     : StimulusAnnotations.undeclaredKind(pulses);
-            return new Protocol.StimulusRule(pattern, text(file, m, "site", where), kind, number(file, m, "intensity", 0, where),
-                    unit, number(file, m, "pulseWidthUs", 200, where), pulses, number(file, m, "isiMs", 0, where));
+            String site = m.containsKey("site") ? text(file, m, "site", where) : null;
+            return new Protocol.StimulusRule(pattern, site, kind, number(file, m, "intensity", 0, where),
+                    unit, number(file, m, "pulseWidthUs", 200, where), pulses, number(file, m, "isiMs", 0, where),
+                    where + " of protocol file " + file);
         } catch (IllegalArgumentException e) {
             throw fail(file, where + ": " + e.getMessage());
         }

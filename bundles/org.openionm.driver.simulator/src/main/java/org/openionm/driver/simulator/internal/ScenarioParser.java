@@ -49,7 +49,7 @@ final class ScenarioParser {
             "alphaMicrovolts", "cervicalMicrovolts", "peripheralMicrovolts", "emgMicrovolts", "stimulusArtifact",
             "ssepJitterMs", "ssepAmplitudeCv", "mepAmplitudeCv");
     private static final Set<String> STIMULATION = Set.of("site", "rateHz", "everySeconds", "intensity", "unit",
-            "pulseWidthUs", "pulses", "isiMs", "rampStep", "rampMax", "offsetMs", "kind");
+            "pulseWidthUs", "pulses", "isiMs", "rampStep", "rampMax", "offsetMs", "kind", "onDemand");
     private static final List<String> EVENT_TYPES = List.of("ssep-change", "mep-change", "a-train", "emg-spikes",
             "emg-burst", "neurotonic", "a-train-cluster",
             "screw-threshold", "cautery", "lead-off", "lead-on", "burst-suppression", "alpha-change", "note");
@@ -258,7 +258,7 @@ final class ScenarioParser {
         try {
             return new PeriodicStimulation(id, kind, rate, intensity, unit,
                     m.number("pulseWidthUs", tcmep ? 50 : 200, 10, 2000, "us"), pulses,
-                    m.number("isiMs", tcmep ? 3 : 0, 0, 20, "ms"), rampStep, rampMax, offset);
+                    m.number("isiMs", tcmep ? 3 : 0, 0, 20, "ms"), rampStep, rampMax, offset, m.bool("onDemand", false));
         } catch (IllegalArgumentException e) {
             throw m.error(e.getMessage());
         }

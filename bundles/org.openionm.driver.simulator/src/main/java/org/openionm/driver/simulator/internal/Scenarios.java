@@ -18,7 +18,7 @@ final class Scenarios {
 
     /** Bundled scenario names, as the Setup perspective lists them. */
     static final List<String> BUNDLED = List.of(DEFAULT, "spinal-cord-ischemia", "pedicle-screw-breach",
-            "facial-nerve-traction", "carotid-clamp-ischemia", "burst-suppression");
+            "facial-nerve-traction", "carotid-clamp-ischemia", "burst-suppression", "pedicle-screw-thresholds");
 
     private static final Map<String, Scenario> CACHE = new ConcurrentHashMap<>();
 

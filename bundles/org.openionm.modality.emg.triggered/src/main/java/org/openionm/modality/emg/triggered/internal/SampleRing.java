@@ -1,0 +1,58 @@
+package org.openionm.modality.emg.triggered.internal;
+
+/**
+ * The most recent samples of the muscle channels, addressed by the acquisition's sample index, so
+ * a stimulus's pre-stimulus and post-stimulus windows can be cut once the window has arrived.
+ */
+final class SampleRing {
+
+    private final int[] channels;
+    private final float[][] data;
+    private final int capacity;
+    /** Index one past the newest sample held; valid samples are [start, end). */
+    private long end;
+    private long start;
+
+    SampleRing(int[] channels, int capacity) {
+        this.channels = channels.clone();
+        this.capacity = capacity;
+        this.data = new float[channels.length][capacity];
+    }
+
+    void append(long firstIndex, float[][] blockChannels, int count) {
+        if (firstIndex != end || start == end) {
+            // first block, or after a gap: older samples are not contiguous with the new ones
+            start = firstIndex;
+            end = firstIndex;
+        }
+        for (int c = 0; c < channels.length; c++) {
+            float[] src = blockChannels[channels[c]];
+            for (int i = 0; i < count; i++) {
+                data[c][(int) Math.floorMod(firstIndex + i, (long) capacity)] = src[i];
+            }
+        }
+        end = firstIndex + count;
+        start = Math.max(start, end - capacity);
+    }
+
+    /** Drops everything, e.g. at a data gap. */
+    void clear() {
+        start = end;
+    }
+
+    long end() {
+        return end;
+    }
+
+    /** Samples [from, from + length) of ring channel {@code c}, or null when not all are held. */
+    float[] read(int c, long from, int length) {
+        if (from < start || from + length > end) {
+            return null;
+        }
+        float[] out = new float[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = data[c][(int) Math.floorMod(from + i, (long) capacity)];
+        }
+        return out;
+    }
+}
