@@ -191,7 +191,9 @@ class ReportCommandIntegrationTest {
             assertTrue(text.contains(ReportDrafts.time(t)), "alarm at " + t + " s (" + ReportDrafts.time(t) + ") in the timeline");
         }
         double firstMep = firstRaised(analysis, "mep", "TA-L");
-        assertTrue(firstMep >= MEP_CROSSES && firstMep <= MEP_CROSSES + TRAIN_INTERVAL + 1,
+        // a TcMEP criterion is confirmed by the immediate repeat train (issue 17); in a file that is the
+        // next recorded train, so the alarm comes at most two trains after the crossing
+        assertTrue(firstMep >= MEP_CROSSES && firstMep <= MEP_CROSSES + 2 * TRAIN_INTERVAL + 1,
                 "TA-L alarm at " + firstMep + " s, criterion crossed at " + MEP_CROSSES + " s");
         assertTrue(text.contains("informed=Dr. Sam Cutter, by=Terry Tech, response=correction released"), "who was informed:\n" + text);
         // the complete event log: the entries made here and the monitoring entries the recording made

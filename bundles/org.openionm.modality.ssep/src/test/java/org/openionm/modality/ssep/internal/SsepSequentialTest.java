@@ -32,7 +32,7 @@ class SsepSequentialTest {
         RecordingProcessorOutput out = new RecordingProcessorOutput();
         Synthetic data = new Synthetic(5, 2);
         p.start(new TestProcessorContext(data.channels, Map.of(SsepSettings.UPPER_SWEEPS, (double) N,
-                SsepSettings.UPDATE_SWEEPS, 10.0), out));
+                SsepSettings.UPDATE_SWEEPS, 10.0, SsepSettings.SEQUENTIAL, true), out)); // off by default
         data.sweeps(p, N);
         p.captureBaseline(data.nowSeconds());
         data.sweeps(p, 20 * N); // stable: 2000 sweeps, no flag

@@ -35,7 +35,8 @@ class SsepSimulatedTruthTest {
 
     @Test
     void theStableHourRaisesNothing() throws Exception {
-        ReplayResult r = SimulatedChanges.run(dir, "stable", SimulatedChanges.scenario(3600, Map.of()), 7, Map.of());
+        ReplayResult r = SimulatedChanges.run(dir, "stable", SimulatedChanges.scenario(3600, Map.of()), 7,
+                Map.of(SsepSettings.SEQUENTIAL, true)); // the advisory is off by default: checked here switched on
         assertEquals(Map.of(), r.processorFailures());
         List<AlarmCondition> clinical = r.alarmConditions().stream().filter(a -> a.modality().equals("ssep")).toList();
         assertEquals(List.of(), clinical, "no SSEP alarm or advisory on a stable hour");
