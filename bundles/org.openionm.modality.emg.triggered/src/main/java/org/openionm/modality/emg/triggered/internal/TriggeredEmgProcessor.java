@@ -26,6 +26,7 @@ import org.openionm.core.stimulation.SiteId;
 import org.openionm.core.stimulation.StimulationKind;
 import org.openionm.core.stimulation.StimulatorControl;
 import org.openionm.dsp.Butterworth;
+import org.openionm.dsp.SampleRing;
 import org.openionm.dsp.SosFilter;
 import org.osgi.service.component.annotations.Component;
 

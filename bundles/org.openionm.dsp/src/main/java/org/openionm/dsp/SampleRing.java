@@ -1,10 +1,13 @@
-package org.openionm.modality.emg.triggered.internal;
+package org.openionm.dsp;
 
 /**
  * The most recent samples of the muscle channels, addressed by the acquisition's sample index, so
- * a stimulus's pre-stimulus and post-stimulus windows can be cut once the window has arrived.
+ * a stimulus's pre-stimulus and post-stimulus windows can be cut once the window has arrived (TcMEP
+ * trains, triggered-EMG ramps). A gap in the indexes empties it: held samples are always contiguous.
+ *
+ * @since 0.3.0
  */
-final class SampleRing {
+public final class SampleRing {
 
     private final int[] channels;
     private final float[][] data;
@@ -13,13 +16,18 @@ final class SampleRing {
     private long end;
     private long start;
 
-    SampleRing(int[] channels, int capacity) {
+    /**
+     * @param channels indexes, in the blocks given to {@link #append}, of the channels to keep
+     * @param capacity samples held per channel
+     */
+    public SampleRing(int[] channels, int capacity) {
         this.channels = channels.clone();
         this.capacity = capacity;
         this.data = new float[channels.length][capacity];
     }
 
-    void append(long firstIndex, float[][] blockChannels, int count) {
+    /** Appends {@code count} samples of every kept channel, starting at acquisition sample {@code firstIndex}. */
+    public void append(long firstIndex, float[][] blockChannels, int count) {
         if (firstIndex != end || start == end) {
             // first block, or after a gap: older samples are not contiguous with the new ones
             start = firstIndex;
@@ -36,16 +44,17 @@ final class SampleRing {
     }
 
     /** Drops everything, e.g. at a data gap. */
-    void clear() {
+    public void clear() {
         start = end;
     }
 
-    long end() {
+    /** One past the newest sample held. */
+    public long end() {
         return end;
     }
 
     /** Samples [from, from + length) of ring channel {@code c}, or null when not all are held. */
-    float[] read(int c, long from, int length) {
+    public float[] read(int c, long from, int length) {
         if (from < start || from + length > end) {
             return null;
         }
