@@ -46,6 +46,7 @@ public final class ReadingRoom implements AutoCloseable {
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong chatSeq = new AtomicLong();
     private final String epoch = "reader-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Object subscriptions = new Object();
     private volatile MqttAsyncClient client;
 
     private static final class Pending {
@@ -58,11 +59,13 @@ public final class ReadingRoom implements AutoCloseable {
         this.link = new MqttLink(settings, new MqttLink.Handler() {
             @Override
             public void connected(MqttAsyncClient c) throws MqttException {
-                client = c;
-                subscribe(c, Topics.CASES + "+/" + Topics.DESCRIPTOR, null);
-                subscribe(c, Topics.responseTopic(settings.clientId()), null);
-                for (CaseModel m : open.values()) {
-                    subscribeCase(c, m);
+                synchronized (subscriptions) { // a case opened meanwhile is either in open here or sees client set
+                    subscribe(c, Topics.CASES + "+/" + Topics.DESCRIPTOR, null);
+                    subscribe(c, Topics.responseTopic(settings.clientId()), null);
+                    for (CaseModel m : open.values()) {
+                        subscribeCase(c, m);
+                    }
+                    client = c;
                 }
                 open.values().forEach(m -> m.readerConnection(true, ""));
                 for (CaseModel m : open.values()) {
@@ -72,6 +75,7 @@ public final class ReadingRoom implements AutoCloseable {
 
             @Override
             public void lost(String reason) {
+                client = null; // not under the lock: Paho's callback thread must never wait on a subscribing handler
                 open.values().forEach(m -> m.readerConnection(false, reason));
             }
 
@@ -115,18 +119,21 @@ public final class ReadingRoom implements AutoCloseable {
     public CaseModel open(String caseId) {
         Topics.checkCaseId(caseId);
         CaseModel[] created = new CaseModel[1];
-        CaseModel m = open.computeIfAbsent(caseId, id -> created[0] = new CaseModel(id, this));
-        MqttAsyncClient c = client; // null until the link's connected handler ran: it then subscribes every open case
-        if (created[0] != null && c != null && link.connected()) {
-            try {
-                subscribeCase(c, m);
-                m.readerConnection(true, "");
-                requestHistoryAsync(m);
-            } catch (MqttException e) {
-                m.denied(e.getMessage());
+        CaseModel m;
+        synchronized (subscriptions) {
+            m = open.computeIfAbsent(caseId, id -> created[0] = new CaseModel(id, this));
+            MqttAsyncClient c = client; // null until the connected handler has subscribed: it then subscribes every open case
+            if (created[0] != null && c != null) {
+                try {
+                    subscribeCase(c, m);
+                    m.readerConnection(true, "");
+                    requestHistoryAsync(m);
+                } catch (MqttException e) {
+                    m.denied(e.getMessage());
+                }
+            } else if (created[0] != null) {
+                m.readerConnection(false, link.lastError());
             }
-        } else if (created[0] != null) {
-            m.readerConnection(false, link.lastError());
         }
         return m;
     }

@@ -44,6 +44,9 @@ public final class MqttLink implements AutoCloseable {
     private final Object lock = new Object();
     private MqttAsyncClient client;
     private boolean connected;
+    // set once the handler's connected() ran (subscriptions made): before that a request could be
+    // answered on a response topic the reader has not subscribed yet
+    private boolean ready;
     private boolean closed;
     private String lastError = "";
     private long connects;
@@ -61,9 +64,10 @@ public final class MqttLink implements AutoCloseable {
         thread.start();
     }
 
+    /** True once connected and the handler has subscribed. */
     public boolean connected() {
         synchronized (lock) {
-            return connected;
+            return connected && ready;
         }
     }
 
@@ -71,14 +75,14 @@ public final class MqttLink implements AutoCloseable {
     public boolean awaitConnected(long timeoutMs) throws InterruptedException {
         long end = System.nanoTime() + timeoutMs * 1_000_000;
         synchronized (lock) {
-            while (!connected && !closed) {
+            while (!(connected && ready) && !closed) {
                 long left = (end - System.nanoTime()) / 1_000_000;
                 if (left <= 0) {
                     return false;
                 }
                 lock.wait(left);
             }
-            return connected;
+            return connected && ready;
         }
     }
 
@@ -215,11 +219,16 @@ public final class MqttLink implements AutoCloseable {
                 }
                 client = c;
                 connected = true;
+                ready = false;
                 connects++;
                 lastError = "";
                 lock.notifyAll();
             }
             handler.connected(c);
+            synchronized (lock) {
+                ready = connected && client == c;
+                lock.notifyAll();
+            }
             return true;
         } catch (MqttException | IOException | RuntimeException e) {
             String reason = e instanceof MqttException m ? describe(m) : e.getMessage();
