@@ -26,6 +26,10 @@ public interface AlarmManager {
 
     /**
      * Applies an amplifier health event as a technical alarm (modality {@link AlarmKey#TECHNICAL}).
+     * Saturation of single channels is grouped: when several channels are saturated at once it is
+     * electrocautery, one alarm "Electrocautery" per burst, raised with the burst and cleared when
+     * every channel has recovered; a channel saturated on its own for a while raises its own
+     * "Amplifier saturation" alarm (a channel fault).
      *
      * @param channelLabel label of {@code health.channel()}, ignored for the whole device
      */
@@ -61,6 +65,22 @@ public interface AlarmManager {
      * @since 0.2.0
      */
     void restartCaseTime(double timeSeconds);
+
+    /**
+     * A new acquisition starts fresh (outside a case, or the user chose not to continue it): every
+     * listed alarm of the previous run is closed and logged as closed by {@code user} (acknowledged
+     * or not: its data are no longer on screen, and an alarm that never clears would mislead), an
+     * audio pause ends, and grouped technical conditions (electrocautery) are forgotten. The log
+     * keeps everything.
+     *
+     * @return how many alarms were closed
+     * @throws UnsupportedOperationException from a manager written against 0.2.0 (a default method,
+     *                                       so such a manager still compiles and resolves)
+     * @since 0.3.0
+     */
+    default int closeAllForFreshStart(String user, double timeSeconds) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot close alarms for a fresh start");
+    }
 
     AlarmSnapshot snapshot();
 

@@ -35,12 +35,16 @@ public class DefaultAlarmManager implements AlarmManager {
             .thenComparing(Comparator.comparingDouble(Alarm::alertSeconds).reversed())
             .thenComparing(Alarm::key);
 
+    /** Log note of alarms closed because a new acquisition starts fresh. */
+    static final String FRESH_START_NOTE = "new acquisition started fresh: alarms of the previous run closed";
+
     private final Object lock = new Object();
     private final Map<AlarmKey, Alarm> alarms = new HashMap<>();
     private final List<AlarmLogEntry> log = new ArrayList<>();
     private final List<AlarmListener> listeners = new CopyOnWriteArrayList<>();
     private final SerialNotifier notifier = new SerialNotifier();
     private final TechnicalAlarms technical;
+    private final CauteryGrouping cautery;
     private final double maxSilenceSeconds;
 
     // guarded by lock
@@ -56,6 +60,8 @@ public class DefaultAlarmManager implements AlarmManager {
 
     public DefaultAlarmManager(Map<DriverHealth.Condition, Priority> technicalPriorities, Duration maxSilence) {
         this.technical = new TechnicalAlarms(technicalPriorities);
+        this.cautery = new CauteryGrouping(CauteryGrouping.DEFAULT_MIN_CHANNELS, CauteryGrouping.DEFAULT_HOLD_SECONDS,
+                technicalPriorities.get(DriverHealth.Condition.SATURATION));
         if (maxSilence.isNegative() || maxSilence.isZero()) {
             throw new IllegalArgumentException("maxSilence must be positive, was " + maxSilence);
         }
@@ -75,7 +81,18 @@ public class DefaultAlarmManager implements AlarmManager {
 
     @Override
     public void onHealth(DriverHealth health, double timeSeconds, String channelLabel) {
-        onCondition(technical.toCondition(Objects.requireNonNull(health, "health"), timeSeconds, channelLabel));
+        AlarmCondition condition = technical.toCondition(Objects.requireNonNull(health, "health"), timeSeconds, channelLabel);
+        if (health.condition() != DriverHealth.Condition.SATURATION || health.channel() == DriverHealth.WHOLE_DEVICE) {
+            onCondition(condition);
+            return;
+        }
+        // per-channel saturation is grouped: many channels at once is electrocautery, one alarm per burst
+        synchronized (lock) {
+            advance(timeSeconds);
+            cautery.onSaturation(condition.channel(), health.active(), timeSeconds, health.detail()).forEach(this::apply);
+            publish();
+        }
+        notifier.drain();
     }
 
     @Override
@@ -167,6 +184,32 @@ public class DefaultAlarmManager implements AlarmManager {
             publish();
         }
         notifier.drain();
+    }
+
+    @Override
+    public int closeAllForFreshStart(String user, double timeSeconds) {
+        requireUser(user);
+        int count;
+        synchronized (lock) {
+            advance(timeSeconds);
+            List<Alarm> listed = sortedAlarms();
+            count = listed.size();
+            for (Alarm alarm : listed) {
+                Alarm closed = new Alarm(alarm.key(), alarm.priority(), AlarmState.CLOSED, alarm.raisedSeconds(),
+                        alarm.alertSeconds(), now, alarm.values(), alarm.baseline(), alarm.provenance(),
+                        alarm.acknowledgement());
+                put(closed);
+                recordAlarm(now, Event.CLOSED, closed, user, FRESH_START_NOTE);
+            }
+            if (!Double.isNaN(pausedUntil)) {
+                endPause(now, user, FRESH_START_NOTE);
+            }
+            cautery.reset();
+            changed = true;
+            publish();
+        }
+        notifier.drain();
+        return count;
     }
 
     @Override
@@ -277,6 +320,7 @@ public class DefaultAlarmManager implements AlarmManager {
         if (!Double.isNaN(pausedUntil) && now >= pausedUntil) {
             endPause(pausedUntil, "", "expired");
         }
+        cautery.advance(now).forEach(this::apply);
     }
 
     private void endPause(double t, String user, String reason) {

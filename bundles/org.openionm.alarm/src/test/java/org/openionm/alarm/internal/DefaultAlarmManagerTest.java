@@ -187,6 +187,7 @@ class DefaultAlarmManagerTest {
         manager.onHealth(new DriverHealth(DriverHealth.Condition.SATURATION, 0, true, 0, "rail"), 1, "Fz");
         manager.onHealth(new DriverHealth(DriverHealth.Condition.DISCONNECTED, DriverHealth.WHOLE_DEVICE, true, 0,
                 "no answer"), 2, "ignored");
+        manager.advanceTo(3.5); // a lone channel's saturation is its own alarm once it lasted the hold time (2 s)
 
         List<Alarm> alarms = manager.snapshot().alarms();
         assertEquals("Amplifier disconnected", alarms.get(0).key().criterion());

@@ -84,9 +84,10 @@ final class MuscleAlarms {
     static Boolean met(MepAlarmPreset p, MuscleResponse r, double thresholdV, MepBaseline base, MepSettings s) {
         return switch (p) {
             case LOSS -> !r.present();
-            // a lost response is a 100 % decrease: the amplitude rule agrees with the loss rule
-            case AMPLITUDE_SPINAL -> decreasePct(r, base) > s.amplitudeSpinalPct();
-            case AMPLITUDE_BRAIN -> decreasePct(r, base) > s.amplitudeBrainPct();
+            // Loss supersedes the amplitude rule: an absent response is judged by the loss rule alone,
+            // so a lost muscle raises one alarm, not two (an amplitude alarm already active keeps its state)
+            case AMPLITUDE_SPINAL -> r.present() ? decreasePct(r, base) > s.amplitudeSpinalPct() : null;
+            case AMPLITUDE_BRAIN -> r.present() ? decreasePct(r, base) > s.amplitudeBrainPct() : null;
             case THRESHOLD -> Double.isNaN(thresholdV) || Double.isNaN(base.thresholdV()) ? null
                     : thresholdV - base.thresholdV() >= s.thresholdRiseV();
             case MORPHOLOGY -> !r.present() || base.phases() < 2 ? null
@@ -102,8 +103,8 @@ final class MuscleAlarms {
         return switch (p) {
             case LOSS, AMPLITUDE_SPINAL, AMPLITUDE_BRAIN -> r.present()
                     ? String.format("%s p2p %.0f uV (%+.0f %%)", muscle, r.p2pUv(), -decreasePct(r, base))
-                    : String.format("%s no response (p2p %.0f uV, noise p2p %.0f uV)", muscle, r.p2pUv(),
-                            r.noiseP2pUv());
+                    : String.format("%s no response (p2p %.0f uV, %+.0f %% of baseline p2p; noise p2p %.0f uV)",
+                            muscle, r.p2pUv(), -100 * (1 - r.p2pUv() / base.p2pUv()), r.noiseP2pUv());
             case THRESHOLD -> String.format("%s threshold %s V (%+.0f V)", muscle,
                     Double.isNaN(thresholdV) ? "unknown" : MepSettings.num(thresholdV), thresholdV - base.thresholdV());
             case MORPHOLOGY -> String.format("%s %d phases (baseline %d)", muscle, r.phases(), base.phases());

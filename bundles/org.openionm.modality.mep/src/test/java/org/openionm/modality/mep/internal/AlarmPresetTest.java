@@ -91,6 +91,8 @@ class AlarmPresetTest {
         assertEquals(Priority.HIGH, loss.get(0).priority());
         assertTrue(loss.get(0).values().startsWith("TA-R no response"), loss.get(0).values());
         assertTrue(alarms(s, "APB-R", "loss").isEmpty(), "APB-R still responds");
+        assertEquals(List.of(loss.get(0)), s.out.alarms().stream().filter(a -> a.channel().equals("TA-R")).toList(),
+                "loss supersedes amplitude: one alarm for the lost muscle, not also amplitude decrease");
 
         s.out.clear();
         s.train(Session.RIGHT, 400, Session.rightResponses(1));
