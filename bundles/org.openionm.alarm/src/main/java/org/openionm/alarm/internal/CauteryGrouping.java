@@ -54,11 +54,13 @@ final class CauteryGrouping {
     List<AlarmCondition> onSaturation(String channel, boolean active, double t, String detail) {
         List<AlarmCondition> out = new ArrayList<>();
         if (active) {
-            saturated.putIfAbsent(channel, t);
+            boolean added = saturated.putIfAbsent(channel, t) == null;
             peakChannels = Math.max(peakChannels, saturated.size());
             if (!cautery && saturated.size() >= minChannels) {
                 cautery = true;
                 out.add(cauteryCondition(t, true));
+            } else if (cautery && added) {
+                out.add(cauteryCondition(t, true)); // same priority: refreshes the count, no new log row
             }
             return out;
         }
@@ -103,13 +105,20 @@ final class CauteryGrouping {
     }
 
     private AlarmCondition cauteryCondition(double t, boolean active) {
-        String values = active ? saturated.size() + " channels saturated at once: " + String.join(", ", saturated.keySet())
+        String values = active ? saturated.size() + " channels saturated at once: " + names()
                 : "all channels recovered (up to " + peakChannels + " were saturated)";
         Provenance provenance = new Provenance("driver health", Map.of("condition", "SATURATION",
                 "grouping", "electrocautery when >= " + minChannels + " channels are saturated at once",
                 "priority", priority.name()));
         return new AlarmCondition(t, AlarmKey.TECHNICAL, "", "", ELECTROCAUTERY, priority, active, values,
                 "signals during the burst are not interpretable; averaging rejects them", provenance);
+    }
+
+    /** The first few saturated channels: a list of 64 names helps nobody. */
+    private String names() {
+        List<String> names = new ArrayList<>(saturated.keySet());
+        return names.size() <= 6 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 6)) + " \u2026 (+" + (names.size() - 6) + ")";
     }
 
     private AlarmCondition channelCondition(String channel, double t, boolean active, String values) {

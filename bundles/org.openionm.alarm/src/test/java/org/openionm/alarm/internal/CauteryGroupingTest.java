@@ -57,6 +57,14 @@ class CauteryGroupingTest {
         assertTrue(manager.log(CAUTERY).get(0).values().startsWith("3 channels saturated at once: ch0, ch1, ch2"),
                 manager.log(CAUTERY).get(0).values());
         assertEquals("all channels recovered (up to 32 were saturated)", manager.log(CAUTERY).get(1).values());
+
+        int rows = manager.log().size();
+        for (int c = 0; c < 9; c++) {
+            saturate(c, true, 60 + c * 0.001);
+        }
+        assertEquals(rows + 1, manager.log().size(), "one row: the recurrence");
+        assertEquals("9 channels saturated at once: ch0, ch1, ch2, ch3, ch4, ch5 \u2026 (+3)",
+                manager.snapshot().alarms().get(0).values(), "the count follows the burst without new log rows");
     }
 
     @Test

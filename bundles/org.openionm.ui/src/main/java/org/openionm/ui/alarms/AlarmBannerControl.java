@@ -15,6 +15,7 @@ import org.openionm.alarm.Alarm;
 import org.openionm.alarm.AlarmManager;
 import org.openionm.alarm.AlarmSnapshot;
 import org.openionm.alarm.AlarmState;
+import org.openionm.alarm.AlarmText;
 import org.openionm.core.processing.AlarmCondition.Priority;
 
 import jakarta.annotation.PostConstruct;
@@ -24,8 +25,10 @@ import jakarta.inject.Inject;
 /**
  * The alarm banner, visible in every perspective and readable across the room: the most urgent
  * alarm in large type on its priority colour, flashing while a HIGH alarm is unacknowledged, with
- * the number of further alarms. Clicking it acknowledges all alarms as the logged-in user. It also
- * sounds the priority's tone pattern while an unacknowledged alarm is audible.
+ * the number of further alarms. It states the finding ("HIGH — TA-L TcMEP lost (−92 %)"); the
+ * criterion, its source, values and baseline are in its tooltip. Clicking it acknowledges the alarm
+ * it shows, after a dialog that names it and who it is attributed to (never every alarm at once).
+ * It also sounds the priority's tone pattern while an unacknowledged alarm is audible.
  */
 public class AlarmBannerControl {
 
@@ -59,8 +62,7 @@ public class AlarmBannerControl {
         font = new Font(banner.getDisplay(), base[0].getName(), Math.max(16, base[0].getHeight() + 6), SWT.BOLD);
         banner.setFont(font);
         banner.setData("org.eclipse.e4.ui.css.id", "AlarmBanner");
-        banner.setToolTipText("Click to acknowledge all alarms");
-        banner.addListener(SWT.MouseUp, e -> acknowledgeAll());
+        banner.addListener(SWT.MouseUp, e -> acknowledgeShown());
         refresh();
     }
 
@@ -69,10 +71,11 @@ public class AlarmBannerControl {
         return banner;
     }
 
-    void acknowledgeAll() {
+    /** Acknowledges the alarm the banner shows, after the dialog naming it. */
+    void acknowledgeShown() {
         if (alarms != null) {
-            AlarmSnapshot s = alarms.snapshot();
-            alarms.acknowledgeAll(System.getProperty("user.name", "user"), s.caseTimeSeconds(), "acknowledged from the banner");
+            alarms.snapshot().alarms().stream().findFirst().ifPresent(top -> AlarmActions.acknowledge(banner.getShell(),
+                    alarms, java.util.List.of(top), false, "acknowledged from the banner"));
             refresh();
         }
     }
@@ -96,8 +99,11 @@ public class AlarmBannerControl {
         } else {
             Alarm a = top.get();
             int more = snapshot.alarms().size() - 1;
-            text = a.priority() + " · " + describe(a) + (a.state() == AlarmState.CLEARED_UNACKNOWLEDGED ? " (cleared)" : "")
-                    + (more > 0 ? "   +" + more + " more" : "") + (snapshot.audioPaused() ? "   🔇" : "");
+            text = AlarmText.banner(a) + (more > 0 ? "   +" + more + " more" : "") + (snapshot.audioPaused() ? "   🔇" : "");
+        }
+        String tip = top.map(a -> AlarmText.details(a) + "\n\nClick to acknowledge this alarm").orElse(null);
+        if (!java.util.Objects.equals(tip, banner.getToolTipText())) {
+            banner.setToolTipText(tip);
         }
         boolean flash = top.isPresent() && priority == Priority.HIGH && top.get().state() == AlarmState.ACTIVE_UNACKNOWLEDGED;
         flashOn = flash && !flashOn;
@@ -132,11 +138,6 @@ public class AlarmBannerControl {
             lastTone = p;
             lastToneNanos = System.nanoTime();
         }
-    }
-
-    static String describe(Alarm a) {
-        String where = String.join(" ", a.key().modality().toUpperCase(), a.key().site(), a.key().channel()).trim();
-        return where + ": " + a.key().criterion() + (a.values().isEmpty() ? "" : " — " + a.values());
     }
 
     /** Why alarm tones cannot be heard, or null. */

@@ -5,8 +5,6 @@ import java.util.Locale;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
-import org.eclipse.jface.dialogs.InputDialog;
-import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -20,13 +18,16 @@ import org.openionm.alarm.Alarm;
 import org.openionm.alarm.AlarmLogEntry;
 import org.openionm.alarm.AlarmManager;
 import org.openionm.alarm.AlarmSnapshot;
+import org.openionm.alarm.AlarmText;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
 /**
- * The alarm list: every listed alarm with its criterion, values, baseline and state; acknowledge
- * (with a note) or pause the audio for two minutes; and the alarm log below.
+ * The alarm list: every listed alarm with its finding, criterion, values, baseline and state;
+ * acknowledge the selected alarm or all of them (each through a dialog that names what it
+ * acknowledges and who it is attributed to) or pause the audio for two minutes; and the alarm log
+ * below. Times are case-clock hh:mm:ss, as in the status bar.
  */
 public class AlarmsPart {
 
@@ -48,9 +49,9 @@ public class AlarmsPart {
     public void create(Composite parent) {
         parent.setLayout(new GridLayout(3, false));
         Button acknowledge = button(parent, "Acknowledge…", "Acknowledge the selected alarm, with an optional note");
-        Button acknowledgeAll = button(parent, "Acknowledge all", "Acknowledge every listed alarm");
+        Button acknowledgeAll = button(parent, "Acknowledge all…", "Acknowledge every listed alarm (lists them first)");
         Button silence = button(parent, "Pause audio 2 min", "Pause alarm tones for two minutes (a new HIGH alarm sounds)");
-        active = table(parent, 140, "Priority", "State", "Raised", "Where", "Criterion", "Values", "Baseline");
+        active = table(parent, 140, "Priority", "State", "Raised", "Finding", "Where", "Criterion", "Values", "Baseline");
         Label history = new Label(parent, SWT.NONE);
         history.setText("Alarm log");
         history.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
@@ -62,8 +63,8 @@ public class AlarmsPart {
             return;
         }
         acknowledge.addListener(SWT.Selection, e -> acknowledgeSelected());
-        acknowledgeAll.addListener(SWT.Selection, e -> alarms.acknowledgeAll(user(), alarms.snapshot().caseTimeSeconds(), ""));
-        silence.addListener(SWT.Selection, e -> alarms.silence(java.time.Duration.ofMinutes(2), user(),
+        acknowledgeAll.addListener(SWT.Selection, e -> acknowledgeAll());
+        silence.addListener(SWT.Selection, e -> alarms.silence(java.time.Duration.ofMinutes(2), Actor.current().user(),
                 alarms.snapshot().caseTimeSeconds()));
         refresh();
     }
@@ -87,20 +88,23 @@ public class AlarmsPart {
         return t;
     }
 
-    private static String user() {
-        return System.getProperty("user.name", "user");
+    /** The alarm list, for tests. */
+    Table activeTable() {
+        return active;
     }
 
-    private void acknowledgeSelected() {
+    void acknowledgeSelected() {
         int i = active.getSelectionIndex();
         if (i < 0 || i >= shown.size()) {
+            AlarmActions.nothingSelected(active.getShell());
             return;
         }
-        InputDialog note = new InputDialog(active.getShell(), "Acknowledge alarm", "Note (optional), e.g. what was done:", "",
-                null);
-        if (note.open() == Window.OK) {
-            alarms.acknowledge(shown.get(i).key(), user(), alarms.snapshot().caseTimeSeconds(), note.getValue());
-        }
+        AlarmActions.acknowledge(active.getShell(), alarms, List.of(shown.get(i)), false, "acknowledged in the alarm list");
+    }
+
+    void acknowledgeAll() {
+        AlarmActions.acknowledge(active.getShell(), alarms, alarms.snapshot().alarms(), true,
+                "acknowledged with Acknowledge all");
     }
 
     private void refresh() {
@@ -114,8 +118,7 @@ public class AlarmsPart {
             fillActive();
             fillLog();
         }
-        sound.setText(s.audioPaused() ? String.format(Locale.ROOT, "Audio paused until case time %.0f s", s.audioPausedUntil())
-                : "");
+        sound.setText(s.audioPaused() ? "Audio paused until case time " + AlarmText.clock(s.audioPausedUntil()) : "");
         active.getDisplay().timerExec(500, this::refresh);
     }
 
@@ -124,7 +127,7 @@ public class AlarmsPart {
         for (Alarm a : shown) {
             TableItem item = new TableItem(active, SWT.NONE);
             item.setText(new String[] { a.priority().name(), a.state().name().replace('_', ' ').toLowerCase(Locale.ROOT),
-                    String.format(Locale.ROOT, "%.1f s", a.raisedSeconds()), where(a.key().modality(), a.key().site(),
+                    AlarmText.clock(a.raisedSeconds()), AlarmText.finding(a), where(a.key().modality(), a.key().site(),
                             a.key().channel()), a.key().criterion(), a.values(), a.baseline() });
             item.setBackground(0, new org.eclipse.swt.graphics.Color(AlarmColors.background(a.priority())));
             item.setForeground(0, new org.eclipse.swt.graphics.Color(AlarmColors.foreground(a.priority())));
@@ -138,7 +141,7 @@ public class AlarmsPart {
         for (int i = entries.size() - 1; i >= Math.max(0, entries.size() - LOG_ROWS); i--) {
             AlarmLogEntry e = entries.get(i);
             new TableItem(log, SWT.NONE).setText(new String[] { Long.toString(e.sequence()),
-                    String.format(Locale.ROOT, "%.1f s", e.timeSeconds()), e.event().name(),
+                    AlarmText.clock(e.timeSeconds()), e.event().name(),
                     e.key() == null ? "" : where(e.key().modality(), e.key().site(), e.key().channel()),
                     e.key() == null ? "" : e.key().criterion(), e.values(), e.user(), e.note() });
         }

@@ -9,9 +9,13 @@ import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.openionm.acquisition.AcquisitionEngine;
+import org.openionm.alarm.AlarmManager;
 import org.openionm.ui.internal.AcquisitionActions;
 
-/** Starts acquisition with the amplifier and settings chosen in Setup (the demo simulator by default). */
+/**
+ * Starts acquisition with the amplifier and settings chosen in Setup (the demo simulator by default),
+ * after the acquisition boundary: fresh, or continuing the open case ({@link AcquisitionActions#beforeStart}).
+ */
 public class StartAcquisitionHandler {
 
     @CanExecute
@@ -20,8 +24,12 @@ public class StartAcquisitionHandler {
     }
 
     @Execute
-    public void execute(@Service AcquisitionEngine engine, MApplication application, Shell shell) {
+    public void execute(@Service AcquisitionEngine engine, @Optional @Service AlarmManager alarms,
+            MApplication application, Shell shell) {
         IEclipseContext context = application.getContext();
+        if (!AcquisitionActions.beforeStart(shell, engine, alarms)) {
+            return;
+        }
         try {
             AcquisitionActions.start(engine, AcquisitionActions.settings(context));
         } catch (IllegalArgumentException | IllegalStateException e) {

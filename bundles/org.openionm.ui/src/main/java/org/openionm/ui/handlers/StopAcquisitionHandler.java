@@ -4,10 +4,12 @@ import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.swt.widgets.Shell;
 import org.openionm.acquisition.AcquisitionEngine;
+import org.openionm.alarm.AlarmManager;
 import org.openionm.ui.internal.AcquisitionActions;
 
-/** Stops the running acquisition; what was received stays with its consumers. */
+/** Stops the running acquisition, after a confirmation when alarms are listed or a case recording runs. */
 public class StopAcquisitionHandler {
 
     @CanExecute
@@ -16,7 +18,7 @@ public class StopAcquisitionHandler {
     }
 
     @Execute
-    public void execute(@Service AcquisitionEngine engine) {
-        engine.stop();
+    public void execute(@Service AcquisitionEngine engine, @Optional @Service AlarmManager alarms, Shell shell) {
+        AcquisitionActions.stop(shell, engine, alarms);
     }
 }

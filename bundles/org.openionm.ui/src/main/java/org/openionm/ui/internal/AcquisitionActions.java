@@ -3,8 +3,10 @@ package org.openionm.ui.internal;
 import java.util.List;
 
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.swt.widgets.Shell;
 import org.openionm.acquisition.AcquisitionEngine;
 import org.openionm.acquisition.EngineState;
+import org.openionm.alarm.AlarmManager;
 import org.openionm.core.driver.AmplifierDriver;
 import org.openionm.core.model.Channel;
 
@@ -29,6 +31,53 @@ public final class AcquisitionActions {
         AmplifierDriver driver = engine.driver(settings.driverId()).orElseThrow(() -> new IllegalArgumentException(
                 "amplifier driver '" + settings.driverId() + "' is not installed"));
         return engine.start(driver, settings.toConfig());
+    }
+
+    /**
+     * The acquisition boundary, asked before a start from the UI. Outside a case every start after
+     * an earlier acquisition is fresh: the earlier run's alarms are closed (logged), so nothing of
+     * it is shown as current. Inside an open case the user chooses: continue the case (its alarms
+     * stay) or start fresh. The very first start of a session has nothing to carry over.
+     *
+     * @return false when the user cancelled
+     */
+    public static boolean beforeStart(Shell shell, AcquisitionEngine engine, AlarmManager alarms) {
+        if (engine == null || engine.status().state() == EngineState.IDLE || alarms == null) {
+            return true;
+        }
+        java.util.Optional<String> openCase = CaseLookup.openCase();
+        if (openCase.isPresent()) {
+            Confirmations.StartChoice choice = Confirmations.askStart(shell, openCase.get(),
+                    alarms.snapshot().alarms().size());
+            if (choice == Confirmations.StartChoice.CANCEL) {
+                return false;
+            }
+            if (choice == Confirmations.StartChoice.CONTINUE) {
+                return true;
+            }
+        }
+        alarms.closeAllForFreshStart(org.openionm.ui.alarms.Actor.current().user(), alarms.snapshot().caseTimeSeconds());
+        return true;
+    }
+
+    /** Stops after the confirmation {@link Confirmations#confirmStop} asks for; false when the user kept it running. */
+    public static boolean stop(Shell shell, AcquisitionEngine engine, AlarmManager alarms) {
+        if (!Confirmations.confirmStop(shell, alarms, CaseLookup.recording())) {
+            return false;
+        }
+        engine.stop();
+        return true;
+    }
+
+    /** The workbench's alarm manager service, or null when it is not installed. */
+    public static AlarmManager alarmManager() {
+        org.osgi.framework.Bundle bundle = org.osgi.framework.FrameworkUtil.getBundle(AcquisitionActions.class);
+        org.osgi.framework.BundleContext context = bundle == null ? null : bundle.getBundleContext();
+        if (context == null) {
+            return null;
+        }
+        org.osgi.framework.ServiceReference<AlarmManager> ref = context.getServiceReference(AlarmManager.class);
+        return ref == null ? null : context.getService(ref);
     }
 
     public static boolean isRunning(AcquisitionEngine engine) {

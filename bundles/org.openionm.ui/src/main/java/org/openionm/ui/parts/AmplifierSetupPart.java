@@ -122,7 +122,7 @@ public class AmplifierSetupPart {
         fire.setToolTipText("Deliver one on-demand stimulus (e.g. a TcMEP train) now");
 
         start.addListener(SWT.Selection, e -> startAcquisition());
-        stop.addListener(SWT.Selection, e -> engine.stop());
+        stop.addListener(SWT.Selection, e -> AcquisitionActions.stop(stop.getShell(), engine, AcquisitionActions.alarmManager()));
         fire.addListener(SWT.Selection, e -> fireTrain());
         drivers.addListener(SWT.Selection, e -> {
             showOptionsOfSelectedDriver();
@@ -136,6 +136,9 @@ public class AmplifierSetupPart {
     private void startAcquisition() {
         error.setText("");
         remember();
+        if (!AcquisitionActions.beforeStart(error.getShell(), engine, AcquisitionActions.alarmManager())) {
+            return;
+        }
         try {
             AcquisitionActions.start(engine, AcquisitionActions.settings(application.getContext()));
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.swt.graphics.RGB;
@@ -18,11 +19,8 @@ import org.openionm.alarm.AlarmState;
 import org.openionm.core.processing.AlarmCondition;
 import org.openionm.core.processing.AlarmCondition.Priority;
 import org.openionm.core.processing.Provenance;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
-/** The banner against the real alarm manager service: text, IEC colour, flashing, acknowledge by click. */
+/** The banner against the real alarm manager service: the finding, IEC colour, flashing, acknowledge by click (after a dialog naming it). */
 class AlarmBannerUiTest {
 
     private Shell shell;
@@ -41,11 +39,7 @@ class AlarmBannerUiTest {
 
     @Test
     void aHighAlarmFlashesRedUntilAcknowledgedThenStaysRedUntilItClears() throws Exception {
-        BundleContext context = FrameworkUtil.getBundle(AlarmBannerControl.class).getBundleContext();
-        ServiceTracker<AlarmManager, AlarmManager> tracker = new ServiceTracker<>(context, AlarmManager.class, null);
-        tracker.open();
-        AlarmManager alarms = tracker.waitForService(10_000);
-        assertNotNull(alarms, "the alarm manager service must be running");
+        AlarmManager alarms = AlarmServices.fresh();
 
         Display display = Display.getDefault();
         shell = new Shell(display);
@@ -57,8 +51,11 @@ class AlarmBannerUiTest {
         shell.open();
 
         alarms.onCondition(condition(true, 400));
-        spinUntil(display, () -> banner.label().getText().startsWith("HIGH · SSEP tibial.left CPz-Fpz"), "the banner shows the alarm");
-        assertTrue(banner.label().getText().contains("-61 %"), banner.label().getText());
+        spinUntil(display, () -> banner.label().getText().equals("HIGH \u2014 SSEP L tibial P37-N45 \u221261 %"),
+                "the banner states the finding: " + banner.label().getText());
+        String tip = banner.label().getToolTipText();
+        assertTrue(tip.contains("Criterion: amplitude down >= 50 % (ASNM 2024)"), "the source one hover away: " + tip);
+        assertTrue(tip.contains("Raised 00:06:40"), tip);
         RGB red = AlarmColors.background(Priority.HIGH);
         // unacknowledged HIGH: the background alternates between red and none
         boolean sawRed = false;
@@ -72,7 +69,12 @@ class AlarmBannerUiTest {
         }
         assertTrue(sawRed && sawPlain, "an unacknowledged HIGH alarm flashes");
 
-        banner.acknowledgeAll();
+        AtomicReference<DialogDriver.Seen> seen = DialogDriver.answer(display, AcknowledgeDialog.TITLE_ONE,
+                AcknowledgeDialog.ACKNOWLEDGE, null);
+        banner.acknowledgeShown();
+        assertNotNull(seen.get(), "a click asks first");
+        assertTrue(seen.get().text().contains("HIGH \u2014 SSEP L tibial P37-N45 \u221261 %"), "names the alarm: "
+                + seen.get().text());
         assertEquals(AlarmState.ACTIVE_ACKNOWLEDGED, alarms.snapshot().alarms().get(0).state());
         spinFor(display, 2 * AlarmBannerControl.REFRESH_MS);
         for (int i = 0; i < 8; i++) {
@@ -82,7 +84,6 @@ class AlarmBannerUiTest {
 
         alarms.onCondition(condition(false, 460));
         spinUntil(display, () -> banner.label().getText().equals("No active alarms"), "the closed alarm leaves the banner");
-        tracker.close();
     }
 
     private static void spinUntil(Display display, BooleanSupplier until, String what) {

@@ -32,6 +32,20 @@ public final class EvokedColors {
         return isDark(background) ? new RGB(0xFF, 0x6B, 0x6B) : new RGB(0xB0, 0x00, 0x20);
     }
 
+    /**
+     * IEC 60601-1-8 priority colours (high red, medium yellow, low cyan), the banner's, for the
+     * outline of a tile in alarm.
+     *
+     * @since 0.3.0
+     */
+    public static RGB alarm(org.openionm.core.processing.AlarmCondition.Priority priority) {
+        return switch (priority) {
+            case HIGH -> new RGB(0xD0, 0x10, 0x10);
+            case MEDIUM -> new RGB(0xF2, 0xC2, 0x00);
+            case LOW -> new RGB(0x00, 0xB8, 0xD4);
+        };
+    }
+
     /** {@code t} of the way from {@code a} to {@code b}: older traces fade towards the background. */
     public static RGB blend(RGB a, RGB b, double t) {
         return new RGB((int) Math.round(a.red + (b.red - a.red) * t), (int) Math.round(a.green + (b.green - a.green) * t),

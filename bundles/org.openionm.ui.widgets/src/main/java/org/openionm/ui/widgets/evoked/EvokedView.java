@@ -1,5 +1,7 @@
 package org.openionm.ui.widgets.evoked;
 
+import org.openionm.core.processing.AlarmCondition.Priority;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,8 @@ public class EvokedView extends Composite {
         final TrendChart chart;
         long shownRevision = -1;
         RGB shownBackground;
+        /** Highest priority of the alarms listed for this tile, null when none. */
+        Priority alarm;
 
         TileControl(Composite parent, Tile tile, EvokedRules rules) {
             composite = new Composite(parent, SWT.BORDER);
@@ -57,6 +61,28 @@ public class EvokedView extends Composite {
             chart.setLayoutData(c);
             chart.setToolTipText("Trend over case time (minutes): amplitude in the trace colour (left axis, µV), latency in the"
                     + " marker colour (right axis, ms); dashed: baseline; dotted: alarm threshold of the preset");
+            // the outline is drawn in the layout's margin, around the tile's contents
+            composite.addListener(SWT.Paint, e -> {
+                if (alarm != null) {
+                    org.eclipse.swt.graphics.Rectangle area = composite.getClientArea();
+                    org.eclipse.swt.graphics.Color colour = new org.eclipse.swt.graphics.Color(EvokedColors.alarm(alarm));
+                    e.gc.setForeground(colour);
+                    e.gc.setLineWidth(4);
+                    e.gc.drawRectangle(area.x + 2, area.y + 2, area.width - 4, area.height - 4);
+                }
+            });
+        }
+
+        /** Highest priority of the tile's listed alarms, null when none (tests). @since 0.3.0 */
+        public Priority alarm() {
+            return alarm;
+        }
+
+        void setAlarm(Priority priority) {
+            if (priority != alarm) {
+                alarm = priority;
+                composite.redraw();
+            }
         }
 
         public WaterfallCanvas waterfall() { return waterfall; }
@@ -91,6 +117,7 @@ public class EvokedView extends Composite {
     private final ScrolledComposite scroller;
     private final Composite content;
     private final Map<String, TileControl> controls = new LinkedHashMap<>();
+    private Map<String, Priority> alarms = Map.of();
     private String waiting = "";
     private MarkerMover mover;
     /** A refused marker move, said in the header for {@link #NOTICE_MS}. */
@@ -163,6 +190,19 @@ public class EvokedView extends Composite {
         return new java.util.TreeMap<>(controls).values().stream().toList();
     }
 
+    /**
+     * Outlines the tiles in alarm in their priority colour (IEC 60601-1-8), so the muscle or site of
+     * an alarm is seen on the tiles, not only in the banner.
+     *
+     * @param byTile highest priority of the listed alarms by tile key ({@link EvokedRules#tileOf})
+     * @since 0.3.0
+     */
+    public void setAlarms(Map<String, Priority> byTile) {
+        checkWidget();
+        alarms = Map.copyOf(byTile);
+        controls.forEach((key, c) -> c.setAlarm(alarms.get(key)));
+    }
+
     /** Drains the feed and updates the tiles now (the timer does this at display rate). */
     public void pump() {
         checkWidget();
@@ -199,6 +239,7 @@ public class EvokedView extends Composite {
             if (!controls.containsKey(t.key())) { // tiles only ever append: arrival order is kept
                 TileControl c = new TileControl(content, t, model.rules());
                 connect(c);
+                c.setAlarm(alarms.get(t.key()));
                 controls.put(t.key(), c);
                 added = true;
             }
