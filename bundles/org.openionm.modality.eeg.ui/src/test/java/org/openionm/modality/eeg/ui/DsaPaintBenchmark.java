@@ -48,11 +48,7 @@ public final class DsaPaintBenchmark {
         for (int e = 0; e < EegModel.MAX_COLUMNS; e++) { // the full 160 minutes the model keeps
             double t = 2 * (e + 1);
             for (int d = 0; d < derivations; d++) {
-                float[] psd = new float[61];
-                for (int k = 0; k < psd.length; k++) {
-                    psd[k] = (float) (100 / (1 + k) * random.nextDouble(0.5, 1.5));
-                }
-                model.accept(new AverageTrace(t, "eeg", "spectrum", "D" + d, psd, 2, 1, 0, p));
+                model.accept(new AverageTrace(t, "eeg", "spectrum", "D" + d, spectrum(random), 2, 1, 0, p));
                 model.accept(Measurement.quantity(t, "eeg", "", "D" + d, "SEF95", 12, "Hz", p));
             }
         }
@@ -69,11 +65,34 @@ public final class DsaPaintBenchmark {
         for (int i = 0; i < ms.length; i++) {
             ms[i] = paintOnce(display, canvas);
         }
-        Arrays.sort(ms);
-        System.out.printf(Locale.ROOT, "DSA repaint, %d derivations x %d epochs, %d x %d px: median %.1f ms, p95 %.1f ms,"
-                + " max %.1f ms (%d paints); every 500 ms that is %.1f %% of the UI thread%n", derivations, EegModel.MAX_COLUMNS,
-                width, height, ms[ms.length / 2], ms[(int) (ms.length * 0.95)], ms[ms.length - 1], canvas.paintCount(),
-                ms[ms.length / 2] / 5);
+        report("no new epoch", ms, derivations, width, height, canvas);
+        // live: a new epoch on every derivation (every 2 s), then the repaint that shows it
+        for (int i = 0; i < ms.length; i++) {
+            double t = 2 * (EegModel.MAX_COLUMNS + i + 1);
+            for (int d = 0; d < derivations; d++) {
+                model.accept(new AverageTrace(t, "eeg", "spectrum", "D" + d, spectrum(random), 2, 1, 0, p));
+                model.accept(Measurement.quantity(t, "eeg", "", "D" + d, "SEF95", 12, "Hz", p));
+            }
+            ms[i] = paintOnce(display, canvas);
+        }
+        report("one new epoch per derivation", ms, derivations, width, height, canvas);
+        System.out.printf(Locale.ROOT, "row images rebuilt %d times in %d paints%n", canvas.rowRebuilds(), canvas.paintCount());
         display.dispose();
+    }
+
+    private static float[] spectrum(SplittableRandom random) {
+        float[] psd = new float[61];
+        for (int k = 0; k < psd.length; k++) {
+            psd[k] = (float) (100 / (1 + k) * random.nextDouble(0.5, 1.5));
+        }
+        return psd;
+    }
+
+    private static void report(String what, double[] ms, int derivations, int width, int height, DsaCanvas canvas) {
+        Arrays.sort(ms);
+        System.out.printf(Locale.ROOT, "DSA repaint (%s), %d derivations x %d epochs, %d x %d px: median %.1f ms, p95 %.1f ms,"
+                + " max %.1f ms (%d paints); every 500 ms that is %.1f %% of the UI thread%n", what, derivations,
+                EegModel.MAX_COLUMNS, width, height, ms[ms.length / 2], ms[(int) (ms.length * 0.95)], ms[ms.length - 1],
+                canvas.paintCount(), ms[ms.length / 2] / 5);
     }
 }
