@@ -129,6 +129,9 @@ public final class DsaCanvas extends Canvas {
         gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_MAGENTA));
         gc.setLineWidth(2);
         for (EegModel.Mark m : model.marks()) {
+            if (first > 0 && m.timeSeconds() <= cols.get(first - 1).timeSeconds()) {
+                continue; // its epoch has scrolled out of the row: not at the left edge
+            }
             for (int i = first; i < cols.size(); i++) {
                 if (cols.get(i).timeSeconds() >= m.timeSeconds()) {
                     int x = left + x0 + (i - first) * w;
