@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 /**
- * {@code openionm bench [io] [pipeline] [filtfilt] [latency] [recorder] [cases] [review] [reading-room] [eeg] [all]}: the figures of
+ * {@code openionm bench [io] [pipeline] [filtfilt] [latency] [recorder] [cases] [review] [reading-room] [eeg] [emg] [all]}: the figures of
  * docs/performance.md, measured in one run on this machine. Each section is a class of its own:
  * {@link IoBench} (issue 3: simulator, EDF+/BDF+, MNE), {@link PipelineBench} (whole pipeline × real
  * time), {@link FiltfiltBench} (zero-phase band-pass against scipy) and {@link LatencyBench} (alarm
@@ -47,6 +47,7 @@ public class BenchApplication extends Command {
                 case "review" -> ok &= new ReviewBench(r).run(o.hours(), o.dir());
                 case "reading-room" -> ok &= new ReadingRoomBench(r).run(o.seconds("reading-room"));
                 case "eeg" -> ok &= new EegBench(r).run(o.seconds("eeg"));
+                case "emg" -> ok &= new EmgBench(r).run(o, o.seconds("emg"));
                 default -> throw new IllegalStateException(section);
             }
         }

@@ -9,7 +9,7 @@ import java.util.Set;
  * The command line of {@code openionm bench}: which sections to run and their options. Pure, so
  * the parsing is unit-tested without an OSGi runtime.
  *
- * @param sections   in canonical order: io, pipeline, filtfilt, latency, recorder, cases, review, reading-room, eeg
+ * @param sections   in canonical order: io, pipeline, filtfilt, latency, recorder, cases, review, reading-room, eeg, emg
  * @param seconds    --seconds, NaN when absent (each section then uses its own default)
  * @param seed       seed of the pipeline run
  * @param seeds      latency: runs with seeds 1..seeds
@@ -27,9 +27,9 @@ record BenchOptions(List<String> sections, double seconds, long seed, int seeds,
         double rate, int channels, int kills, String python, Path dir, Path json,
         double hours) {
 
-    static final List<String> SECTIONS = List.of("io", "pipeline", "filtfilt", "latency", "recorder", "cases", "review", "reading-room", "eeg");
+    static final List<String> SECTIONS = List.of("io", "pipeline", "filtfilt", "latency", "recorder", "cases", "review", "reading-room", "eeg", "emg");
 
-    static final String USAGE = "usage: openionm bench [io] [pipeline] [filtfilt] [latency] [recorder] [cases] [review] [reading-room] [eeg] [all] [--seconds S]"
+    static final String USAGE = "usage: openionm bench [io] [pipeline] [filtfilt] [latency] [recorder] [cases] [review] [reading-room] [eeg] [emg] [all] [--seconds S]"
             + " [--seed N] [--seeds N] [--scenario name|file] [--baseline-at S] [--rate Hz] [--channels N] [--kills N]"
             + " [--python path] [--hours H]"
             + " [--dir folder] [--json file]\n"
@@ -44,7 +44,10 @@ record BenchOptions(List<String> sections, double seconds, long seed, int seeds,
             + " (the issue's figure: --hours 8, a 28 GB file)\n"
             + "  reading-room  a throw-away mosquitto on loopback: alarm and trace-frame latency OR -> reader, bandwidth"
             + " per OR at 32 channels (--seconds, default 30)\n"
-            + "  eeg       CPU of the installed EEG processor at 32 channels, 1 kHz and 20 kHz input (--seconds, default 120)";
+            + "  eeg       CPU of the installed EEG processor at 32 channels, 1 kHz and 20 kHz input (--seconds, default 120)\n"
+            + "  emg       free-run EMG: CPU at 32 ch x 20 kHz; A-train detection over --seeds seeded 120-s cases (default 20)"
+            + " against the simulator's truth; live latency A-train onset -> alarm and -> sound path over --seconds (default 120)"
+            + " of the simulator in real time at --rate/--channels (default 10000 Hz, 32)";
 
     static final String DEFAULT_SCENARIO = "spinal-cord-ischemia";
 
@@ -89,6 +92,7 @@ record BenchOptions(List<String> sections, double seconds, long seed, int seeds,
             case "filtfilt" -> 10;
             case "recorder" -> 60;
             case "eeg" -> 120;
+            case "emg" -> 120;
             default -> 30;
         };
     }

@@ -4,9 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 
 import org.openionm.core.model.Channel;
 import org.openionm.core.model.ChannelRole;
@@ -15,9 +13,7 @@ import org.openionm.core.processing.AlarmCondition;
 import org.openionm.core.processing.AverageTrace;
 import org.openionm.core.processing.Measurement;
 import org.openionm.core.processing.ModalityProcessor;
-import org.openionm.core.processing.ProcessorContext;
 import org.openionm.core.processing.ProcessorOutput;
-import org.openionm.core.processing.SettingDescriptor;
 import org.openionm.core.processing.TrendPoint;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -39,26 +35,14 @@ final class EegBench {
 
     boolean run(double seconds) throws Exception {
         BundleContext context = FrameworkUtil.getBundle(EegBench.class).getBundleContext();
-        ModalityProcessor eeg = null;
-        ServiceReference<ModalityProcessor> held = null;
-        long deadline = System.currentTimeMillis() + Services.WAIT_MS;
-        while (eeg == null && System.currentTimeMillis() < deadline) {
-            for (ServiceReference<ModalityProcessor> ref : context.getServiceReferences(ModalityProcessor.class, null)) {
-                ModalityProcessor p = context.getService(ref);
-                if (p != null && p.id().equals("eeg")) {
-                    eeg = p;
-                    held = ref;
-                    break;
-                }
-                context.ungetService(ref);
-            }
-            if (eeg == null) {
-                Thread.sleep(100);
-            }
-        }
+        ServiceReference<ModalityProcessor> held = Services.processorReference("eeg");
+        ModalityProcessor eeg = held == null ? null : context.getService(held);
         r.printf("## EEG processor (32 channels, %.0f s of signal per rate, one thread)%n%n", seconds);
         r.json.key("eeg").begin('{');
         if (eeg == null) {
+            if (held != null) {
+                context.ungetService(held);
+            }
             r.printf("EEG modality not installed: skipped%n%n");
             r.json.field("installed", "no").end('}');
             return true;
@@ -95,15 +79,7 @@ final class EegBench {
             @Override public void trend(TrendPoint t) { results[0]++; }
             @Override public void alarm(AlarmCondition c) { results[0]++; }
         };
-        Map<String, Object> settings = new TreeMap<>();
-        for (SettingDescriptor d : p.settings()) {
-            settings.put(d.key(), d.defaultValue());
-        }
-        p.start(new ProcessorContext() {
-            @Override public List<Channel> channels() { return list; }
-            @Override public Map<String, ?> settings() { return settings; }
-            @Override public ProcessorOutput output() { return out; }
-        });
+        Services.startWithDefaults(p, list, out);
         int block = (int) (rate / 20);
         SplittableRandom random = new SplittableRandom(1);
         float[][][] blocks = new float[200][channels][block];

@@ -90,6 +90,47 @@ final class Services {
         return fallback;
     }
 
+    /**
+     * The installed modality processor with {@code id}, waiting for its component like {@link #service};
+     * null when it is not installed. The caller gives it back with {@code ungetService} on the reference.
+     */
+    static ServiceReference<ModalityProcessor> processorReference(String id) throws InterruptedException {
+        BundleContext context = FrameworkUtil.getBundle(Services.class).getBundleContext();
+        long deadline = System.currentTimeMillis() + WAIT_MS;
+        do {
+            try {
+                for (ServiceReference<ModalityProcessor> ref : context.getServiceReferences(ModalityProcessor.class, null)) {
+                    ModalityProcessor p = context.getService(ref);
+                    try {
+                        if (p != null && p.id().equals(id)) {
+                            return ref;
+                        }
+                    } finally {
+                        context.ungetService(ref);
+                    }
+                }
+            } catch (InvalidSyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+            Thread.sleep(100);
+        } while (System.currentTimeMillis() < deadline);
+        return null;
+    }
+
+    /** Starts {@code p} directly (no engine, no host) on {@code channels} with its default settings: the CPU benchmarks. */
+    static void startWithDefaults(ModalityProcessor p, java.util.List<org.openionm.core.model.Channel> channels,
+            org.openionm.core.processing.ProcessorOutput out) {
+        java.util.Map<String, Object> settings = new java.util.TreeMap<>();
+        for (SettingDescriptor d : p.settings()) {
+            settings.put(d.key(), d.defaultValue());
+        }
+        p.start(new org.openionm.core.processing.ProcessorContext() {
+            @Override public java.util.List<org.openionm.core.model.Channel> channels() { return channels; }
+            @Override public java.util.Map<String, ?> settings() { return settings; }
+            @Override public org.openionm.core.processing.ProcessorOutput output() { return out; }
+        });
+    }
+
     /** The accepted channel roles of every installed modality processor, by processor id. */
     static java.util.Map<String, java.util.Set<org.openionm.core.model.ChannelRole>> acceptedRoles() {
         BundleContext context = FrameworkUtil.getBundle(Services.class).getBundleContext();

@@ -20,6 +20,7 @@ class BenchOptionsTest {
         assertEquals(300, o.seconds("pipeline"));
         assertEquals(10, o.seconds("filtfilt"));
         assertEquals(60, o.seconds("recorder"));
+        assertEquals(120, o.seconds("emg"));
         assertEquals(100, o.kills());
         assertEquals(20, o.seeds());
         assertEquals(1, o.seed());
@@ -59,7 +60,7 @@ class BenchOptionsTest {
 
     @Test
     void mistakesAreNamed() {
-        assertMessage("unknown section 'pipelines' (sections: io, pipeline, filtfilt, latency, recorder, cases, review, reading-room, eeg, all)", "pipelines");
+        assertMessage("unknown section 'pipelines' (sections: io, pipeline, filtfilt, latency, recorder, cases, review, reading-room, eeg, emg, all)", "pipelines");
         assertMessage("unknown option --seed-count", "latency", "--seed-count", "3");
         assertMessage("option --json needs a value", "latency", "--json");
         UsageException seeds = assertThrows(UsageException.class, () -> BenchOptions.parse(new String[] {"--seeds", "0"}));

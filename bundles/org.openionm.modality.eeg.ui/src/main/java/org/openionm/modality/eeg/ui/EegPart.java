@@ -73,9 +73,9 @@ public class EegPart {
         dsa = new DsaCanvas(sash, model);
         Composite trends = new Composite(sash, SWT.NONE);
         trends.setLayout(new FillLayout(SWT.HORIZONTAL));
-        bsr = chart(trends, "Burst suppression ratio (%)");
-        asymmetry = chart(trends, "Left/right asymmetry (pdBSI)");
-        sash.setWeights(40, 38, 22);
+        bsr = chart(trends, "BSR (%)", "Burst suppression ratio (%) per derivation, over 60 s");
+        asymmetry = chart(trends, "Asymmetry (pdBSI)", "Left/right asymmetry per homologous pair: pairwise-derived brain symmetry index");
+        sash.setWeights(36, 34, 30); // the trends need height: their legends sit under the plots when narrow
         if (cases != null) {
             cases.addListener(clampMarks);
             // the open case's earlier clamps, if the database is open
@@ -84,10 +84,26 @@ public class EegPart {
         refresh();
     }
 
-    private static Chart chart(Composite parent, String title) {
+    /** Narrower than this, a chart's legend goes under the plot: at its right it took half of a 230-px chart. */
+    static final int LEGEND_RIGHT_MIN_WIDTH = 420;
+
+    /**
+     * A trend chart with a short title in the part's font (SWTChart's large bold titles were cut in the
+     * Modalities stack, 460 px wide on a 1280-px screen), the long name as its tooltip.
+     */
+    private static Chart chart(Composite parent, String title, String tooltip) {
         Chart c = new Chart(parent, SWT.NONE);
         c.getTitle().setText(title);
+        c.getTitle().setFont(parent.getFont());
+        c.setToolTipText(tooltip);
         c.getAxisSet().getXAxis(0).getTitle().setText("case time (min)");
+        c.getAxisSet().getXAxis(0).getTitle().setFont(parent.getFont());
+        c.addListener(SWT.Resize, e -> {
+            int position = c.getSize().x < LEGEND_RIGHT_MIN_WIDTH ? SWT.BOTTOM : SWT.RIGHT;
+            if (c.getLegend().getPosition() != position) {
+                c.getLegend().setPosition(position);
+            }
+        });
         c.getAxisSet().getYAxis(0).getTitle().setVisible(false);
         // readable in both themes: the part's own colours, not SWTChart's blue titles
         org.eclipse.swt.graphics.Color fg = parent.getForeground();

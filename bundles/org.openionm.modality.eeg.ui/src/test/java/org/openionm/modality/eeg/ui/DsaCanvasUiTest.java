@@ -30,7 +30,7 @@ class DsaCanvasUiTest {
         display = Display.getDefault();
         shell = new Shell(display);
         shell.setLayout(new FillLayout());
-        shell.setSize(470, 240);
+        shell.setSize(504, 240);
     }
 
     @AfterEach
@@ -74,6 +74,81 @@ class DsaCanvasUiTest {
         assertTrue(mark.red > 200 && mark.green < 60 && mark.blue > 200, "magenta clamp mark at epoch 200: " + mark);
         RGB line = CanvasSnapshot.rgb(img, x0 + 350, ySef);
         assertTrue(line.red > 220 && line.green > 220 && line.blue > 220, "white SEF95 line at 3 Hz: " + line);
+    }
+
+    @Test
+    void newEpochsAreAppendedToTheKeptImageExactlyAsAFullRedrawDrawsThem() {
+        EegModel model = new EegModel();
+        for (int e = 0; e < 400; e++) { // more than the 400-px rows hold, so the image scrolls
+            addEpoch(model, e, 4, 3);
+        }
+        DsaCanvas canvas = new DsaCanvas(shell, model);
+        shell.open();
+        CanvasSnapshot.repaintAndCapture(canvas, canvas::paintCount);
+        assertEquals(1, canvas.rowRebuilds());
+        for (int e = 400; e < 430; e++) { // 30 new epochs of beta (20 Hz)
+            addEpoch(model, e, 40, 21);
+        }
+        ImageData appended = CanvasSnapshot.repaintAndCapture(canvas, canvas::paintCount);
+        assertEquals(1, canvas.rowRebuilds(), "new epochs are appended, the row's image is not rebuilt");
+
+        Shell other = new Shell(display);
+        other.setLayout(new FillLayout());
+        other.setSize(shell.getSize());
+        try {
+            DsaCanvas fresh = new DsaCanvas(other, model);
+            other.open();
+            ImageData rebuilt = CanvasSnapshot.repaintAndCapture(fresh, fresh::paintCount);
+            assertEquals(canvas.getClientArea(), fresh.getClientArea());
+            int height = canvas.getClientArea().height - 2;
+            int right = canvas.getClientArea().width - 1;
+            int y20 = DsaCanvas.yOf(20, 0, height);
+            int y2 = DsaCanvas.yOf(2, 0, height);
+            assertHot(CanvasSnapshot.rgb(appended, right - 15, y20), "a beta epoch at 20 Hz");
+            assertCold(CanvasSnapshot.rgb(appended, right - 15, y2), "a beta epoch at 2 Hz");
+            assertHot(CanvasSnapshot.rgb(appended, right - 45, y2), "the delta epoch before them at 2 Hz");
+            int differing = 0;
+            for (int x = DsaCanvas.LABEL_WIDTH; x <= right; x++) {
+                for (int y = 0; y < height; y++) {
+                    if (!CanvasSnapshot.rgb(appended, x, y).equals(CanvasSnapshot.rgb(rebuilt, x, y))) {
+                        differing++;
+                    }
+                }
+            }
+            assertEquals(0, differing, "pixels of the appended DSA that differ from one drawn from scratch");
+        } finally {
+            other.dispose();
+        }
+    }
+
+    @Test
+    void frequencyAxisHasTicksEveryTenHertz() {
+        EegModel model = new EegModel();
+        for (int e = 0; e < 10; e++) {
+            addEpoch(model, e, 4, 3);
+        }
+        DsaCanvas canvas = new DsaCanvas(shell, model);
+        shell.open();
+        ImageData img = CanvasSnapshot.repaintAndCapture(canvas, canvas::paintCount);
+        int height = canvas.getClientArea().height - 2;
+        int x = DsaCanvas.LABEL_WIDTH - 2;
+        for (double hz : new double[] { 0, 10, 20, 30 }) {
+            RGB tick = CanvasSnapshot.rgb(img, x, DsaCanvas.yOf(hz, 0, height));
+            assertTrue(tick.red > 100 && tick.red == tick.green && tick.green == tick.blue, hz + " Hz tick is grey: " + tick);
+        }
+        assertEquals(new RGB(0, 0, 0), CanvasSnapshot.rgb(img, x, DsaCanvas.yOf(15, 0, height)), "no tick at 15 Hz");
+    }
+
+    /** Epoch {@code e} (2 s each): power 300 µV²/Hz at bins {@code peakBin} ± 2 (0.5 Hz each), the given SEF95. */
+    private static void addEpoch(EegModel model, int e, int peakBin, double sef95) {
+        double t = 2 * (e + 1);
+        float[] psd = new float[61];
+        java.util.Arrays.fill(psd, 0.01f);
+        for (int k = peakBin - 2; k <= peakBin + 2; k++) {
+            psd[k] = 300;
+        }
+        model.accept(new AverageTrace(t, "eeg", "spectrum", "C3-Cz", psd, 2, 1, 0, P));
+        model.accept(Measurement.quantity(t, "eeg", "", "C3-Cz", "SEF95", sef95, "Hz", P));
     }
 
     @Test

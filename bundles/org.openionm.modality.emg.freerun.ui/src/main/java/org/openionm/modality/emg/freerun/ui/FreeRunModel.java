@@ -55,6 +55,20 @@ public final class FreeRunModel implements ResultListener {
         }
     }
 
+    /**
+     * An A-train the processor has recognised but not yet reported as an event: running (end NaN) from its
+     * onset, or ended and waiting for its event (which comes after the cluster decision).
+     */
+    public record ATrainMark(String channel, double onsetSeconds, double endSeconds) {
+
+        public boolean running() {
+            return Double.isNaN(endSeconds);
+        }
+    }
+
+    private static final String SERIES_ATRAIN = "/aTrain";
+    private static final String SERIES_CAUTERY = "/cautery";
+    private final List<ATrainMark> aTrains = new ArrayList<>();
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
     private final Map<String, Counter> counters = new LinkedHashMap<>();
     private final ArrayDeque<DetectedEvent> events = new ArrayDeque<>();
@@ -76,7 +90,7 @@ public final class FreeRunModel implements ResultListener {
 
     @Override
     public void trend(TrendPoint p) {
-        if (p.modality().equals(MODALITY) && p.series().endsWith("/cautery")) {
+        if (p.modality().equals(MODALITY) && (p.series().endsWith(SERIES_CAUTERY) || p.series().endsWith(SERIES_ATRAIN))) {
             queue.add(p);
         }
     }
@@ -99,6 +113,7 @@ public final class FreeRunModel implements ResultListener {
                 case Boolean b -> {
                     counters.clear();
                     events.clear();
+                    aTrains.clear();
                 }
                 case Measurement m -> {
                     Map<String, String> s = m.provenance().settings();
@@ -110,13 +125,24 @@ public final class FreeRunModel implements ResultListener {
                     Counter old = counters.get(m.channel());
                     counters.put(m.channel(), new Counter(m.channel(), m.value(), mild, severe, preset, old != null && old.cautery()));
                 }
+                case TrendPoint p when p.series().endsWith(SERIES_ATRAIN) -> {
+                    String channel = p.series().substring(0, p.series().length() - SERIES_ATRAIN.length());
+                    if (p.value() > 0) {
+                        aTrains.add(new ATrainMark(channel, p.timeSeconds(), Double.NaN));
+                    } else {
+                        aTrains.replaceAll(m -> m.channel().equals(channel) && m.running()
+                                ? new ATrainMark(channel, m.onsetSeconds(), p.timeSeconds()) : m);
+                    }
+                }
                 case TrendPoint p -> {
-                    String channel = p.series().substring(0, p.series().length() - "/cautery".length());
+                    String channel = p.series().substring(0, p.series().length() - SERIES_CAUTERY.length());
                     Counter old = counters.getOrDefault(channel, new Counter(channel, 0, 0.5, 10, "prell2007", false));
                     counters.put(channel, new Counter(channel, old.trainTimeSeconds(), old.mildSeconds(), old.severeSeconds(),
                             old.preset(), p.value() > 0));
                 }
                 case DetectedEvent e -> {
+                    // the train's own event replaces its provisional mark
+                    aTrains.removeIf(m -> m.channel().equals(e.channel()) && m.onsetSeconds() == e.timeSeconds() && !m.running());
                     events.addFirst(e);
                     while (events.size() > KEEP) {
                         events.removeLast();
@@ -135,6 +161,11 @@ public final class FreeRunModel implements ResultListener {
     /** Counters in order of the first result of each channel. */
     public List<Counter> counters() {
         return List.copyOf(counters.values());
+    }
+
+    /** A-trains recognised and not yet reported as events (running ones first to last onset). */
+    public List<ATrainMark> aTrainsInProgress() {
+        return List.copyOf(aTrains);
     }
 
     /** The latest discharges (and cautery stretches), newest first. */

@@ -88,7 +88,7 @@ final class FreeRunView {
         Set<String> inCautery = new HashSet<>();
         cs.stream().filter(FreeRunModel.Counter::cautery).forEach(c -> inCautery.add(c.channel()));
         List<DetectedEvent> events = model.events();
-        strips.show(buffer, channels, events, inCautery);
+        strips.show(buffer, channels, events, inCautery, model.aTrainsInProgress());
         if (model.revision() == shownRevision) {
             return;
         }

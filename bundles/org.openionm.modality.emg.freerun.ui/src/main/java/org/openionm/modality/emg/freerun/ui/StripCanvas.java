@@ -16,7 +16,8 @@ import org.openionm.ui.widgets.trace.TraceBuffer;
 /**
  * One strip per free-run channel: the last {@link #WINDOW_SECONDS} of its raw signal (min/max per
  * pixel column, so no spike is lost), with the processor's findings marked over it — a coloured bar
- * and its kind along the top of the row, electrocautery as a grey band with "CAUTERY".
+ * and its kind along the top of the row, electrocautery as a grey band with "CAUTERY" — and an A-train
+ * in progress as its bar from the onset to the newest sample ("A-train…"), closed at its end.
  */
 final class StripCanvas extends Canvas {
 
@@ -27,7 +28,9 @@ final class StripCanvas extends Canvas {
     private List<String> labels = List.of();
     private List<DetectedEvent> events = List.of();
     private java.util.Set<String> inCautery = java.util.Set.of();
+    private List<FreeRunModel.ATrainMark> aTrains = List.of();
     private double scaleUv = 500;
+    private long paints;
     private float[] window = new float[0];
     private float[] min = new float[0];
     private float[] max = new float[0];
@@ -35,10 +38,20 @@ final class StripCanvas extends Canvas {
     StripCanvas(Composite parent) {
         super(parent, SWT.DOUBLE_BUFFERED);
         setData("org.eclipse.e4.ui.css.CssClassName", "TraceCanvas");
-        addListener(SWT.Paint, e -> paint(e.gc));
+        addListener(SWT.Paint, e -> {
+            paint(e.gc);
+            paints++;
+        });
     }
 
-    void show(TraceBuffer source, List<String> channelLabels, List<DetectedEvent> findings, java.util.Set<String> cautery) {
+    /** Completed paints, for tests ({@code CanvasSnapshot.repaintAndCapture}). */
+    long paintCount() {
+        return paints;
+    }
+
+    void show(TraceBuffer source, List<String> channelLabels, List<DetectedEvent> findings, java.util.Set<String> cautery,
+            List<FreeRunModel.ATrainMark> trainsInProgress) {
+        aTrains = trainsInProgress;
         buffer = source;
         labels = List.copyOf(channelLabels);
         events = findings;
@@ -125,6 +138,27 @@ final class StripCanvas extends Canvas {
 
     private void markFindings(GC gc, int row, int top, int bottom, long start, int n, double fs, int columns) {
         String label = labels.get(row);
+        for (FreeRunModel.ATrainMark m : aTrains) {
+            if (!m.channel().equals(label)) {
+                continue;
+            }
+            double from = (m.onsetSeconds() * fs - start) / n * columns;
+            double to = m.running() ? columns : (m.endSeconds() * fs - start) / n * columns;
+            if (to < 0 || from > columns) {
+                continue;
+            }
+            int x1 = LABEL_WIDTH + (int) Math.max(0, Math.floor(from));
+            int x2 = LABEL_WIDTH + (int) Math.min(columns, Math.ceil(to));
+            Color c = new Color(colour("A-train"));
+            try {
+                gc.setBackground(c);
+                gc.fillRectangle(x1, top + 1, Math.max(3, x2 - x1), 5);
+                gc.setForeground(c);
+                gc.drawText(m.running() ? "A-train…" : "A-train", x1, top + 5, true);
+            } finally {
+                c.dispose();
+            }
+        }
         for (DetectedEvent e : events) {
             if (!e.channel().equals(label)) {
                 continue;

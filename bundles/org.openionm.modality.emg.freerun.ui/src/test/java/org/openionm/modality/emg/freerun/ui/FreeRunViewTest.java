@@ -53,6 +53,54 @@ class FreeRunViewTest {
     }
 
     @Test
+    void anATrainIsMarkedFromItsOnsetWhileItLastsUntilItsEventArrives() {
+        FreeRunModel model = new FreeRunModel();
+        model.trend(new TrendPoint(5.5, "emg.freerun", "Facial-2/aTrain", 1, "1")); // recognised: running since 5.5 s
+        model.drain();
+        assertEquals(List.of(new FreeRunModel.ATrainMark("Facial-2", 5.5, Double.NaN)), model.aTrainsInProgress());
+        assertTrue(model.aTrainsInProgress().get(0).running());
+        model.trend(new TrendPoint(9.5, "emg.freerun", "Facial-2/aTrain", 0, "1")); // ended, its event not yet out
+        model.drain();
+        assertEquals(List.of(new FreeRunModel.ATrainMark("Facial-2", 5.5, 9.5)), model.aTrainsInProgress());
+        model.event(new DetectedEvent(5.5, 4, "emg.freerun", "Facial-2", "A-train", 160, PRELL));
+        model.drain();
+        assertEquals(List.of(), model.aTrainsInProgress(), "the event replaces the mark");
+        assertEquals(1, model.events().size());
+    }
+
+    @Test
+    void theStripDrawsARunningATrainUpToTheNewestSample() {
+        Display display = Display.getDefault();
+        Shell shell = new Shell(display);
+        try {
+            shell.setLayout(new FillLayout());
+            shell.setSize(1000, 700);
+            FreeRunView view = new FreeRunView(shell);
+            shell.open();
+            FreeRunModel model = new FreeRunModel();
+            model.measurement(trainTime("Facial-1", 0, PRELL));
+            model.trend(new TrendPoint(6, "emg.freerun", "Facial-1/aTrain", 1, "1"));
+            model.drain();
+            TraceBuffer buffer = new TraceBuffer(1, 1000, 12);
+            buffer.append(0, new float[1][10_000]); // 0–10 s: the strip shows 0–10 s, the train runs from 6 s
+            view.refresh(model, buffer, List.of("Facial-1"));
+            org.eclipse.swt.graphics.ImageData img = org.openionm.ui.widgets.trace.CanvasSnapshot.repaintAndCapture(view.strips,
+                    view.strips::paintCount);
+            int columns = view.strips.getClientArea().width - StripCanvas.LABEL_WIDTH;
+            org.eclipse.swt.graphics.RGB red = StripCanvas.colour("A-train");
+            int y = 3; // the findings' bar along the top of the row
+            assertEquals(red, org.openionm.ui.widgets.trace.CanvasSnapshot.rgb(img, StripCanvas.LABEL_WIDTH + columns - 2, y),
+                    "the bar reaches the newest sample");
+            assertEquals(red, org.openionm.ui.widgets.trace.CanvasSnapshot.rgb(img, StripCanvas.LABEL_WIDTH + (int) (0.65 * columns), y),
+                    "6.5 s is in the train");
+            assertTrue(!red.equals(org.openionm.ui.widgets.trace.CanvasSnapshot.rgb(img, StripCanvas.LABEL_WIDTH + (int) (0.5 * columns), y)),
+                    "5 s is before its onset");
+        } finally {
+            shell.dispose();
+        }
+    }
+
+    @Test
     void theViewShowsCountersAndTheDischargeList() {
         Display display = Display.getDefault();
         Shell shell = new Shell(display);

@@ -1,6 +1,7 @@
 package org.openionm.modality.emg.freerun.audio;
 
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * The loudspeaker of free-run EMG, as the workbench controls it (an OSGi service of the free-run EMG
@@ -31,4 +32,13 @@ public interface EmgAudioControl {
 
     /** "playing on …", "no sound device: …", "off". */
     String status();
+
+    /**
+     * Hears, on the processing thread, the end (acquisition sample index, exclusive) of each block of EMG
+     * sound as it is handed to the loudspeaker's queue — while the sound is on, muted or not, with or
+     * without a device; null removes it. For the end-to-end latency figure of {@code ./openionm bench emg}.
+     *
+     * @since 0.2.0
+     */
+    void soundMonitor(LongConsumer blockEnd);
 }

@@ -41,7 +41,8 @@ import org.osgi.service.component.annotations.Component;
  * {@code neurotonic}, {@code A-train}, {@code A-train cluster}, and {@code cautery} for a stretch not
  * judged), the train time per channel as a {@link Measurement} (component {@code trainTime}, s) and a
  * trend ({@code <channel>/trainTime}) whenever it changes (at most every 0.25 s) and at least every
- * {@code publish.s}, the cautery state as a trend ({@code <channel>/cautery}, 1 or 0), and alarm
+ * {@code publish.s}, the cautery state as a trend ({@code <channel>/cautery}, 1 or 0), an A-train in progress
+ * as a trend ({@code <channel>/aTrain}: 1 at its onset, sent as soon as it is recognised; 0 at its end), and alarm
  * conditions: an A-train or a neurotonic discharge on a channel (MEDIUM, for as long as it lasts), an
  * A-train cluster (MEDIUM), train time past the preset's threshold (HIGH).
  */
@@ -52,6 +53,8 @@ public final class FreeRunProcessor implements ModalityProcessor, EmgAudioContro
     static final String KIND_ATRAIN = "A-train";
     static final String KIND_CLUSTER = "A-train cluster";
     static final String KIND_CAUTERY = "cautery";
+    /** Trend suffix of the A-train state: 1 at a train's onset (published when it is recognised), 0 at its end. */
+    static final String SERIES_ATRAIN = "/aTrain";
     static final String CRITERION_ATRAIN = "A-train (sinusoidal high-frequency discharge; Prell, Romstöck)";
     static final String CRITERION_NEUROTONIC = "neurotonic discharge";
     static final String CRITERION_CLUSTER = "A-train cluster on most channels (Rampp 2023)";
@@ -142,6 +145,13 @@ public final class FreeRunProcessor implements ModalityProcessor, EmgAudioContro
     @Override
     public synchronized double now() {
         return position / fs;
+    }
+
+    private volatile java.util.function.LongConsumer soundMonitor;
+
+    @Override
+    public void soundMonitor(java.util.function.LongConsumer blockEnd) {
+        soundMonitor = blockEnd;
     }
 
     @Override
@@ -248,6 +258,10 @@ public final class FreeRunProcessor implements ModalityProcessor, EmgAudioContro
         position = first + n;
         if (audio != null) {
             audio.blockDone(position);
+            java.util.function.LongConsumer monitor = soundMonitor;
+            if (monitor != null) {
+                monitor.accept(position);
+            }
         }
         afterBlock(position);
     }
@@ -367,6 +381,8 @@ public final class FreeRunProcessor implements ModalityProcessor, EmgAudioContro
         public void aTrainStarted(long onset, long confirmedAt) {
             pipelines.get(k).discharges.discard(); // the episode in progress was this train
             ledger.started(k, onset, confirmedAt);
+            // "A-train in progress" for the strips, from its onset: the event itself comes only when it has ended
+            out.trend(new TrendPoint(onset / fs, ID, label(k) + SERIES_ATRAIN, 1, "1"));
             if (settings.alarmATrain()) {
                 out.alarm(new AlarmCondition(confirmedAt / fs, ID, "", label(k), CRITERION_ATRAIN, Priority.MEDIUM, true,
                         "A-train on " + label(k) + " from " + FreeRunSettings.num(onset / fs) + " s", "", provenance));
@@ -385,6 +401,7 @@ public final class FreeRunProcessor implements ModalityProcessor, EmgAudioContro
                 t.peakUv = peakUv;
                 t.frequencyHz = frequencyHz;
             }
+            out.trend(new TrendPoint(end / fs, ID, label(k) + SERIES_ATRAIN, 0, "1"));
             if (settings.alarmATrain()) {
                 out.alarm(new AlarmCondition(end / fs, ID, "", label(k), CRITERION_ATRAIN, Priority.MEDIUM, false,
                         "A-train on " + label(k) + " " + FreeRunSettings.num(onset / fs) + "–" + FreeRunSettings.num(end / fs)

@@ -66,6 +66,24 @@ class FacialCaseTest {
     }
 
     @Test
+    void everyATrainIsMarkedInProgressFromItsOnsetBeforeItEndsAndClosedAtItsEnd() {
+        for (Truth t : truth.stream().filter(x -> x.kind().equals("A-train")).toList()) {
+            String channel = t.channels().get(0);
+            List<org.openionm.core.processing.TrendPoint> marks = result.results().trend(channel + FreeRunProcessor.SERIES_ATRAIN);
+            org.openionm.core.processing.TrendPoint on = marks.stream()
+                    .filter(p -> p.value() == 1 && Math.abs(p.timeSeconds() - t.start()) < 0.05).findFirst().orElseThrow(
+                            () -> new AssertionError(t + ": no in-progress mark at its onset in " + marks));
+            org.openionm.core.processing.TrendPoint off = marks.get(marks.indexOf(on) + 1);
+            assertEquals(0, off.value(), t + ": the mark after the onset closes it");
+            assertTrue(Math.abs(off.timeSeconds() - t.end()) <= 0.1 * t.duration(), t + ": closed at " + off.timeSeconds());
+            // the mark went out with the MEDIUM alarm, which is raised while the train lasts
+            AlarmCondition raised = result.alarmConditions().stream().filter(c -> c.active() && c.channel().equals(channel)
+                    && c.criterion().equals(FreeRunProcessor.CRITERION_ATRAIN) && c.timeSeconds() >= t.start()).findFirst().orElseThrow();
+            assertTrue(raised.timeSeconds() < t.end(), t + ": recognised at " + raised.timeSeconds() + ", before its end");
+        }
+    }
+
+    @Test
     void everyATrainIsFoundWithinFiftyMillisecondsAndTenPercentOfItsDuration() {
         List<Truth> trains = truth.stream().filter(t -> t.kind().equals("A-train")).toList();
         assertEquals(3, trains.size());

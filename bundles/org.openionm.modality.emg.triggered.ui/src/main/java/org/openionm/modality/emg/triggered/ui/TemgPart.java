@@ -35,16 +35,25 @@ public class TemgPart {
     @Service
     AcquisitionEngine engine;
 
-    private final TemgModel model = new TemgModel();
+    /** The model fed since start-up; without it (no host yet) the tab listens itself from now on. */
+    @Inject
+    @Optional
+    @Service
+    TemgFeed feed;
+
+    private TemgModel model;
+    private boolean ownListener;
     private TemgView view;
 
     @PostConstruct
     public void create(Composite parent) {
         parent.setLayout(new FillLayout());
-        view = new TemgView(parent, model, new EngineRamps());
-        if (host != null) {
+        model = feed != null ? feed.model() : new TemgModel();
+        ownListener = feed == null && host != null;
+        if (ownListener) {
             host.addListener(model);
         }
+        view = new TemgView(parent, model, new EngineRamps());
         tick();
     }
 
@@ -68,7 +77,7 @@ public class TemgPart {
 
     @PreDestroy
     public void dispose() {
-        if (host != null) {
+        if (ownListener) {
             host.removeListener(model);
         }
     }
