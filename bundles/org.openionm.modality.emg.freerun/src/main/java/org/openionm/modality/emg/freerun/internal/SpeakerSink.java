@@ -1,16 +1,15 @@
 package org.openionm.modality.emg.freerun.internal;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.SourceDataLine;
 
 /**
- * The loudspeaker: PCM blocks are queued (at most ~1 s; beyond that they are dropped, the processing
- * never waits) and written to a javax.sound {@link SourceDataLine} by a daemon thread. Without a sound
+ * The loudspeaker: PCM blocks are queued (at most {@link #QUEUE_MS} ms; beyond that the oldest are
+ * dropped, the processing never waits) and written to a javax.sound {@link SourceDataLine} of about
+ * {@link #LINE_MS} ms by a daemon thread, so the sound lags the EMG by at most their sum on top of the
+ * processing (docs/emg.md). Without a sound
  * device (CI, Xvfb, a headless server) the line cannot open: that is said once, in {@link #status()}
  * and the log, and every later block is dropped quietly.
  */
@@ -18,7 +17,12 @@ final class SpeakerSink implements EmgAudio.SoundSink {
 
     private static final System.Logger LOG = System.getLogger(SpeakerSink.class.getName());
 
-    private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(64);
+    /** Most audio waiting for the line: bounds the lag when the sound card's clock runs slow. */
+    static final int QUEUE_MS = 30;
+    /** The line's buffer asked for (the device may grant more: {@link #status()} says what it gave). */
+    static final int LINE_MS = 30;
+
+    private final CappedAudioQueue queue = new CappedAudioQueue(bytes(QUEUE_MS));
     private volatile String status = "not started";
     private volatile boolean failed;
     private Thread thread;
@@ -38,7 +42,7 @@ final class SpeakerSink implements EmgAudio.SoundSink {
             bytes[2 * i] = (byte) pcm[i];
             bytes[2 * i + 1] = (byte) (pcm[i] >> 8);
         }
-        queue.offer(bytes); // a full queue drops the block: the sound must not hold up the monitoring
+        queue.offer(bytes); // never blocks: the sound must not hold up the monitoring
     }
 
     @Override
@@ -55,14 +59,18 @@ final class SpeakerSink implements EmgAudio.SoundSink {
         queue.clear();
     }
 
+    private static int bytes(int millis) {
+        return EmgAudio.OUTPUT_RATE * millis / 1000 * 2; // 16-bit mono
+    }
+
     private void play() {
         AudioFormat format = new AudioFormat(EmgAudio.OUTPUT_RATE, 16, 1, true, false);
         SourceDataLine line;
         try {
             line = AudioSystem.getSourceDataLine(format);
-            line.open(format, EmgAudio.OUTPUT_RATE / 10 * 2); // ~100 ms buffer: little delay
+            line.open(format, bytes(LINE_MS));
             line.start();
-            status = "playing on " + line.getLineInfo();
+            status = "playing on " + line.getLineInfo() + ", line buffer " + line.getBufferSize() * 1000 / bytes(1000) + " ms";
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
             failed = true;
             status = "no sound device: EMG audio is off (" + e.getMessage() + ")";
