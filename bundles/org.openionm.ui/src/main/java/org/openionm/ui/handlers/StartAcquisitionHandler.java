@@ -22,6 +22,10 @@ public class StartAcquisitionHandler {
     @Execute
     public void execute(@Service AcquisitionEngine engine, MApplication application, Shell shell) {
         IEclipseContext context = application.getContext();
+        if (AcquisitionActions.isRunning(engine)) { // started since the enablement was computed: say so (issue 16)
+            MessageDialog.openInformation(shell, "Acquisition running", AcquisitionActions.alreadyRunning(engine));
+            return;
+        }
         try {
             AcquisitionActions.start(engine, AcquisitionActions.settings(context));
         } catch (IllegalArgumentException | IllegalStateException e) {
