@@ -73,6 +73,22 @@ public interface AcquisitionEngine {
         throw new UnsupportedOperationException("this engine cannot stop ramps");
     }
 
+    /**
+     * Sets the intensity of a site of the running program from its next stimulus on (the technologist
+     * raises a TcMEP train's voltage, lowers an SSEP current); the status's program shows it. The
+     * value must lie within the amplifier's declared stimulator output of the site's unit
+     * ({@link org.openionm.core.driver.StimulatorDescriptor#maxIntensity()}). A ramp's intensities
+     * are its program's (start, step, maximum) and are not changed this way.
+     *
+     * @throws IllegalStateException    when nothing is running
+     * @throws IllegalArgumentException naming the site, value and limit when the site is unknown, is a
+     *                                  ramp, or the value lies outside the stimulator's range
+     * @since 0.3.0
+     */
+    default void setIntensity(String siteId, double intensity) {
+        throw new UnsupportedOperationException("this engine cannot change a stimulation intensity");
+    }
+
     /** Asks the running driver to stop and waits briefly for it; a no-op when idle. */
     void stop();
 

@@ -57,8 +57,18 @@ public final class ArtifactRejector {
         StringBuilder sb = new StringBuilder("artifact rejection on " + channel.label() + ": blank "
                 + Butterworth.hz(blankingMs) + " ms");
         for (ArtifactRule r : rules) {
-            sb.append(", ").append(r);
+            sb.append(", ").append(text(r));
         }
         return sb.toString();
+    }
+
+    /** A rule as the provenance (and the screen) says it, not the record's toString (issue 16). */
+    static String text(ArtifactRule rule) {
+        return switch (rule) {
+            case ArtifactRule.Saturation s -> "saturation within " + Butterworth.hz(s.marginPercent()) + " % of the rails";
+            case ArtifactRule.AmplitudeThreshold a -> "amplitude above " + Butterworth.hz(a.thresholdUv()) + " µV";
+            case ArtifactRule.Cautery c -> "electrocautery above " + Butterworth.hz(c.rmsThresholdUv()) + " µV rms over "
+                    + Butterworth.hz(c.highPassHz()) + " Hz (pauses averaging)";
+        };
     }
 }

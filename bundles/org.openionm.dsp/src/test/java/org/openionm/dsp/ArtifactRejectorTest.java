@@ -65,4 +65,15 @@ class ArtifactRejectorTest {
         assertFalse(raw.accepted());
         assertEquals("amplitude", raw.rule());
     }
+
+    /** Issue 16: the provenance (shown on hover) says the rules in words, never a record's toString. */
+    @Test
+    void theDescriptionSaysTheRulesInWords() {
+        Channel ch = new Channel(0, "CP4-Fpz", Channel.MICROVOLT, 10_000, -3200, 3200, ChannelRole.SSEP_CORTICAL);
+        ArtifactRejector r = new ArtifactRejector(ch, 2, List.of(new ArtifactRule.Saturation(5),
+                new ArtifactRule.AmplitudeThreshold(100), new ArtifactRule.Cautery(2000, 15)));
+        assertEquals("artifact rejection on CP4-Fpz: blank 2 ms, saturation within 5 % of the rails, amplitude above 100 µV,"
+                + " electrocautery above 15 µV rms over 2000 Hz (pauses averaging)", r.describe());
+        assertFalse(r.describe().contains("["), "no record toString");
+    }
 }

@@ -31,6 +31,7 @@ import org.openionm.core.model.DataGap;
 import org.openionm.core.model.DriverHealth;
 import org.openionm.core.model.SampleBlock;
 import org.openionm.core.model.StimulusEvent;
+import org.openionm.core.stimulation.PeriodicStimulation;
 import org.openionm.core.stimulation.StimulationProgram;
 
 /** The engine, free of OSGi so that it runs in plain unit tests; {@link AcquisitionEngineComponent} publishes it. */
@@ -178,6 +179,21 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
         running("stop the ramp of '" + siteId + "'").scheduler.stopRamp(siteId);
     }
 
+    @Override
+    public void setIntensity(String siteId, double intensity) {
+        Run run = running("change the intensity of '" + siteId + "'");
+        synchronized (run) {
+            PeriodicStimulation site = run.program.sites().stream().filter(p -> p.siteId().equals(siteId)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no stimulation site '" + siteId + "'; sites: "
+                            + run.program.sites().stream().map(PeriodicStimulation::siteId).toList()));
+            PeriodicStimulation changed = org.openionm.acquisition.StimulatorLimits.withIntensity(site, intensity,
+                    run.driver.capabilities().stimulators());
+            run.scheduler.setIntensity(changed);
+            run.program = new StimulationProgram(run.program.sites().stream().map(p -> p == site ? changed : p).toList(),
+                    run.program.mainsHz(), run.program.trainGuard());
+        }
+    }
+
     private Run running(String what) {
         Run run = current;
         if (run == null || !run.isAlive()) {
@@ -291,7 +307,8 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
 
         final AmplifierDriver driver;
         final List<Channel> channels;
-        final StimulationProgram program;
+        /** The running program; a changed intensity replaces it ({@link #setIntensity}). */
+        volatile StimulationProgram program;
         final StimulusScheduler scheduler;
         /** Not paced to the wall clock: consumers apply back-pressure instead of missing data. */
         final boolean replay;

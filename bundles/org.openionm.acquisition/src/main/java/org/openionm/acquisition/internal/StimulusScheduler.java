@@ -38,7 +38,7 @@ final class StimulusScheduler {
     private long skipped;
 
     private static final class SiteState {
-        final PeriodicStimulation site;
+        PeriodicStimulation site; // replaced when its intensity changes (never a ramp's)
         final double periodSamples;
         double offsetSamples; // sample of stimulus 0: the start, or where an on-demand ramp was started
         final boolean paused;
@@ -208,6 +208,19 @@ final class StimulusScheduler {
         }
         throw new IllegalArgumentException("no ramp stimulation site '" + siteId + "'; ramp sites: " + periodic.stream()
                 .filter(SiteState::isRamp).map(s -> s.site.siteId()).toList());
+    }
+
+    /**
+     * Replaces a site of the program by {@code changed} (same id, another intensity): its stimuli not
+     * handed out yet carry the new intensity; a train already triggered keeps the one it was fired at.
+     */
+    synchronized void setIntensity(PeriodicStimulation changed) {
+        for (SiteState s : periodic) {
+            if (s.site.siteId().equals(changed.siteId())) { // periodic trains are among them
+                s.site = changed;
+            }
+        }
+        onDemand.replaceAll(s -> s.siteId().equals(changed.siteId()) ? changed : s);
     }
 
     /** Stimuli of paused sites skipped so far because they fell within a TcMEP guard. */

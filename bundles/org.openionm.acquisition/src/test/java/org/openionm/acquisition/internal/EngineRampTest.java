@@ -38,10 +38,12 @@ class EngineRampTest {
         final Semaphore permits = new Semaphore(0);
         final Semaphore produced = new Semaphore(0);
         final List<StimulusEvent> fired = new CopyOnWriteArrayList<>();
+        /** Stimulator outputs the driver declares (none unless a test gives some). */
+        List<org.openionm.core.driver.StimulatorDescriptor> stimulators = List.of();
 
         @Override public String id() { return "stepped"; }
         @Override public String displayName() { return "Stepped"; }
-        @Override public DriverCapabilities capabilities() { return new DriverCapabilities(1, 1000, List.of()); }
+        @Override public DriverCapabilities capabilities() { return new DriverCapabilities(1, 1000, stimulators); }
 
         @Override
         public List<Channel> configure(AcquisitionConfig config) {

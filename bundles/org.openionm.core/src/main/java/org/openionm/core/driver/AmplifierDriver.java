@@ -47,6 +47,16 @@ public interface AmplifierDriver {
     }
 
     /**
+     * The transport of a driver that plays a recording, for the acquisition it runs or was last
+     * configured for; empty for an amplifier.
+     *
+     * @since 0.3.0
+     */
+    default Optional<PlaybackControl> playback() {
+        return Optional.empty();
+    }
+
+    /**
      * Applies settings for the next run and returns the channels it will deliver.
      *
      * @throws IllegalArgumentException with a message naming the setting, for settings the device cannot honour

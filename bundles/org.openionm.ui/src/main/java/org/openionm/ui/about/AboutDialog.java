@@ -40,6 +40,13 @@ public class AboutDialog extends Dialog {
         Label title = new Label(area, SWT.NONE);
         title.setText("OpenIONM " + FrameworkUtil.getBundle(AboutDialog.class).getVersion()
                 + " — open intraoperative neuromonitoring workbench");
+        Label status = new Label(area, SWT.WRAP);
+        status.setText("NOT FOR CLINICAL USE. OpenIONM has no regulatory clearance as a medical device; use it for"
+                + " research, teaching and development only, never to make decisions about a patient.");
+        status.setData("org.eclipse.e4.ui.css.CssClassName", "Heading");
+        GridData statusData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        statusData.widthHint = 760;
+        status.setLayoutData(statusData);
         Label runtime = new Label(area, SWT.NONE);
         runtime.setText("Java " + System.getProperty("java.version") + ", SWT " + SWT.getPlatform() + " " + SWT.getVersion());
         Label installed = new Label(area, SWT.NONE);

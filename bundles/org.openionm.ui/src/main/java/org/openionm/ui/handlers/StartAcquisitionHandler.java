@@ -27,6 +27,10 @@ public class StartAcquisitionHandler {
     public void execute(@Service AcquisitionEngine engine, @Optional @Service AlarmManager alarms,
             MApplication application, Shell shell) {
         IEclipseContext context = application.getContext();
+        if (AcquisitionActions.isRunning(engine)) { // started since the enablement was computed: say so (issue 16)
+            MessageDialog.openInformation(shell, "Acquisition running", AcquisitionActions.alreadyRunning(engine));
+            return;
+        }
         if (!AcquisitionActions.beforeStart(shell, engine, alarms)) {
             return;
         }

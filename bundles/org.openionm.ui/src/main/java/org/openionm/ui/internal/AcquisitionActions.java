@@ -80,6 +80,11 @@ public final class AcquisitionActions {
         return ref == null ? null : context.getService(ref);
     }
 
+    /** What Start says while an acquisition runs, instead of doing nothing (issue 16). */
+    public static String alreadyRunning(AcquisitionEngine engine) {
+        return "An acquisition with " + engine.status().driverName() + " is already running; stop it before starting another.";
+    }
+
     public static boolean isRunning(AcquisitionEngine engine) {
         return engine != null && engine.status().state() == EngineState.RUNNING;
     }

@@ -24,6 +24,7 @@ import org.openionm.acquisition.EngineStatus;
 import org.openionm.core.driver.AmplifierDriver;
 import org.openionm.core.driver.DriverCapabilities;
 import org.openionm.core.stimulation.PeriodicStimulation;
+import org.openionm.core.stimulation.StimulationKind;
 import org.openionm.ui.internal.AcquisitionActions;
 import org.openionm.ui.internal.AcquisitionSettings;
 
@@ -58,6 +59,7 @@ public class AmplifierSetupPart {
     private Button stop;
     private Label status;
     private Label stimulation;
+    private IntensityEditor intensities;
     private Combo onDemand;
     private Button fire;
     private Label error;
@@ -113,6 +115,8 @@ public class AmplifierSetupPart {
 
         SetupLabels.heading(parent, "Stimulation");
         stimulation = SetupLabels.wide(parent);
+        intensities = new IntensityEditor(parent, error::setText);
+        intensities.control().setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
         Composite trigger = new Composite(parent, SWT.NONE);
         trigger.setLayout(new GridLayout(2, false));
         trigger.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
@@ -136,6 +140,10 @@ public class AmplifierSetupPart {
     private void startAcquisition() {
         error.setText("");
         remember();
+        if (AcquisitionActions.isRunning(engine)) {
+            error.setText(AcquisitionActions.alreadyRunning(engine));
+            return;
+        }
         if (!AcquisitionActions.beforeStart(error.getShell(), engine, AcquisitionActions.alarmManager())) {
             return;
         }
@@ -148,6 +156,10 @@ public class AmplifierSetupPart {
     }
 
     private void fireTrain() {
+        if (onDemand.getSelectionIndex() < 0) {
+            error.setText("Cannot fire: choose a train site first");
+            return;
+        }
         try {
             engine.trigger(onDemand.getText());
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -216,7 +228,8 @@ public class AmplifierSetupPart {
         }
         EngineStatus s = engine.status();
         boolean running = AcquisitionActions.isRunning(engine);
-        start.setEnabled(!running && !available.isEmpty());
+        // enabled while running too: pressed then, it says why it does not start (issue 16)
+        start.setEnabled(!available.isEmpty());
         stop.setEnabled(running);
         status.setText(available.isEmpty() ? "No amplifier driver is installed." : "State: " + s.state() + " — " + s.message());
         showStimulation(s, running);
@@ -237,20 +250,30 @@ public class AmplifierSetupPart {
         if (!text.equals(stimulation.getText())) {
             stimulation.setText(text);
         }
-        List<String> trains = sites.stream().filter(p -> p.rateHz() == 0).map(PeriodicStimulation::siteId).toList();
+        intensities.show(engine, running ? sites : List.of(), running ? engine.driver(s.driverId())
+                .map(d -> d.capabilities().stimulators()).orElse(List.of()) : List.of());
+        List<String> trains = fireable(sites);
         if (!trains.equals(List.of(onDemand.getItems()))) {
+            String chosen = onDemand.getText();
             onDemand.setItems(trains.toArray(String[]::new));
-            onDemand.select(0);
+            onDemand.select(Math.max(0, trains.indexOf(chosen)));
+        }
+        if (onDemand.getSelectionIndex() < 0 && !trains.isEmpty()) {
+            onDemand.select(0); // never empty while there are trains to fire
         }
         fire.setEnabled(running && !trains.isEmpty());
     }
 
+    /**
+     * Sites a technologist fires by hand: on-demand sites and every train, periodic ones included (the
+     * immediate repeat train that confirms a change does not wait for the next planned one).
+     */
+    static List<String> fireable(List<PeriodicStimulation> sites) {
+        return sites.stream().filter(p -> p.rateHz() == 0 || p.kind() == StimulationKind.TRAIN)
+                .map(PeriodicStimulation::siteId).toList();
+    }
+
     static String describe(PeriodicStimulation p) {
-        String when = p.rateHz() > 0 ? p.rateHz() + " Hz" : "on demand";
-        String ramp = p.rampStep() > 0 ? ", ramp +" + p.rampStep() + " " + p.unit() + " to " + p.rampMax() + " " + p.unit() : "";
-        String train = p.pulseCount() > 1 ? ", train of " + p.pulseCount() + " at " + p.interPulseIntervalMs() + " ms" : "";
-        // the declared kind: it decides what pauses around what
-        return p.siteId() + ": " + when + ", " + p.kind().token() + ", " + p.intensity() + " " + p.unit() + ", "
-                + p.pulseWidthMicros() + " µs" + train + ramp;
+        return StimulationText.describe(p);
     }
 }

@@ -100,7 +100,7 @@ public class ModalitySettingsPart {
             Map<String, Object> overrides = new HashMap<>(host.overrides(shownId));
             overrides.put(descriptor.key(), value); // configure replaces every override: keep the others
             host.configure(shownId, overrides);
-            String unit = descriptor.unit().isEmpty() ? "" : " " + descriptor.unit();
+            String unit = descriptor.unit().isEmpty() ? "" : " " + org.openionm.core.processing.Units.display(descriptor.unit());
             say(descriptor.label() + " set to " + SettingRows.show(descriptor, value) + unit + " (default "
                     + SettingRows.show(descriptor, descriptor.defaultValue()) + unit
                     + "); applies from the next acquisition start.", "");

@@ -87,8 +87,12 @@ final class SettingRows {
         }
         String number = text.strip();
         String unit = descriptor.unit();
-        if (!unit.isEmpty() && number.endsWith(unit)) {
-            number = number.substring(0, number.length() - unit.length()).strip();
+        for (String written : new String[] { unit, org.openionm.core.processing.Units.display(unit) }) {
+            // "20 uV" and "20 µV" alike: the screen spells the unit µV
+            if (!written.isEmpty() && number.endsWith(written)) {
+                number = number.substring(0, number.length() - written.length()).strip();
+                break;
+            }
         }
         number = number.replace(',', '.');
         if (!NUMBER.matcher(number).matches()) {

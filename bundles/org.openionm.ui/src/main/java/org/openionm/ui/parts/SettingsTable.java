@@ -79,7 +79,8 @@ final class SettingsTable {
                 r -> setting(r).label() + "\nkey " + setting(r).key(), true);
         column(new ColumnPixelData(80), r -> r instanceof Setting s ? SettingRows.show(s.descriptor(), s.value()) : "",
                 r -> valueTip((Setting) r), true).setEditingSupport(new ValueEditing(edit));
-        column(new ColumnPixelData(65), r -> r instanceof Setting ? setting(r).unit() : "", r -> null, false);
+        column(new ColumnPixelData(65), r -> r instanceof Setting ? org.openionm.core.processing.Units.display(setting(r).unit()) : "",
+                r -> null, false);
         column(new ColumnPixelData(100), r -> r instanceof Setting ? SettingRows.range(setting(r)) : "", r -> null,
                 false);
         column(new ColumnPixelData(70), r -> r instanceof Setting ? SettingRows.show(setting(r), setting(r).defaultValue()) : "",

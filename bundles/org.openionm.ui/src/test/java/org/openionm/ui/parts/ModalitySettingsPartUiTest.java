@@ -178,7 +178,7 @@ class ModalitySettingsPartUiTest {
 
         assertEquals(5, part.settings().viewer().getTable().getItemCount());
         assertEquals(List.of("Alarm criteria", "", "", "", "", ""), row(part, 0));
-        assertEquals(List.of("Alarm: burst amplitude", "100", "uV", "10 – 500", "100", SOURCE), row(part, 1));
+        assertEquals(List.of("Alarm: burst amplitude", "100", "µV", "10 – 500", "100", SOURCE), row(part, 1));
         assertEquals(List.of("Alarm: confirmations", "2", "", "1 – 5", "2", SOURCE), row(part, 2));
         assertEquals(List.of("Processing", "", "", "", "", ""), row(part, 3));
         assertEquals(List.of("High-pass", "30", "Hz", "1 – 300", "30", "textbook"), row(part, 4));
@@ -187,10 +187,10 @@ class ModalitySettingsPartUiTest {
 
         type(part, 1, "60");
         assertEquals(60.0, host.effectiveSettings("test.emg").get("alarm.burst.uv"));
-        assertEquals(List.of("Alarm: burst amplitude", "60", "uV", "10 – 500", "100", SOURCE), row(part, 1));
+        assertEquals(List.of("Alarm: burst amplitude", "60", "µV", "10 – 500", "100", SOURCE), row(part, 1));
         assertTrue(bold(part, 1, SettingsTable.VALUE_COLUMN), "a changed value is marked");
         assertEquals("", part.error().getText());
-        assertEquals("Alarm: burst amplitude set to 60 uV (default 100 uV); applies from the next acquisition start.",
+        assertEquals("Alarm: burst amplitude set to 60 µV (default 100 µV); applies from the next acquisition start.",
                 part.done().getText());
         assertTrue(part.reset().getEnabled());
 

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 
 import org.openionm.core.driver.AcquisitionConfig;
 import org.openionm.core.driver.AmplifierDriver;
@@ -49,6 +48,7 @@ public class EdfPlaybackDriver implements AmplifierDriver {
     public static final String ID = "edf";
     static final String FILE_OPTION = "file";
     static final String PROTOCOL_OPTION = "protocol";
+    static final String START_OPTION = "start";
     static final int MAX_CHANNELS = 256;
     static final double MAX_RATE_HZ = 100_000;
     static final double BLOCK_SECONDS = 0.010;
@@ -58,10 +58,15 @@ public class EdfPlaybackDriver implements AmplifierDriver {
     private static final System.Logger LOG = System.getLogger(EdfPlaybackDriver.class.getName());
 
     private Plan plan;
+    /** The transport of the running (or last) playback. */
+    private volatile FilePlayback transport;
 
-    /** What configure found, checked again by run in case the file changed in between. */
+    /**
+     * What configure found, checked again by run in case the file changed in between. {@code startSeconds}:
+     * where the playback begins (the clock still counts from the recording's start: the part before is a gap).
+     */
     private record Plan(Path file, double rate, int samplesPerRecord, List<Channel> channels, double[] toMicrovolts,
-            boolean realTime, Protocol protocol) {
+            boolean realTime, Protocol protocol, double startSeconds) {
     }
 
     @Override
@@ -92,7 +97,19 @@ public class EdfPlaybackDriver implements AmplifierDriver {
                 "An EDF, EDF+, BDF or BDF+ file to play back as if it came from an amplifier."),
                 new DriverOption(PROTOCOL_OPTION, "Protocol", DriverOption.Kind.FILE, List.of(), "",
                         "Optional: maps the file's channel labels and stimulus annotations to OpenIONM roles and sites"
-                                + " (docs/protocol.md)."));
+                                + " (docs/protocol.md)."),
+                new DriverOption(START_OPTION, "Start at (s)", DriverOption.Kind.NUMBER, List.of(), "0",
+                        "Recording second to begin at; the part before is played as a gap, so case time stays"
+                                + " recording time."));
+    }
+
+    /**
+     * Pause, seek and speed of the playback (issue 16). A real-time acquisition plays at 1×, a replay
+     * (file analysis) as fast as the consumers take it; either can be changed while it plays.
+     */
+    @Override
+    public Optional<org.openionm.core.driver.PlaybackControl> playback() {
+        return Optional.ofNullable(transport);
     }
 
     @Override
@@ -105,8 +122,9 @@ public class EdfPlaybackDriver implements AmplifierDriver {
         Path file = Path.of(name);
         String protocolName = config.option(PROTOCOL_OPTION, "").strip();
         Protocol protocol = protocolName.isEmpty() ? Protocol.NONE : ProtocolParser.parse(Path.of(protocolName));
+        double start = startSeconds(config.option(START_OPTION, "0"));
         try (EdfReader reader = EdfReader.open(file)) {
-            Plan p = plan(file, reader, config.channelCount(), config.realTime(), protocol);
+            Plan p = plan(file, reader, config.channelCount(), config.realTime(), protocol, start);
             checkStimulusGroups(reader, protocol);
             this.plan = p;
             return p.channels();
@@ -117,6 +135,19 @@ public class EdfPlaybackDriver implements AmplifierDriver {
         } catch (IOException e) {
             throw new IllegalArgumentException("option file: cannot read " + file + ": " + e, e);
         }
+    }
+
+    private static double startSeconds(String text) {
+        String t = text.strip();
+        try {
+            double s = t.isEmpty() ? 0 : Double.parseDouble(t);
+            if (s >= 0 && Double.isFinite(s)) {
+                return s;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("option start: a recording second >= 0, was '" + text + "'");
     }
 
     /** A protocol group that does not read in some annotation is said now, not halfway through the replay. */
@@ -146,15 +177,18 @@ public class EdfPlaybackDriver implements AmplifierDriver {
             throw new IllegalStateException("EDF playback started without configure()");
         }
         try (EdfReader reader = EdfReader.open(p.file())) {
-            Plan now = plan(p.file(), reader, p.channels().size(), p.realTime(), p.protocol());
+            Plan now = plan(p.file(), reader, p.channels().size(), p.realTime(), p.protocol(), p.startSeconds());
             if (now.samplesPerRecord() != p.samplesPerRecord() || now.channels().size() != p.channels().size()) {
                 throw new IllegalStateException(p.file() + " changed since it was configured");
             }
-            new Playback(reader, p, context).play();
+            Playback playback = new Playback(reader, p, context);
+            transport = playback.transport;
+            playback.play();
         }
     }
 
-    private static Plan plan(Path file, EdfReader reader, int maxChannels, boolean realTime, Protocol protocol) {
+    private static Plan plan(Path file, EdfReader reader, int maxChannels, boolean realTime, Protocol protocol,
+            double startSeconds) {
         List<EdfSignal> signals = reader.signals();
         if (signals.isEmpty()) {
             throw new IllegalArgumentException("option file: " + file + " has no data signals (annotations only)");
@@ -191,8 +225,17 @@ public class EdfPlaybackDriver implements AmplifierDriver {
                         + " does not have (it has " + labels + ")");
             }
         }
+        if (startSeconds > 0 && startSeconds * first.samplingRateHz() >= lastIndex(reader, first.samplesPerRecord())) {
+            throw new IllegalArgumentException("option start: " + startSeconds + " s is past the end of " + file.getFileName());
+        }
         return new Plan(file, first.samplingRateHz(), first.samplesPerRecord(), List.copyOf(channels), factors, realTime,
-                protocol);
+                protocol, startSeconds);
+    }
+
+    /** Clock index just after the last stored sample (EDF+D: the last record's start plus its length). */
+    private static long lastIndex(EdfReader reader, int samplesPerRecord) {
+        List<Double> starts = reader.recordStartSeconds();
+        return starts.isEmpty() ? 0 : reader.sampleIndexAt(starts.get(starts.size() - 1)) + samplesPerRecord;
     }
 
     static double microvoltsPer(String dimension, String label) {
@@ -222,7 +265,7 @@ public class EdfPlaybackDriver implements AmplifierDriver {
         private final EdfReader reader;
         private final Plan plan;
         private final DriverContext context;
-        private final boolean realTime;
+        final FilePlayback transport;
         private final List<long[]> segments = new ArrayList<>(); // {clock start, stored start, length}
         private final List<Event> events = new ArrayList<>();
         private int nextEvent;
@@ -236,8 +279,12 @@ public class EdfPlaybackDriver implements AmplifierDriver {
             this.reader = reader;
             this.plan = plan;
             this.context = context;
-            this.realTime = plan.realTime();
             buildSegments();
+            long end = segments.isEmpty() ? 0 : segments.get(segments.size() - 1)[0] + segments.get(segments.size() - 1)[2];
+            long start = Math.min(end, Math.round(plan.startSeconds() * plan.rate()));
+            // live plays at 1x, a replay (file analysis) as fast as the consumers take it
+            this.transport = new FilePlayback(plan.file().getFileName().toString(), plan.rate(), start, end,
+                    plan.realTime() ? 1 : FilePlayback.AS_FAST_AS_POSSIBLE);
             buildEvents();
             boolean reported = events.stream().anyMatch(e -> e.health() != null);
             this.detector = reported ? null : new SignalHealthDetector(plan.channels(), plan.rate());
@@ -340,48 +387,78 @@ public class EdfPlaybackDriver implements AmplifierDriver {
             return -1;
         }
 
+        /**
+         * Plays the segments from the transport's position, block by block; before each block it takes a
+         * seek (a jump ahead: events in between are dropped with the samples, the engine reports the gap)
+         * and after each it waits as the transport says (pause, speed).
+         */
         void play() throws IOException, InterruptedException {
             double rate = plan.rate();
             int n = plan.channels().size();
             int blockSize = Math.max(1, (int) Math.round(rate * BLOCK_SECONDS));
             int chunkSize = Math.max(blockSize, (int) Math.round(rate * CHUNK_SECONDS) / blockSize * blockSize);
-            long startNanos = System.nanoTime();
-            for (long[] segment : segments) {
-                if (detector != null) {
-                    detector.gap(); // segments are separated by gaps
+            long clock = Math.round(transport.positionSeconds() * rate);
+            skipEventsBefore(clock);
+            long expected = 0; // where the previous block ended: anything else starts after a gap
+            int segment = 0;
+            while (segment < segments.size()) {
+                long[] seg = segments.get(segment);
+                long segEnd = seg[0] + seg[2];
+                if (clock >= segEnd) {
+                    segment++;
+                    continue;
                 }
-                for (long done = 0; done < segment[2];) {
-                    int chunk = (int) Math.min(chunkSize, segment[2] - done);
-                    float[][] all = reader.readPhysicalAll(segment[1] + done, chunk);
-                    for (int off = 0; off < chunk; off += blockSize) {
-                        if (context.isStopRequested()) {
-                            return;
-                        }
-                        int size = Math.min(blockSize, chunk - off);
-                        long clock = segment[0] + done + off;
-                        emitEvents(clock + size);
-                        float[][] data = new float[n][size];
-                        for (int c = 0; c < n; c++) {
-                            double f = plan.toMicrovolts()[c];
-                            float[] source = all[c];
-                            float[] target = data[c];
-                            for (int i = 0; i < size; i++) {
-                                target[i] = f == 1 ? source[off + i] : (float) (source[off + i] * f);
-                            }
-                        }
-                        if (detector != null) {
-                            detector.inspect(clock, data, context::health);
-                        }
-                        context.block(new SampleBlock(clock, Math.round(clock * 1e9 / rate), data));
-                        if (realTime) {
-                            waitUntil(startNanos + Math.round((clock + size) * 1e9 / rate));
+                clock = Math.max(clock, seg[0]);
+                int chunk = (int) Math.min(chunkSize, segEnd - clock);
+                float[][] all = reader.readPhysicalAll(seg[1] + (clock - seg[0]), chunk);
+                long jump = -1;
+                for (int off = 0; off < chunk; off += blockSize) {
+                    if (context.isStopRequested()) {
+                        return;
+                    }
+                    if ((jump = transport.takeSeek()) >= 0) {
+                        break;
+                    }
+                    int size = Math.min(blockSize, chunk - off);
+                    long at = clock + off;
+                    if (detector != null && at != expected) {
+                        detector.gap();
+                    }
+                    emitEvents(at + size);
+                    float[][] data = new float[n][size];
+                    for (int c = 0; c < n; c++) {
+                        double f = plan.toMicrovolts()[c];
+                        float[] source = all[c];
+                        float[] target = data[c];
+                        for (int i = 0; i < size; i++) {
+                            target[i] = f == 1 ? source[off + i] : (float) (source[off + i] * f);
                         }
                     }
-                    done += chunk;
+                    if (detector != null) {
+                        detector.inspect(at, data, context::health);
+                    }
+                    expected = at + size;
+                    transport.delivered(expected); // played so far, this block included
+                    context.block(new SampleBlock(at, Math.round(at * 1e9 / rate), data));
+                    transport.pace(expected, context::isStopRequested);
+                }
+                if (jump >= 0) {
+                    clock = jump;
+                    skipEventsBefore(clock);
+                    segment = 0; // the segment holding the target is found from the start
+                } else {
+                    clock += chunk;
                 }
             }
             if (!context.isStopRequested()) {
                 emitEvents(Long.MAX_VALUE); // events after the last sample
+            }
+        }
+
+        /** Events of samples skipped (a start or a seek ahead) are not played: they belong to the gap. */
+        private void skipEventsBefore(long index) {
+            while (nextEvent < events.size() && events.get(nextEvent).index() < index) {
+                nextEvent++;
             }
         }
 
@@ -394,16 +471,6 @@ public class EdfPlaybackDriver implements AmplifierDriver {
                     context.health(e.health());
                 } else {
                     context.annotation(e.annotation());
-                }
-            }
-        }
-
-        private static void waitUntil(long dueNanos) throws InterruptedException {
-            long remaining;
-            while ((remaining = dueNanos - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(remaining);
-                if (Thread.interrupted()) {
-                    throw new InterruptedException("EDF playback stopped");
                 }
             }
         }

@@ -115,4 +115,43 @@ class MepViewUiTest {
         assertEquals(java.util.List.of(), moves);
         assertTrue(!view.headerText().contains("drag a marker"), view.headerText());
     }
+
+    /** The 16 muscle channels of the simulator's 32-channel montage (TcMEP, free-run and triggered EMG roles). */
+    static final String[] SIXTEEN = { "APB-L", "APB-R", "TA-L", "TA-R", "Facial-1", "Facial-2", "AH-L", "AH-R", "Vastus-L",
+            "Vastus-R", "EHL-L", "EHL-R", "Gastroc-L", "Gastroc-R", "ADM-L", "ADM-R" };
+
+    @Test
+    void sixteenMusclesGetSixteenCompactTilesSideBySide() throws Exception {
+        EvokedFeed feed = new EvokedFeed("mep");
+        shell = new Shell(Display.getDefault());
+        shell.setLayout(new FillLayout());
+        shell.setSize(700, 900); // about the modalities stack at 1600 px
+        EvokedView view = new EvokedView(shell, new MepRules(), feed);
+        shell.open();
+        Thread processing = new Thread(() -> {
+            for (String muscle : SIXTEEN) {
+                String site = muscle.endsWith("-R") ? "tcmep.C3C4" : "tcmep.C4C3";
+                feed.measurement(new Measurement(30, "mep", site, muscle, "MEP", 30, 300, 1, 0, MepModelTest.SPINAL));
+                feed.average(new AverageTrace(30, "mep", site, muscle, response(30, 300), 5000, 1, 0, MepModelTest.SPINAL));
+                feed.trend(new TrendPoint(30, "mep", site + "/" + muscle + "/p2p", 300, "uV"));
+            }
+        }, "openionm-consumer-test");
+        processing.start();
+        processing.join();
+        view.pump();
+        while (Display.getDefault().readAndDispatch()) {
+            // let the layout settle
+        }
+
+        assertEquals(16, view.tileControls().size(), "one tile per muscle, every one of the 16");
+        assertTrue(view.compact(), "more than " + EvokedView.COMPACT_ABOVE_TILES + " tiles: compact");
+        assertTrue(view.headerText().startsWith("16 tiles (compact"), view.headerText());
+        java.util.Set<Integer> columns = new java.util.TreeSet<>();
+        for (EvokedView.TileControl c : view.tileControls()) {
+            assertTrue(!c.chartShown(), "trend charts hidden when compact");
+            assertTrue(c.waterfall().getSize().y >= WaterfallCanvas.AXIS_HEIGHT + 20, "each waterfall has room for its trace");
+            columns.add(c.waterfall().toDisplay(0, 0).x);
+        }
+        assertTrue(columns.size() >= 3, "tiles side by side in 3+ columns at 700 px: " + columns);
+    }
 }

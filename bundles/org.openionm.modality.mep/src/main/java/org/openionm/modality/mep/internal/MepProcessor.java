@@ -72,7 +72,11 @@ public final class MepProcessor implements ModalityProcessor {
 
     @Override public String displayName() { return "Transcranial motor evoked potentials"; }
 
-    @Override public Set<ChannelRole> acceptedRoles() { return Set.of(ChannelRole.MEP_MUSCLE); }
+    /** Every muscle role: the TcMEP is recorded wherever a muscle is ({@link MepSettings#MUSCLE_CHANNELS}). */
+    static final Set<ChannelRole> MUSCLE_ROLES = Set.of(ChannelRole.MEP_MUSCLE, ChannelRole.EMG_FREE_RUN,
+            ChannelRole.EMG_TRIGGERED);
+
+    @Override public Set<ChannelRole> acceptedRoles() { return MUSCLE_ROLES; }
 
     @Override public List<SettingDescriptor> settings() { return MepSettings.DESCRIPTORS; }
 
@@ -83,8 +87,10 @@ public final class MepProcessor implements ModalityProcessor {
         producer = context.producer();
         stimulator = context.stimulator();
         repeatNotes.clear();
-        List<Channel> accepted = context.channels().stream()
-                .filter(c -> c.role().equals(ChannelRole.MEP_MUSCLE)).toList();
+        String measured = org.openionm.core.processing.SettingValues.of(MepSettings.DESCRIPTORS, context.settings())
+                .choice(MepSettings.MUSCLE_CHANNELS);
+        Set<ChannelRole> roles = MepSettings.MEP_ONLY.equals(measured) ? Set.of(ChannelRole.MEP_MUSCLE) : MUSCLE_ROLES;
+        List<Channel> accepted = context.channels().stream().filter(c -> roles.contains(c.role())).toList();
         pending.clear();
         history.clear();
         newestSite.clear();
@@ -113,6 +119,7 @@ public final class MepProcessor implements ModalityProcessor {
         int capacity = (int) Math.ceil((settings.prestimMs() + settings.windowMs() + 100) * fs / 1000) + 1024;
         ring = new SampleRing(idx, capacity);
         Map<String, String> prov = new TreeMap<>(settings.asText());
+        prov.put(MepSettings.MUSCLE_CHANNELS, measured);
         prov.put("filter", filter.describeZeroPhase() + (lowpass < settings.lowpassHz() ? " (low-pass limited from "
                 + MepSettings.num(settings.lowpassHz()) + " Hz by the " + MepSettings.num(fs) + " Hz sampling rate)" : ""));
         prov.put("blanking", "first pulse to last pulse + " + MepSettings.num(settings.blankAfterLastPulseMs()) + " ms");

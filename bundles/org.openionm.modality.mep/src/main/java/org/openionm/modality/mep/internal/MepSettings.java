@@ -49,6 +49,12 @@ public record MepSettings(double highpassHz, double lowpassHz, int filterOrder, 
     public static final String CONFIRM_TRAINS = "alarm.confirm.trains";
     public static final String BASELINE_TRAINS = "baseline.trains";
     public static final String REPEAT_TRAIN = "alarm.repeat.train";
+    /** Which channels are measured: {@link #ALL_MUSCLES} (default) or {@link #MEP_ONLY}. */
+    public static final String MUSCLE_CHANNELS = "muscles.channels";
+    /** Option of {@link #MUSCLE_CHANNELS}: every muscle channel, TcMEP, free-run and triggered EMG. */
+    public static final String ALL_MUSCLES = "all";
+    /** Option of {@link #MUSCLE_CHANNELS}: only channels declared for TcMEP. */
+    public static final String MEP_ONLY = "mep";
 
     private static final String TEXTBOOK = "textbook (IONM reference, TcMEP)";
     private static final String MACDONALD = "MacDonald 2017, J Clin Neurophysiol 34:4";
@@ -102,7 +108,16 @@ public record MepSettings(double highpassHz, double lowpassHz, int filterOrder, 
             // variability rarely does so twice (issue 17: docs/evoked-alarms.md, docs/performance.md)
             SettingDescriptor.flag(REPEAT_TRAIN, "Confirm a major criterion on an immediate repeat train", true,
                     OPENIONM + ": the technologist's usual check (MacDonald 2017 judges trials; a repeat"
-                            + " trial confirms); without a stimulator the next recorded train confirms"));
+                            + " trial confirms); without a stimulator the next recorded train confirms"),
+            // a muscle's needle pair records whatever reaches the muscle: the TcMEP after a train as well
+            // as free-run and triggered EMG, so a muscle montaged for EMG (EHL, gastrocnemius, vastus,
+            // facial) is also a TcMEP channel; leaving it unmeasured leaves a recorded muscle unwatched
+            // (issue 16). "mep" restores the 0.2 behaviour.
+            SettingDescriptor.choice(MUSCLE_CHANNELS, "Muscles measured", List.of(
+                    new Option(ALL_MUSCLES, "Every muscle channel (TcMEP, free-run and triggered EMG)"),
+                    new Option(MEP_ONLY, "Only channels declared for TcMEP")), ALL_MUSCLES,
+                    OPENIONM + ": TcMEPs are recorded from the same muscle electrodes as EMG (IONM reference,"
+                            + " TcMEP recording; MacDonald 2017 criteria include facial muscles)"));
 
     /**
      * Effective settings from a context map, validated against {@link #DESCRIPTORS}: numbers, the

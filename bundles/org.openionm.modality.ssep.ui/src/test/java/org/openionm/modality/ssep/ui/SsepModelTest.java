@@ -13,6 +13,7 @@ import org.openionm.core.processing.AverageTrace;
 import org.openionm.core.processing.Measurement;
 import org.openionm.core.processing.Provenance;
 import org.openionm.core.processing.TrendPoint;
+import org.openionm.ui.widgets.evoked.EvokedFeed;
 import org.openionm.ui.widgets.evoked.EvokedModel;
 import org.openionm.ui.widgets.evoked.EvokedModel.Series;
 import org.openionm.ui.widgets.evoked.EvokedModel.Tile;
@@ -128,7 +129,10 @@ class SsepModelTest {
         publishN20(m, 95, "median.left", "CP4-Fpz", 19.6, 2.4);
         m.acquisitionEnded();
         assertEquals(1, m.tiles().size(), "results stay visible after the end");
-        m.average(average(95, "tibial.left", "CPz-Fpz"));
+        EvokedFeed feed = new EvokedFeed("ssep"); // as the host says it: a new acquisition, then its results
+        feed.acquisitionStarted();
+        feed.average(average(95, "tibial.left", "CPz-Fpz"));
+        feed.drainInto(m);
         assertEquals(List.of("tibial.left"), m.tiles().stream().map(Tile::key).toList());
         assertNull(m.tile("median.left"));
     }

@@ -28,6 +28,7 @@ import org.openionm.core.processing.Measurement;
 import org.openionm.core.processing.TrendPoint;
 import org.openionm.ui.widgets.evoked.EvokedColors;
 import org.openionm.ui.widgets.evoked.EvokedFeed;
+import org.openionm.ui.widgets.evoked.EvokedModel;
 import org.openionm.ui.widgets.evoked.EvokedView;
 import org.openionm.ui.widgets.evoked.TrendChart;
 import org.openionm.ui.widgets.evoked.WaterfallCanvas;
@@ -111,6 +112,72 @@ class SsepViewUiTest {
         assertEquals(1, moves.size());
         assertTrue(view.headerText().startsWith("Cannot move N20 on CP4-Fpz: latency 50.0 ms is outside the average"),
                 view.headerText());
+    }
+
+    /**
+     * Issue 16, item 8: on a stopped playback the processor re-measures a dragged marker after the
+     * acquisition ended. The view used to take that late result for the start of a new acquisition
+     * and collapsed to one tile without a trace; the tiles must stay and the marker land where it was
+     * dropped.
+     */
+    @Test
+    void aMarkerDraggedOnAStoppedPlaybackMovesThereAndTheTilesStay() throws Exception {
+        EvokedFeed feed = new EvokedFeed("ssep");
+        EvokedView view = open(feed);
+        List<Double> asked = new ArrayList<>();
+        // as SsepProcessor.moveMarker: the moved component re-published with the average's case time
+        view.setMarkerMover((site, channel, component, ms) -> {
+            asked.add(ms);
+            publishFromProcessingThreadUnchecked(() -> feed.measurement(
+                    new Measurement(95, "ssep", site, channel, component, ms, 2.1, 300, 4, SsepModelTest.PROV)));
+        });
+        publishFromProcessingThread(() -> {
+            feed.acquisitionStarted();
+            for (String site : List.of("median.left", "median.right", "tibial.left", "tibial.right")) {
+                feed.average(trace(95, site, peak(20, -10)));
+                feed.measurement(new Measurement(95, "ssep", site, "CP4-Fpz", "N20", 20, 2.5, 300, 4, SsepModelTest.PROV));
+            }
+            feed.acquisitionEnded("end of file"); // the playback stopped
+        });
+        view.pump();
+        assertEquals(4, view.tileControls().size());
+        WaterfallCanvas w = view.tileControls().get(0).waterfall();
+        int tick = w.xOfMs(20);
+        int y = w.zeroY(0);
+        int target = w.xOfMs(22);
+
+        mouse(w, SWT.MouseDown, tick, y);
+        mouse(w, SWT.MouseMove, target, y);
+        mouse(w, SWT.MouseUp, target, y);
+        view.pump();
+
+        assertEquals(1, asked.size());
+        assertEquals(w.msOfX(target), asked.get(0), 1e-9);
+        assertEquals(22, asked.get(0), 50.0 / (w.xOfMs(50) - w.xOfMs(0)), "dropped at 22 ms, within a pixel");
+        assertEquals(4, view.tileControls().size(), "the other sites' tiles stay");
+        EvokedModel.Row row = view.model().tile("median.left").rows().get(0);
+        assertNotNull(row.newest(), "the row keeps its trace");
+        assertEquals(List.of(asked.get(0)), row.markers().stream().map(Measurement::latencyMs).toList(),
+                "N20 drawn where it was dropped");
+        assertTrue(view.headerText().startsWith("4 tiles"), view.headerText());
+
+        // the next acquisition still starts an empty display
+        publishFromProcessingThread(() -> {
+            feed.acquisitionStarted();
+            feed.average(trace(5, "median.left", peak(20, -10)));
+        });
+        view.pump();
+        assertEquals(1, view.tileControls().size());
+        assertEquals(1, view.model().tile("median.left").rows().get(0).history().size());
+    }
+
+    private static void publishFromProcessingThreadUnchecked(Runnable publish) {
+        try {
+            publishFromProcessingThread(publish);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void mouse(WaterfallCanvas canvas, int type, int x, int y) {

@@ -73,6 +73,8 @@ public final class SsepProcessor implements ModalityProcessor {
         sequential = values.flag(SsepSettings.SEQUENTIAL);
         output = context.output();
         reporter = new Reporter(context.producer());
+        producer = context.producer();
+        outlierAdvisories.clear();
         alarms = new AlarmTracker(preset, context.producer());
         bySite.clear();
         baselines.clear(); // a new acquisition has new channels and averages: no stale reference
@@ -234,11 +236,18 @@ public final class SsepProcessor implements ModalityProcessor {
                     r.pairedBaselines.clear();
                     r.baselineLatencyMs.clear();
                 }
+                ComponentNorm watched = watched(ca);
                 for (ComponentNorm c : ca.components) {
                     BaselineEstimate.of(ca.history, c).ifPresent(e -> {
                         Map<String, String> prov = new HashMap<>(ca.last.provenance);
                         prov.put("baseline.averages", e.describe());
                         prov.put(BaselineEstimate.DEFINITION, e.definition());
+                        BaselineAgreement agreement = BaselineAgreement.of(List.copyOf(ca.history), c,
+                                ca.windowLength() / Math.max(1, ca.updateSweeps()), e.definition());
+                        prov.put(BASELINE_QUALITY, agreement.describe());
+                        if (c == watched) {
+                            reportBaselineQuality(caseTimeSeconds, ca, c, agreement, prov);
+                        }
                         Baseline b = new Baseline(caseTimeSeconds, ca.site.id(), ca.recording.label(), c.name(),
                                 e.latencyMs(), e.amplitudeUv(), prov);
                         baselines.put(b.key(), b);
@@ -247,6 +256,36 @@ public final class SsepProcessor implements ModalityProcessor {
                 prepareTemplate(ca);
             }
         }
+    }
+
+    /** Provenance key of a baseline's agreement check ({@link BaselineAgreement}). */
+    static final String BASELINE_QUALITY = "baseline.quality";
+    /** Criterion of the advisory raised when a baseline was captured on an outlier average. */
+    static final String OUTLIER_CRITERION = "Baseline captured on an outlier average";
+    /** Site/channel keys whose watched component's baseline has an outlier advisory active. */
+    private final java.util.Set<String> outlierAdvisories = new java.util.HashSet<>();
+    private String producer = "unversioned";
+
+    /**
+     * A baseline whose independent averages disagree raises a LOW advisory naming the outlier (the
+     * technologist re-captures, or keeps it knowingly); a later capture that agrees clears it.
+     */
+    private void reportBaselineQuality(double t, ChannelAverage ca, ComponentNorm c, BaselineAgreement agreement,
+            Map<String, String> prov) {
+        boolean outlier = agreement.outlier() != null;
+        boolean was = outlierAdvisories.contains(ca.key());
+        if (output == null || (!outlier && !was)) {
+            return;
+        }
+        if (outlier) {
+            outlierAdvisories.add(ca.key());
+        } else {
+            outlierAdvisories.remove(ca.key());
+        }
+        output.alarm(new org.openionm.core.processing.AlarmCondition(t, ID, ca.site.id(), ca.recording.label(),
+                OUTLIER_CRITERION, org.openionm.core.processing.AlarmCondition.Priority.LOW, outlier,
+                outlier ? agreement.outlier() + "; re-capture the baseline or check the averages" : "re-captured: the averages agree",
+                c.name() + " baseline " + agreement.describe(), new org.openionm.core.processing.Provenance(producer, prov)));
     }
 
     /**

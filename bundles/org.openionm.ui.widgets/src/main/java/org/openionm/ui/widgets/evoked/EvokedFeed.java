@@ -50,6 +50,11 @@ public final class EvokedFeed implements ResultListener {
     }
 
     @Override
+    public void acquisitionStarted() {
+        offer(EvokedModel::startAcquisition);
+    }
+
+    @Override
     public void acquisitionEnded(String reason) {
         offer(EvokedModel::acquisitionEnded);
     }

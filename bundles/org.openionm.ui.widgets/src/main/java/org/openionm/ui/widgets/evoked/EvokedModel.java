@@ -126,7 +126,6 @@ public final class EvokedModel {
     private final Map<String, Tile> tiles = new LinkedHashMap<>();
     /** Latest measurement per site/channel/component: a captured baseline takes its values from it. */
     private final Map<String, Measurement> measured = new HashMap<>();
-    private boolean ended;
 
     public EvokedModel(EvokedRules rules) {
         this.rules = rules;
@@ -204,21 +203,23 @@ public final class EvokedModel {
         tile.revision++;
     }
 
-    /** Results are complete; the next result belongs to a new acquisition and starts a new display. */
+    /**
+     * Results are complete. The display stays as it is: a marker moved on the stopped replay is
+     * re-measured and published after the end, and belongs to the averages shown (issue 16: clearing
+     * on the first result after the end collapsed the view to that one measurement).
+     */
     public void acquisitionEnded() {
-        ended = true;
+        // nothing to do: only a new acquisition (startAcquisition) starts a new display
+    }
+
+    /** A new acquisition begins (the host says so before its first result): a new, empty display. */
+    void startAcquisition() {
+        tiles.clear();
+        measured.clear();
     }
 
     private boolean accept(String modality) {
-        if (!rules.modality().equals(modality)) {
-            return false;
-        }
-        if (ended) {
-            ended = false;
-            tiles.clear();
-            measured.clear();
-        }
-        return true;
+        return rules.modality().equals(modality);
     }
 
     private void setBaseline(Series s, AverageTrace newest) {

@@ -26,6 +26,13 @@ public class EvokedView extends Composite {
 
     static final int FRAME_MS = 100;
     static final int TILE_MIN_WIDTH = 240;
+    /**
+     * Above this many tiles the view is compact: trend charts hidden (the summary line keeps the
+     * latest value, baseline and alarm line), tiles narrower, so 16 muscles of a lower-limb TcMEP
+     * montage are seen together with little scrolling (issue 16).
+     */
+    public static final int COMPACT_ABOVE_TILES = 8;
+    static final int COMPACT_TILE_MIN_WIDTH = 180;
     static final int ROW_HEIGHT = 44;
     static final int CHART_HEIGHT = 84;
 
@@ -90,6 +97,17 @@ public class EvokedView extends Composite {
         public TrendChart chart() { return chart; }
 
         public Label summary() { return summary; }
+
+        /** Whether the trend chart is shown (hidden in a compact view). */
+        public boolean chartShown() { return chart.getVisible(); }
+
+        void setCompact(boolean compact) {
+            GridData c = (GridData) chart.getLayoutData();
+            if (c.exclude != compact) {
+                c.exclude = compact;
+                chart.setVisible(!compact);
+            }
+        }
 
         void update(Tile tile) {
             RGB bg = chart.getBackground().getRGB();
@@ -263,6 +281,7 @@ public class EvokedView extends Composite {
             controls.get(t.key()).update(t);
         }
         String text = tiles.isEmpty() ? waiting : tiles.size() + (tiles.size() == 1 ? " tile" : " tiles")
+                + (compact() ? " (compact: trend charts hidden)" : "")
                 + "  ·  dashed: baseline  ·  hover: provenance" + (mover != null ? "  ·  drag a marker to move it" : "");
         if (System.currentTimeMillis() < noticeUntil) {
             text = notice + "  ·  " + text;
@@ -274,15 +293,23 @@ public class EvokedView extends Composite {
         relayout();
     }
 
+    /** Whether the view shows its tiles compact (more than {@link #COMPACT_ABOVE_TILES}). */
+    public boolean compact() {
+        return controls.size() > COMPACT_ABOVE_TILES;
+    }
+
     private void relayout() {
         int width = scroller.getClientArea().width;
-        int columns = Math.max(1, Math.min(Math.max(1, controls.size()), width / TILE_MIN_WIDTH));
+        boolean compact = compact();
+        int columns = Math.max(1, Math.min(Math.max(1, controls.size()),
+                width / (compact ? COMPACT_TILE_MIN_WIDTH : TILE_MIN_WIDTH)));
         GridLayout layout = (GridLayout) content.getLayout();
         if (layout.numColumns != columns) {
             layout.numColumns = columns;
         }
         for (TileControl c : controls.values()) {
             c.composite.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+            c.setCompact(compact);
         }
         Point size = content.computeSize(width, SWT.DEFAULT);
         scroller.setMinSize(size);
