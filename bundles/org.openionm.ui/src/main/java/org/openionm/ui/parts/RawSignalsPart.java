@@ -55,6 +55,8 @@ public class RawSignalsPart {
     private volatile String source = "No acquisition";
     private volatile String state = "";
     private boolean firstTraceLogged;
+    /** Paint counts and sample-to-pixel latency for {@code ./openionm bench ui}; null unless asked for. */
+    private DisplayStats stats;
 
     @PostConstruct
     public void create(Composite parent) {
@@ -78,6 +80,10 @@ public class RawSignalsPart {
         }
         updateHeader();
         registration = engine.addConsumer("Raw signals display", new DisplayFeed(), 200);
+        stats = DisplayStats.fromSystemProperty();
+        if (stats != null) {
+            canvas.addListener(SWT.Paint, e -> stats.painted(canvas.lastPaintedNewestIndex(), buffer));
+        }
         display.timerExec(FRAME_MS, this::frame);
     }
 
@@ -96,8 +102,16 @@ public class RawSignalsPart {
         }
         if (!firstTraceLogged && canvas.lastPaintedNewestIndex() > 0) {
             firstTraceLogged = true;
-            ProcessHandle.current().info().startInstant().ifPresent(start -> LOG.log(System.Logger.Level.INFO,
-                    "first trace on screen " + Duration.between(start, Instant.now()).toMillis() + " ms after process start"));
+            ProcessHandle.current().info().startInstant().ifPresent(start -> {
+                long ms = Duration.between(start, Instant.now()).toMillis();
+                LOG.log(System.Logger.Level.INFO, "first trace on screen " + ms + " ms after process start");
+                if (stats != null) {
+                    stats.firstTrace(ms);
+                }
+            });
+        }
+        if (stats != null) {
+            stats.tick();
         }
         display.timerExec(FRAME_MS, this::frame);
     }
@@ -123,6 +137,9 @@ public class RawSignalsPart {
 
     @PreDestroy
     void dispose() {
+        if (stats != null) {
+            stats.close();
+        }
         if (registration != null) {
             registration.close();
         }
@@ -134,6 +151,9 @@ public class RawSignalsPart {
         @Override
         public void onStart(String driverId, List<Channel> channels) {
             TraceBuffer newBuffer = new TraceBuffer(channels.size(), channels.get(0).samplingRateHz(), BUFFER_SECONDS);
+            if (stats != null) {
+                stats.acquisitionStarted(newBuffer);
+            }
             buffer = newBuffer;
             source = engine.status().driverName() + "  ·  " + channels.size() + " channels  ·  "
                     + Math.round(channels.get(0).samplingRateHz()) + " Hz";
