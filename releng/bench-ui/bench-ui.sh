@@ -50,10 +50,11 @@ bench_ui_one() { # $1 channels, $2 rate, $3 minutes, $4 window seconds; prints o
   # the java process is the child of the subshell: take the one that runs the launcher
   sleep 1
   pid=$(pgrep -n -f -- "-configuration $work/home/configuration/workbench" || echo "$pid")
+  trap "kill $pid $xvfb 2>/dev/null || true" EXIT
   while [ -z "$first" ]; do
     [ -d "/proc/$pid" ] || { cat "$work/log" >&2; die "the workbench ended before drawing a trace (log above)"; }
     [ "$waited" -lt 120 ] || { kill "$pid"; die "no trace within 120 s at $channels ch x $rate Hz (log: $work/log)"; }
-    first=$(sed -n 's/^first-trace //p' "$work/stats" 2>/dev/null | head -1)
+    [ -f "$work/stats" ] && first=$(sed -n 's/^first-trace //p' "$work/stats" | head -1 || true)
     sleep 1; waited=$((waited + 1))
   done
   hz=$(getconf CLK_TCK)
@@ -93,6 +94,7 @@ bench_ui_main() {
   if sources_newer_than_product; then build_product; fi
   Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 &
   xvfb=$!
+  trap "kill $xvfb 2>/dev/null || true" EXIT
   sleep 1
   [ -d "/proc/$xvfb" ] || die "Xvfb could not start on $display (taken? choose another with --display)"
   export DISPLAY="$display"
