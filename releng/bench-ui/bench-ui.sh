@@ -13,11 +13,12 @@
 
 bench_ui_usage() {
   cat >&2 <<'TXT'
-usage: ./openionm bench ui [--minutes N] [--loads 16x5000,32x20000,64x20000] [--display :NN] [--window S]
+usage: ./openionm bench ui [--minutes N] [--loads 16x5000,32x20000,64x20000] [--display :NN] [--window S] [--product DIR]
   --minutes  how long each load runs after the first trace (default 2; 10 for the issue's RSS figure)
   --loads    channels x sampling rate (Hz) per run, comma-separated
   --display  the X display the bench's own Xvfb uses (default :91)
   --window   seconds over which CPU and fps are averaged, ending 1 minute after the first trace (default 30)
+  --product  measure another installed product (e.g. a copy kept from before a change) instead of this build's
 TXT
   exit 2
 }
@@ -78,20 +79,21 @@ bench_ui_one() { # $1 channels, $2 rate, $3 minutes, $4 window seconds; prints o
 }
 
 bench_ui_main() {
-  local minutes=2 loads="16x5000,32x20000,64x20000" display=":91" window=30 xvfb load
+  local minutes=2 loads="16x5000,32x20000,64x20000" display=":91" window=30 xvfb load product_given=0
   while [ $# -gt 0 ]; do
     case "$1" in
       --minutes) minutes="${2:?}"; shift 2 ;;
       --loads) loads="${2:?}"; shift 2 ;;
       --display) display="${2:?}"; shift 2 ;;
       --window) window="${2:?}"; shift 2 ;;
+      --product) PRODUCT="$(cd "${2:?}" && pwd)"; product_given=1; shift 2 ;;
       *) bench_ui_usage ;;
     esac
   done
   [ "$minutes" -ge 1 ] 2>/dev/null || die "--minutes must be a whole number >= 1, was $minutes"
   [ "$window" -ge 5 ] && [ "$window" -le 55 ] 2>/dev/null || die "--window must be 5..55 s, was $window"
   command -v Xvfb >/dev/null || die "bench ui needs Xvfb (sudo apt-get install -y xvfb)"
-  if sources_newer_than_product; then build_product; fi
+  if [ "$product_given" = 0 ] && sources_newer_than_product; then build_product; fi
   Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 &
   xvfb=$!
   trap "kill $xvfb 2>/dev/null || true" EXIT

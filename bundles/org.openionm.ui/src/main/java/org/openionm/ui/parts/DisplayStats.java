@@ -7,22 +7,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-import org.openionm.ui.widgets.trace.TraceBuffer;
-
 /**
  * What {@code ./openionm bench ui} reads about the live display, written when the system property
  * {@value #PROPERTY} names a file: once a second the frames actually painted and the sample-to-pixel
- * latency of those frames (how old the newest drawn sample was when it reached the screen). The
- * simulator delivers samples in real time, so sample {@code i} exists {@code i / rate} seconds after
- * the acquisition started; the latency is the paint time minus that moment.
+ * latency of those frames: from the moment the block holding the newest drawn sample reached the
+ * display (the engine handed it over) to the end of the paint that drew it.
  */
 final class DisplayStats {
 
     static final String PROPERTY = "openionm.ui.stats";
 
     private final PrintWriter out;
-    private volatile TraceBuffer started;
-    private volatile long startNanos;
+    private static final int BLOCKS = 256;
+    /** End index and arrival time of the last blocks, written by the engine's thread. */
+    private final long[] blockEnd = new long[BLOCKS];
+    private final long[] blockNanos = new long[BLOCKS];
+    private int blockNext;
     private long windowStart = System.nanoTime();
     private long paints;
     private long totalPaints;
@@ -52,19 +52,34 @@ final class DisplayStats {
         }
     }
 
-    /** Engine's consumer thread: sample 0 of {@code buffer} is being acquired now. */
-    void acquisitionStarted(TraceBuffer buffer) {
-        startNanos = System.nanoTime();
-        started = buffer;
+    /** Engine's consumer thread: a new acquisition starts, the old blocks mean nothing. */
+    synchronized void acquisitionStarted() {
+        java.util.Arrays.fill(blockEnd, -1);
+    }
+
+    /** Engine's consumer thread: samples up to {@code endIndex} (exclusive) reached the display buffer now. */
+    synchronized void blockArrived(long endIndex) {
+        blockEnd[blockNext] = endIndex;
+        blockNanos[blockNext] = System.nanoTime();
+        blockNext = (blockNext + 1) % BLOCKS;
+    }
+
+    private synchronized long arrivalOf(long endIndex) {
+        for (int i = 0; i < BLOCKS; i++) {
+            if (blockEnd[i] == endIndex) {
+                return blockNanos[i];
+            }
+        }
+        return -1;
     }
 
     /** UI thread, after the canvas painted a frame whose newest sample is {@code newestIndex}. */
-    void painted(long newestIndex, TraceBuffer shown) {
+    void painted(long newestIndex) {
         paints++;
         totalPaints++;
-        if (shown != null && shown == started && newestIndex > 0) {
-            double sampleAtMs = startNanos / 1e6 + newestIndex * 1000.0 / shown.samplingRateHz();
-            double latency = System.nanoTime() / 1e6 - sampleAtMs;
+        long arrived = arrivalOf(newestIndex);
+        if (arrived > 0) {
+            double latency = (System.nanoTime() - arrived) / 1e6;
             latencySumMs += latency;
             latencyMaxMs = Math.max(latencyMaxMs, latency);
             latencyCount++;

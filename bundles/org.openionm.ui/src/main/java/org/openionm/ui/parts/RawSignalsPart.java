@@ -79,10 +79,10 @@ public class RawSignalsPart {
             return;
         }
         updateHeader();
+        stats = DisplayStats.fromSystemProperty(); // before the feed, whose thread reads it
         registration = engine.addConsumer("Raw signals display", new DisplayFeed(), 200);
-        stats = DisplayStats.fromSystemProperty();
         if (stats != null) {
-            canvas.addListener(SWT.Paint, e -> stats.painted(canvas.lastPaintedNewestIndex(), buffer));
+            canvas.addListener(SWT.Paint, e -> stats.painted(canvas.lastPaintedNewestIndex()));
         }
         display.timerExec(FRAME_MS, this::frame);
     }
@@ -143,6 +143,7 @@ public class RawSignalsPart {
         if (registration != null) {
             registration.close();
         }
+        buffer = null; // seconds of every channel: not kept past the part
     }
 
     /** Runs on the engine's consumer thread. */
@@ -152,7 +153,7 @@ public class RawSignalsPart {
         public void onStart(String driverId, List<Channel> channels) {
             TraceBuffer newBuffer = new TraceBuffer(channels.size(), channels.get(0).samplingRateHz(), BUFFER_SECONDS);
             if (stats != null) {
-                stats.acquisitionStarted(newBuffer);
+                stats.acquisitionStarted();
             }
             buffer = newBuffer;
             source = engine.status().driverName() + "  ·  " + channels.size() + " channels  ·  "
@@ -167,6 +168,9 @@ public class RawSignalsPart {
             TraceBuffer current = buffer;
             if (current != null) {
                 current.append(block);
+                if (stats != null) {
+                    stats.blockArrived(block.firstSampleIndex() + block.sampleCount());
+                }
             }
         }
 
