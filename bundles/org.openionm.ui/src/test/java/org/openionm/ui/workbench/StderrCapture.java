@@ -67,7 +67,9 @@ final class StderrCapture implements AutoCloseable {
             if (line.startsWith(marker)) {
                 doing = line;
             } else if (line.contains("-CRITICAL") || line.contains("Invalid rectangle")) {
-                found.add(line.trim() + "  <- " + doing);
+                // "(SWT:123): Gtk-CRITICAL **: 00:24:16.407: text": without process id and time, to compare
+                String text = line.replaceFirst("^\\(.*?\\): ", "").replaceFirst("\\*\\*: [0-9:.]+: ", "** ").trim();
+                found.add(text + "  <- " + doing);
             }
         }
         return found;
