@@ -55,6 +55,8 @@ public class RawSignalsPart {
     private volatile String source = "No acquisition";
     private volatile String state = "";
     private boolean firstTraceLogged;
+    /** Paint counts and sample-to-pixel latency for {@code ./openionm bench ui}; null unless asked for. */
+    private DisplayStats stats;
 
     @PostConstruct
     public void create(Composite parent) {
@@ -77,7 +79,11 @@ public class RawSignalsPart {
             return;
         }
         updateHeader();
+        stats = DisplayStats.fromSystemProperty(); // before the feed, whose thread reads it
         registration = engine.addConsumer("Raw signals display", new DisplayFeed(), 200);
+        if (stats != null) {
+            canvas.addListener(SWT.Paint, e -> stats.painted(canvas.lastPaintedNewestIndex()));
+        }
         display.timerExec(FRAME_MS, this::frame);
     }
 
@@ -96,8 +102,16 @@ public class RawSignalsPart {
         }
         if (!firstTraceLogged && canvas.lastPaintedNewestIndex() > 0) {
             firstTraceLogged = true;
-            ProcessHandle.current().info().startInstant().ifPresent(start -> LOG.log(System.Logger.Level.INFO,
-                    "first trace on screen " + Duration.between(start, Instant.now()).toMillis() + " ms after process start"));
+            ProcessHandle.current().info().startInstant().ifPresent(start -> {
+                long ms = Duration.between(start, Instant.now()).toMillis();
+                LOG.log(System.Logger.Level.INFO, "first trace on screen " + ms + " ms after process start");
+                if (stats != null) {
+                    stats.firstTrace(ms);
+                }
+            });
+        }
+        if (stats != null) {
+            stats.tick();
         }
         display.timerExec(FRAME_MS, this::frame);
     }
@@ -123,9 +137,13 @@ public class RawSignalsPart {
 
     @PreDestroy
     void dispose() {
+        if (stats != null) {
+            stats.close();
+        }
         if (registration != null) {
             registration.close();
         }
+        buffer = null; // seconds of every channel: not kept past the part
     }
 
     /** Runs on the engine's consumer thread. */
@@ -134,6 +152,9 @@ public class RawSignalsPart {
         @Override
         public void onStart(String driverId, List<Channel> channels) {
             TraceBuffer newBuffer = new TraceBuffer(channels.size(), channels.get(0).samplingRateHz(), BUFFER_SECONDS);
+            if (stats != null) {
+                stats.acquisitionStarted();
+            }
             buffer = newBuffer;
             source = engine.status().driverName() + "  ·  " + channels.size() + " channels  ·  "
                     + Math.round(channels.get(0).samplingRateHz()) + " Hz";
@@ -147,6 +168,9 @@ public class RawSignalsPart {
             TraceBuffer current = buffer;
             if (current != null) {
                 current.append(block);
+                if (stats != null) {
+                    stats.blockArrived(block.firstSampleIndex() + block.sampleCount());
+                }
             }
         }
 

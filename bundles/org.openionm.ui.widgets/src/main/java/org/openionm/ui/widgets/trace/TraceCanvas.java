@@ -18,7 +18,9 @@ import org.eclipse.swt.widgets.Event;
  * Draws N scrolling traces from a {@link TraceBuffer}: one row per trace with its label and
  * amplitude scale, min/max decimation per pixel column (no aliasing, no lost peaks), a break where
  * data is missing, a mark where a trace exceeds its row, and a time axis in case time (mm:ss).
- * Traces are rasterised into a {@link TraceRaster} and blitted in one image per frame.
+ * Traces are rasterised into a {@link TraceRaster}; the picture is kept between frames, and a frame
+ * scrolls it and rasterises only the columns that came in (a whole number of samples each), so its
+ * cost follows the pixels that scrolled, not the sampling rate.
  * Colours come from the control's CSS-styled background and foreground (class {@code TraceCanvas}).
  * The mouse wheel over a trace changes that trace's scale.
  */
@@ -57,6 +59,13 @@ public class TraceCanvas extends Canvas {
     private float[] max = new float[0];
     private final TraceRaster raster = new TraceRaster();
     private ImageData image;
+    /** The last frame's traces and grid (no text), kept so a frame only draws what scrolled in. */
+    private Image kept;
+    private Look keptLook;
+    /** Absolute column index (sample index / samples per column) one past the kept image's last column. */
+    private long keptColumnEnd;
+    private long fullFrames;
+    private long scrolledFrames;
     private long paintCount;
     private long lastPaintedNewest = -1;
 
@@ -65,6 +74,16 @@ public class TraceCanvas extends Canvas {
         setData("org.eclipse.e4.ui.css.CssClassName", "TraceCanvas");
         addListener(SWT.Paint, this::paint);
         addListener(SWT.MouseVerticalWheel, this::wheel);
+        addListener(SWT.Dispose, e -> releaseKept());
+    }
+
+    private void releaseKept() {
+        if (kept != null) {
+            kept.dispose();
+            kept = null;
+        }
+        keptLook = null;
+        image = null;
     }
 
     /** Shows {@code buffer} with one trace per entry; {@code traces} must not exceed the buffer's channels. */
@@ -76,6 +95,9 @@ public class TraceCanvas extends Canvas {
         this.buffer = buffer;
         this.traces.clear();
         this.traces.addAll(traces);
+        // the old source's picture and scratch arrays go with it (bounded memory over a long case)
+        releaseKept();
+        window = new float[0];
         redraw();
     }
 
@@ -143,12 +165,19 @@ public class TraceCanvas extends Canvas {
         int background = rgb(getBackground().getRGB());
         int foreground = rgb(getForeground().getRGB());
         int grid = rgb(blend(getBackground().getRGB(), getForeground().getRGB(), 0.18));
-        raster.reset(area.width, area.height, background);
         Frame frame = layoutFrame(area);
-        if (frame != null) {
-            rasterTraces(frame, grid, foreground);
+        Look look = frame == null ? null : new Look(area.width, area.height, frame.source, frame.perColumn, frame.n,
+                frame.decimate, gridStep(frame), scales(), background, foreground, grid);
+        long columnEnd = frame == null ? 0 : (frame.start + frame.n) / frame.perColumn;
+        long shift = columnEnd - keptColumnEnd;
+        if (frame != null && frame.decimate && kept != null && look.equals(keptLook) && shift >= 0 && shift < frame.columns - 1) {
+            scrollKept(frame, (int) shift);
+            scrolledFrames++;
+        } else {
+            renderKept(area, frame, look, background, grid, foreground);
         }
-        blit(gc, area);
+        keptColumnEnd = columnEnd;
+        gc.drawImage(kept, area.x, area.y);
         gc.setForeground(getForeground());
         if (frame == null) {
             gc.drawText("No signal", LABEL_WIDTH + 8, 8, true);
@@ -157,6 +186,80 @@ public class TraceCanvas extends Canvas {
             lastPaintedNewest = frame.newest;
         }
         paintCount++;
+    }
+
+    /**
+     * Everything the kept image depends on besides the data: while it stays the same, a frame only
+     * scrolls the image and draws the columns that came in.
+     */
+    private record Look(int width, int height, TraceBuffer source, int perColumn, int n, boolean decimate, int gridStep,
+            List<Double> scales, int background, int foreground, int grid) {
+    }
+
+    private List<Double> scales() {
+        List<Double> scales = new ArrayList<>(traces.size());
+        for (Trace trace : traces) {
+            scales.add(trace.scaleUv);
+        }
+        return scales;
+    }
+
+    /** The whole picture from the buffer: after a resize, a new source, scale or time base, or a jump. */
+    private void renderKept(Rectangle area, Frame frame, Look look, int background, int grid, int foreground) {
+        raster.reset(area.width, area.height, background);
+        if (frame != null) {
+            rasterTraces(frame, 0, frame.columns, LABEL_WIDTH, grid, foreground);
+        }
+        if (kept != null) {
+            kept.dispose();
+        }
+        kept = toImage(raster, area.width, area.height);
+        keptLook = look;
+        fullFrames++;
+    }
+
+    /**
+     * Moves the kept plot {@code shift} columns to the left and draws only the new columns: the cost
+     * of a frame follows the pixels that scrolled in, not the samples in the window.
+     */
+    private void scrollKept(Frame f, int shift) {
+        if (shift == 0) {
+            return;
+        }
+        // one column more on the left, so the first new column joins its neighbour as in a full frame
+        int first = f.columns - shift - 1;
+        int width = shift + 1;
+        raster.reset(width, f.plotHeight, keptLook.background());
+        rasterTraces(f, first, f.columns, -first, keptLook.grid(), keptLook.foreground());
+        Image strip = toImage(raster, width, f.plotHeight);
+        GC gc = new GC(kept);
+        try {
+            gc.copyArea(LABEL_WIDTH + shift, 0, f.columns - shift, f.plotHeight, LABEL_WIDTH, 0);
+            gc.drawImage(strip, 1, 0, shift, f.plotHeight, LABEL_WIDTH + f.columns - shift, 0, shift, f.plotHeight);
+        } finally {
+            gc.dispose();
+            strip.dispose();
+        }
+    }
+
+    private Image toImage(TraceRaster source, int width, int height) {
+        if (image == null || image.width != width || image.height != height) {
+            image = new ImageData(width, height, 24, new PaletteData(0xFF0000, 0x00FF00, 0x0000FF));
+        }
+        int[] pixels = source.pixels();
+        for (int y = 0; y < height; y++) {
+            image.setPixels(0, y, width, pixels, y * width);
+        }
+        return new Image(getDisplay(), image);
+    }
+
+    /** Frames drawn from scratch and frames that only scrolled the kept image, for tests and the bench. */
+    long fullFrames() {
+        return fullFrames;
+    }
+
+    long scrolledFrames() {
+        return scrolledFrames;
     }
 
     /** Geometry of one frame: which samples map to which pixels. */
@@ -183,27 +286,38 @@ public class TraceCanvas extends Canvas {
                 (double) plotHeight / traces.size());
     }
 
-    private void rasterTraces(Frame f, int grid, int foreground) {
-        ensureCapacity(f.n, f.columns);
+    /**
+     * Rasterises columns [c0, c1) of the frame; column {@code c} lands on raster x {@code xOffset + c}.
+     * Only the samples of those columns are read and decimated.
+     */
+    private void rasterTraces(Frame f, int c0, int c1, int xOffset, int grid, int foreground) {
+        int count = c1 - c0;
+        int n = f.decimate ? count * f.perColumn : f.n;
+        long from = f.decimate ? f.start + (long) c0 * f.perColumn : f.start;
+        ensureCapacity(n, f.columns);
         for (int t = 0; t < traces.size(); t++) {
             Trace trace = traces.get(t);
             int top = (int) Math.round(t * f.rowHeight);
             int bottom = (int) Math.round((t + 1) * f.rowHeight) - 1;
             double centre = (top + bottom) / 2.0;
-            raster.horizontal((int) Math.round(centre), LABEL_WIDTH, LABEL_WIDTH + f.columns - 1, grid);
-            raster.horizontal(bottom, LABEL_WIDTH, LABEL_WIDTH + f.columns - 1, grid);
-            f.source.copy(t, f.start, f.n, window);
+            raster.horizontal((int) Math.round(centre), xOffset + c0, xOffset + c1 - 1, grid);
+            raster.horizontal(bottom, xOffset + c0, xOffset + c1 - 1, grid);
+            f.source.copy(t, from, n, window);
             if (f.decimate) {
-                MinMaxDecimator.decimate(window, f.n, f.columns, min, max);
+                MinMaxDecimator.decimate(window, n, count, min, max);
+                raster.trace(min, max, count, xOffset + c0, top, bottom, centre, (bottom - top) / 2.0 / trace.scaleUv,
+                        foreground, CLIP_RGB);
             } else {
                 interpolate(f.n, f.columns);
+                raster.trace(min, max, f.columns, xOffset, top, bottom, centre, (bottom - top) / 2.0 / trace.scaleUv,
+                        foreground, CLIP_RGB);
             }
-            raster.trace(min, max, f.columns, LABEL_WIDTH, top, bottom, centre, (bottom - top) / 2.0 / trace.scaleUv,
-                    foreground, CLIP_RGB);
         }
         for (long second : seconds(f, gridStep(f))) { // grid lines where the time labels go
-            int x = xOfSample(f, second * f.source.samplingRateHz());
-            raster.vertical(x, 0, f.plotHeight - 1, 0, f.plotHeight - 1, grid);
+            int x = xOfSample(f, second * f.source.samplingRateHz()) - LABEL_WIDTH;
+            if (x >= c0 && x < c1) {
+                raster.vertical(xOffset + x, 0, f.plotHeight - 1, 0, f.plotHeight - 1, grid);
+            }
         }
     }
 
@@ -216,22 +330,6 @@ public class TraceCanvas extends Canvas {
             float v = (float) (window[i] + (window[j] - window[i]) * (position - i));
             min[c] = v; // NaN propagates: a gap stays a gap
             max[c] = v;
-        }
-    }
-
-    private void blit(GC gc, Rectangle area) {
-        if (image == null || image.width != area.width || image.height != area.height) {
-            image = new ImageData(area.width, area.height, 24, new PaletteData(0xFF0000, 0x00FF00, 0x0000FF));
-        }
-        int[] pixels = raster.pixels();
-        for (int y = 0; y < area.height; y++) {
-            image.setPixels(0, y, area.width, pixels, y * area.width);
-        }
-        Image frame = new Image(getDisplay(), image);
-        try {
-            gc.drawImage(frame, area.x, area.y);
-        } finally {
-            frame.dispose();
         }
     }
 

@@ -1,5 +1,6 @@
 package org.openionm.ui.widgets.trace;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,5 +84,27 @@ class MinMaxDecimatorTest {
         assertTrue(Float.isNaN(min[1]) && Float.isNaN(max[1]));
         assertEquals(5f, min[2]);
         assertThrows(IllegalArgumentException.class, () -> MinMaxDecimator.decimate(x, 2, 3, min, max));
+    }
+
+    /**
+     * The canvas decimates only the columns that scrolled in, from the samples of those columns:
+     * with a whole number of samples per column that gives the same min/max as decimating the window.
+     * 12 samples, 3 per column: (1,4) (1,9) (2,6) (3,8) by hand.
+     */
+    @Test
+    void columnsDecimatedAsTheyScrollInEqualTheWholeWindowByHand() {
+        float[] x = { 3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8 };
+        float[] min = new float[4];
+        float[] max = new float[4];
+        MinMaxDecimator.decimate(x, 12, 4, min, max);
+        assertArrayEquals(new float[] { 1, 1, 2, 3 }, min);
+        assertArrayEquals(new float[] { 4, 9, 6, 8 }, max);
+
+        float[] newest = java.util.Arrays.copyOfRange(x, 6, 12); // the last two columns scroll in
+        float[] stripMin = new float[2];
+        float[] stripMax = new float[2];
+        MinMaxDecimator.decimate(newest, 6, 2, stripMin, stripMax);
+        assertArrayEquals(new float[] { 2, 3 }, stripMin);
+        assertArrayEquals(new float[] { 6, 8 }, stripMax);
     }
 }
