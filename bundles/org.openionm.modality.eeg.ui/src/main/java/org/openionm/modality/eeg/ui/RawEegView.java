@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -38,26 +39,36 @@ final class RawEegView {
     private volatile RawMontage montage;
     private volatile List<Channel> channels = List.of();
     private ConsumerRegistration registration;
+    private final Composite bar;
 
     RawEegView(Composite parent, AcquisitionEngine engine) {
         Composite box = new Composite(parent, SWT.NONE);
-        box.setLayout(new GridLayout(7, false));
-        header = new Label(box, SWT.NONE);
-        header.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        box.setLayout(new GridLayout(1, false));
+        // the EEG tab is narrow at 1280 px: the choices wrap to a second line rather than being cut
+        bar = new Composite(box, SWT.NONE);
+        RowLayout rows = new RowLayout(SWT.HORIZONTAL);
+        rows.wrap = true;
+        rows.center = true;
+        rows.marginHeight = 0;
+        bar.setLayout(rows);
+        GridData barData = new GridData(SWT.FILL, SWT.TOP, true, false);
+        barData.widthHint = 1; // take the width the tab gives, wrap inside it
+        bar.setLayoutData(barData);
+        header = new Label(bar, SWT.NONE);
         header.setText("Raw EEG, no filter");
-        montageChoice = combo(box, "Montage", new String[] { "Referential", "Bipolar (longitudinal)" }, 0);
+        montageChoice = combo(bar, "Montage", new String[] { "Referential", "Bipolar (longitudinal)" }, 0);
         String[] sens = new String[SENSITIVITIES_UV_MM.length];
         for (int i = 0; i < sens.length; i++) {
             sens[i] = SENSITIVITIES_UV_MM[i] + " µV/mm";
         }
-        sensitivityChoice = combo(box, "Sensitivity", sens, 3);
+        sensitivityChoice = combo(bar, "Sensitivity", sens, 3);
         String[] speeds = new String[TIME_BASES_MM_S.length];
         for (int i = 0; i < speeds.length; i++) {
             speeds[i] = TIME_BASES_MM_S[i] + " mm/s";
         }
-        timeBaseChoice = combo(box, "Time base", speeds, 1);
+        timeBaseChoice = combo(bar, "Time base", speeds, 1);
         canvas = new TraceCanvas(box, SWT.NONE);
-        canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 7, 1));
+        canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         montageChoice.addListener(SWT.Selection, e -> rebuild());
         sensitivityChoice.addListener(SWT.Selection, e -> applyScales());
         timeBaseChoice.addListener(SWT.Selection, e -> applyScales());
@@ -75,12 +86,26 @@ final class RawEegView {
         canvas.getDisplay().timerExec(FRAME_MS, this::frame);
     }
 
+    /** A label and its choice, kept together when the bar wraps. */
     private static Combo combo(Composite parent, String label, String[] items, int selected) {
-        new Label(parent, SWT.NONE).setText(label);
-        Combo c = new Combo(parent, SWT.READ_ONLY);
+        Composite pair = new Composite(parent, SWT.NONE);
+        GridLayout l = new GridLayout(2, false);
+        l.marginWidth = 0;
+        l.marginHeight = 0;
+        pair.setLayout(l);
+        new Label(pair, SWT.NONE).setText(label);
+        Combo c = new Combo(pair, SWT.READ_ONLY);
         c.setItems(items);
         c.select(selected);
         return c;
+    }
+
+    Composite bar() {
+        return bar;
+    }
+
+    Combo timeBaseChoice() {
+        return timeBaseChoice;
     }
 
     TraceCanvas canvas() {
