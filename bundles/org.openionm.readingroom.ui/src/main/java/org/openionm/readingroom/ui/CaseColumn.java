@@ -56,6 +56,7 @@ final class CaseColumn extends Composite {
     private final Object bufferLock = new Object();
     private TraceBuffer buffer; // written on the MQTT thread, drawn on the UI thread (TraceBuffer locks)
     private List<Integer> bufferChannels = List.of();
+    private String bufferEpoch = "";
     private volatile boolean sourceChanged;
     private volatile boolean tilesChanged = true;
     private volatile boolean chatChanged = true;
@@ -109,7 +110,7 @@ final class CaseColumn extends Composite {
         GridData tl = new GridData(SWT.FILL, SWT.FILL, true, true, 6, 1);
         tl.heightHint = 120;
         tiles.setLayoutData(tl);
-        for (String[] c : new String[][] { { "Measurement", "150" }, { "Latest (vs first)", "120" }, { "Trend", "120" } }) {
+        for (String[] c : new String[][] { { "Measurement", "175" }, { "Latest (vs first)", "115" }, { "Trend", "80" } }) {
             TableColumn tc = new TableColumn(tiles, SWT.LEFT);
             tc.setText(c[0]);
             tc.setWidth(Integer.parseInt(c[1]));
@@ -206,9 +207,12 @@ final class CaseColumn extends Composite {
                         return;
                     }
                     EnvelopeBlock b = EnvelopeBlock.of(m, channels);
-                    if (buffer == null || buffer.samplingRateHz() != b.rate() || !channels.equals(bufferChannels)) {
+                    // a restarted OR (new epoch) counts samples from 0 again: a new strip, not a jump back
+                    if (buffer == null || buffer.samplingRateHz() != b.rate() || !channels.equals(bufferChannels)
+                            || !m.epoch().equals(bufferEpoch)) {
                         buffer = new TraceBuffer(channels.size(), b.rate(), BUFFER_S);
                         bufferChannels = channels;
+                        bufferEpoch = m.epoch();
                         sourceChanged = true;
                     }
                     buffer.append(b.firstIndex(), b.samples());
@@ -227,10 +231,15 @@ final class CaseColumn extends Composite {
         if (isDisposed()) {
             return;
         }
-        title.setText(ReadingDesk.title(model.model()));
+        String t = ReadingDesk.title(model.model());
+        if (!t.equals(title.getText())) {
+            title.setText(t);
+            title.setToolTipText(t);
+        }
         String state = desk.connectionText(caseId(), zone);
         if (!state.equals(connection.getText())) {
             connection.setText(state);
+            connection.setToolTipText(state);
             boolean live = "live".equals(state);
             connection.setBackground(live ? null : getDisplay().getSystemColor(SWT.COLOR_RED));
             connection.setForeground(live ? null : getDisplay().getSystemColor(SWT.COLOR_WHITE));

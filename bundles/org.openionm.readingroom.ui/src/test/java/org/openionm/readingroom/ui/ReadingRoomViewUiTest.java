@@ -192,14 +192,19 @@ class ReadingRoomViewUiTest {
     }
 
     private void screenshot(Path file) throws Exception {
-        for (int i = 0; i < 20; i++) { // let the layout and the canvases paint
-            Display.getDefault().readAndDispatch();
-            Thread.sleep(10);
+        Display d = shell.getDisplay();
+        long end = System.nanoTime() + 1_000_000_000L; // let layout and canvases paint (a picture, no assertion)
+        while (System.nanoTime() < end) {
+            if (!d.readAndDispatch()) {
+                Thread.sleep(10);
+            }
         }
+        shell.update();
         Files.createDirectories(file.getParent());
-        Image image = new Image(shell.getDisplay(), shell.getClientArea().width, shell.getClientArea().height);
-        GC gc = new GC(shell);
-        gc.copyArea(image, 0, 0);
+        org.eclipse.swt.graphics.Rectangle r = shell.getBounds();
+        Image image = new Image(d, r.width, r.height);
+        GC gc = new GC(d);
+        gc.copyArea(image, r.x, r.y);
         gc.dispose();
         ImageData data = image.getImageData();
         image.dispose();
