@@ -231,10 +231,10 @@ final class CaseColumn extends Composite {
         if (isDisposed()) {
             return;
         }
-        String t = ReadingDesk.title(model.model());
-        if (!t.equals(title.getText())) {
-            title.setText(t);
-            title.setToolTipText(t);
+        String heading = ReadingDesk.title(model.model());
+        if (!heading.equals(title.getText())) {
+            title.setText(heading);
+            title.setToolTipText(heading);
         }
         String state = desk.connectionText(caseId(), zone);
         if (!state.equals(connection.getText())) {
