@@ -99,27 +99,22 @@ final class CaseColumn extends Composite {
         channels.addListener(SWT.Selection, e -> chooseChannels(channels));
         new Label(this, SWT.NONE).setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
 
-        traces = new TraceCanvas(this, SWT.NONE);
-        GridData tg = new GridData(SWT.FILL, SWT.FILL, true, true, 6, 1);
-        tg.heightHint = 220;
-        traces.setLayoutData(tg);
+        // strip, tiles and chat share the column's height (the reader drags the sashes)
+        org.eclipse.swt.custom.SashForm body = new org.eclipse.swt.custom.SashForm(this, SWT.VERTICAL);
+        body.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 6, 1));
+        traces = new TraceCanvas(body, SWT.NONE);
         traces.setWindowSeconds(model.view().windowSeconds());
 
-        tiles = new Table(this, SWT.BORDER | SWT.FULL_SELECTION);
+        tiles = new Table(body, SWT.BORDER | SWT.FULL_SELECTION);
         tiles.setHeaderVisible(true);
-        GridData tl = new GridData(SWT.FILL, SWT.FILL, true, true, 6, 1);
-        tl.heightHint = 120;
-        tiles.setLayoutData(tl);
         for (String[] c : new String[][] { { "Measurement", "175" }, { "Latest (vs first)", "115" }, { "Trend", "80" } }) {
             TableColumn tc = new TableColumn(tiles, SWT.LEFT);
             tc.setText(c[0]);
             tc.setWidth(Integer.parseInt(c[1]));
         }
 
-        chat = new org.eclipse.swt.widgets.List(this, SWT.BORDER | SWT.V_SCROLL);
-        GridData cl = new GridData(SWT.FILL, SWT.FILL, true, false, 6, 1);
-        cl.heightHint = 70;
-        chat.setLayoutData(cl);
+        chat = new org.eclipse.swt.widgets.List(body, SWT.BORDER | SWT.V_SCROLL);
+        body.setWeights(55, 28, 17);
         chatText = new Text(this, SWT.BORDER);
         chatText.setMessage("message to the OR");
         chatText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));

@@ -8,6 +8,7 @@ import org.openionm.cases.CaseWorkbench;
 import org.openionm.processing.ProcessorHost;
 import org.openionm.readingroom.BrokerSettings;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -28,19 +29,22 @@ public class CasePublishingComponent {
     static final String ROOM = "openionm.readingroom.room";
     private static final System.Logger LOG = System.getLogger(CasePublishingComponent.class.getName());
 
-    @Reference
-    CaseWorkbench workbench;
+    // references, not services: binding a ServiceReference does not activate the (delayed) case workbench, so
+    // a runtime that publishes nothing (every headless command) does not open the case database for this
+    @Reference(service = CaseWorkbench.class)
+    ServiceReference<CaseWorkbench> workbench;
 
-    @Reference
-    AcquisitionEngine engine;
+    @Reference(service = AcquisitionEngine.class)
+    ServiceReference<AcquisitionEngine> engine;
 
-    @Reference
-    ProcessorHost host;
+    @Reference(service = ProcessorHost.class)
+    ServiceReference<ProcessorHost> host;
 
-    @Reference
-    AlarmManager alarms;
+    @Reference(service = AlarmManager.class)
+    ServiceReference<AlarmManager> alarms;
 
     private CasePublishing publishing;
+    private BundleContext context;
 
     @Activate
     void activate(BundleContext context) {
@@ -59,7 +63,9 @@ public class CasePublishingComponent {
             if (ca != null && !ca.isBlank()) {
                 s = s.withCaFile(Path.of(ca.strip()));
             }
-            publishing = new CasePublishing(workbench, engine, host, alarms, s, context.getProperty(ROOM));
+            this.context = context;
+            publishing = new CasePublishing(context.getService(workbench), context.getService(engine), context.getService(host),
+                    context.getService(alarms), s, context.getProperty(ROOM));
             LOG.log(System.Logger.Level.INFO, "reading room: the open case is published to " + s);
         } catch (IllegalArgumentException e) {
             LOG.log(System.Logger.Level.WARNING, "reading room: " + BROKER + ": " + e.getMessage() + "; nothing is published");
@@ -71,6 +77,9 @@ public class CasePublishingComponent {
         if (publishing != null) {
             publishing.close();
             publishing = null;
+            for (ServiceReference<?> r : java.util.List.of(workbench, engine, host, alarms)) {
+                context.ungetService(r);
+            }
         }
     }
 }
