@@ -1,7 +1,6 @@
 package org.openionm.readingroom;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -23,7 +21,6 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.openionm.acquisition.SampleConsumer;
-import org.openionm.alarm.AlarmKey;
 import org.openionm.alarm.AlarmListener;
 import org.openionm.alarm.AlarmLogEntry;
 import org.openionm.alarm.AlarmManager;
@@ -36,9 +33,11 @@ import org.openionm.core.processing.DetectedEvent;
 import org.openionm.core.processing.Measurement;
 import org.openionm.core.processing.TrendPoint;
 import org.openionm.processing.ResultListener;
+import org.openionm.readingroom.internal.Bodies;
 import org.openionm.readingroom.internal.Envelopes;
 import org.openionm.readingroom.internal.MqttLink;
 import org.openionm.readingroom.internal.RawRing;
+import org.openionm.readingroom.internal.ReaderRequests;
 import org.openionm.readingroom.internal.TraceFrames;
 
 /**
@@ -80,7 +79,6 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
     }
 
     private static final long PUBLISH_TIMEOUT_MS = 5000;
-    private static final int HISTORY_PART = 500;
 
     private final CaseDescriptor descriptor;
     private final Options options;
@@ -120,10 +118,10 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
                         new MqttSubscription(Topics.caseTopic(descriptor.caseId(), Topics.ACK), 1),
                         new MqttSubscription(Topics.caseTopic(descriptor.caseId(), Topics.CHAT), 1) }).waitForCompletion(PUBLISH_TIMEOUT_MS);
                 // retained state again after every connect: a restarted broker without persistence has lost it
-                enqueueRetained(Topics.STATUS, status("live"));
-                enqueueRetained(Topics.DESCRIPTOR, descriptorBody());
+                enqueueRetained(Topics.STATUS, Bodies.status("live"));
+                enqueueRetained(Topics.DESCRIPTOR, Bodies.descriptor(descriptor, epoch));
                 if (!channels.isEmpty()) {
-                    enqueueRetained(Topics.CHANNELS, channelsBody(channels));
+                    enqueueRetained(Topics.CHANNELS, Bodies.channels(channels));
                 }
             }
 
@@ -142,7 +140,7 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
 
     private void will(MqttConnectionOptions o, String statusTopic) {
         MqttMessage will = new MqttMessage(Envelopes.encode(Topics.STATUS, epoch, 0, Double.NaN, System.currentTimeMillis(),
-                status("offline")), 1, true, new MqttProperties());
+                Bodies.status("offline")), 1, true, new MqttProperties());
         o.setWill(statusTopic, will);
     }
 
@@ -199,21 +197,12 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
 
     /** An event-log entry of the open case (type, text, author), stamped with case time. */
     public void logEntry(double caseSeconds, String type, String text, String author) {
-        JsonObject b = new JsonObject();
-        b.addProperty("kind", "log");
-        b.addProperty("type", type);
-        b.addProperty("text", text);
-        b.addProperty("author", author);
-        enqueue(Topics.EVENT, caseSeconds, b);
+        enqueue(Topics.EVENT, caseSeconds, Bodies.logEntry(type, text, author));
     }
 
     /** A chat line from the OR (the technologist). */
     public void chat(double caseSeconds, String author, String text) {
-        JsonObject b = new JsonObject();
-        b.addProperty("author", author);
-        b.addProperty("text", text);
-        b.addProperty("from", "or");
-        enqueue(Topics.CHAT, caseSeconds, b);
+        enqueue(Topics.CHAT, caseSeconds, Bodies.chat(author, text, "or"));
     }
 
     // ---- SampleConsumer --------------------------------------------------------------------------
@@ -230,7 +219,7 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
         }
         traceFrames = new TraceFrames(list.size(), frameSamples, columnSamples, this::frame);
         raw = new RawRing(list.size(), Math.max(1, (int) Math.round(rate * options.rawSeconds())));
-        enqueueRetained(Topics.CHANNELS, channelsBody(channels));
+        enqueueRetained(Topics.CHANNELS, Bodies.channels(channels));
     }
 
     @Override
@@ -261,71 +250,29 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
     }
 
     private void frame(TraceFrames.Frame f) {
-        JsonObject b = new JsonObject();
-        b.addProperty("first", f.firstSample());
-        b.addProperty("samples", f.samples());
-        b.addProperty("columnSamples", f.columnSamples());
-        b.addProperty("rate", sampleRate);
-        JsonArray min = new JsonArray();
-        JsonArray max = new JsonArray();
-        for (int c = 0; c < f.min().length; c++) {
-            min.add(Envelopes.floats(f.min()[c], 0, f.min()[c].length));
-            max.add(Envelopes.floats(f.max()[c], 0, f.max()[c].length));
-        }
-        b.add("min", min);
-        b.add("max", max);
-        enqueue(Topics.TRACE, f.firstSample() / sampleRate, b);
+        enqueue(Topics.TRACE, f.firstSample() / sampleRate, Bodies.frame(f, sampleRate));
     }
 
     // ---- ResultListener --------------------------------------------------------------------------
 
     @Override
     public void measurement(Measurement m) {
-        JsonObject b = new JsonObject();
-        b.addProperty("modality", m.modality());
-        b.addProperty("site", m.site());
-        b.addProperty("channel", m.channel());
-        b.addProperty("component", m.component());
-        number(b, "latencyMs", m.latencyMs());
-        number(b, "amplitudeUv", m.amplitudeUv());
-        number(b, "value", m.value());
-        b.addProperty("unit", m.unit());
-        b.addProperty("sweepsUsed", m.sweepsUsed());
-        enqueue(Topics.MEASUREMENT, m.timeSeconds(), b);
+        enqueue(Topics.MEASUREMENT, m.timeSeconds(), Bodies.measurement(m));
     }
 
     @Override
     public void average(AverageTrace a) {
-        JsonObject b = new JsonObject();
-        b.addProperty("modality", a.modality());
-        b.addProperty("site", a.site());
-        b.addProperty("channel", a.channel());
-        b.addProperty("rate", a.samplingRateHz());
-        b.addProperty("sweepsUsed", a.sweepsUsed());
-        b.addProperty("samplesUv", Envelopes.floats(a.samplesUv(), 0, a.samplesUv().length));
-        enqueue(Topics.AVERAGE, a.timeSeconds(), b);
+        enqueue(Topics.AVERAGE, a.timeSeconds(), Bodies.average(a));
     }
 
     @Override
     public void trend(TrendPoint p) {
-        JsonObject b = new JsonObject();
-        b.addProperty("modality", p.modality());
-        b.addProperty("series", p.series());
-        number(b, "value", p.value());
-        b.addProperty("unit", p.unit());
-        enqueue(Topics.TREND, p.timeSeconds(), b);
+        enqueue(Topics.TREND, p.timeSeconds(), Bodies.trend(p));
     }
 
     @Override
     public void event(DetectedEvent e) {
-        JsonObject b = new JsonObject();
-        b.addProperty("kind", "detected");
-        b.addProperty("modality", e.modality());
-        b.addProperty("channel", e.channel());
-        b.addProperty("type", e.kind());
-        b.addProperty("durationSeconds", e.durationSeconds());
-        number(b, "peakUv", e.peakUv());
-        enqueue(Topics.EVENT, e.timeSeconds(), b);
+        enqueue(Topics.EVENT, e.timeSeconds(), Bodies.detected(e));
     }
 
     // ---- AlarmListener ---------------------------------------------------------------------------
@@ -333,87 +280,15 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
     @Override
     public void alarmsChanged(AlarmSnapshot snapshot, List<AlarmLogEntry> entries) {
         for (AlarmLogEntry e : entries) {
-            JsonObject b = new JsonObject();
-            b.addProperty("logSequence", e.sequence());
-            b.addProperty("event", e.event().name());
-            if (e.key() != null) {
-                b.addProperty("modality", e.key().modality());
-                b.addProperty("site", e.key().site());
-                b.addProperty("channel", e.key().channel());
-                b.addProperty("criterion", e.key().criterion());
-            }
-            if (e.priority() != null) {
-                b.addProperty("priority", e.priority().name());
-            }
-            if (e.stateAfter() != null) {
-                b.addProperty("state", e.stateAfter().name());
-            }
-            b.addProperty("user", e.user());
-            b.addProperty("note", e.note());
-            b.addProperty("values", e.values());
-            b.addProperty("baseline", e.baseline());
-            enqueue(Topics.ALARM, e.timeSeconds(), b);
+            enqueue(Topics.ALARM, e.timeSeconds(), Bodies.alarm(e));
         }
     }
 
     // ---- queueing --------------------------------------------------------------------------------
 
-    private static void number(JsonObject b, String name, double v) {
-        if (Double.isFinite(v)) {
-            b.addProperty(name, v);
-        }
-    }
-
-    private JsonObject status(String s) {
-        JsonObject b = new JsonObject();
-        b.addProperty("status", s);
-        return b;
-    }
-
-    private JsonObject descriptorBody() {
-        JsonObject b = new JsonObject();
-        b.addProperty("caseId", descriptor.caseId());
-        b.addProperty("procedure", descriptor.procedure());
-        b.addProperty("room", descriptor.room());
-        JsonArray m = new JsonArray();
-        descriptor.modalities().forEach(m::add);
-        b.add("modalities", m);
-        JsonArray t = new JsonArray();
-        descriptor.team().forEach(t::add);
-        b.add("team", t);
-        b.addProperty("epoch", epoch);
-        return b;
-    }
-
-    private static JsonObject channelsBody(List<Channel> list) {
-        JsonArray a = new JsonArray();
-        for (Channel c : list) {
-            JsonObject o = new JsonObject();
-            o.addProperty("index", c.index());
-            o.addProperty("label", c.label());
-            o.addProperty("unit", c.unit());
-            o.addProperty("rate", c.samplingRateHz());
-            o.addProperty("role", c.role().id());
-            a.add(o);
-        }
-        JsonObject b = new JsonObject();
-        b.add("channels", a);
-        return b;
-    }
-
     private void enqueueRetained(String stream, JsonObject body) {
         byte[] payload = Envelopes.encode(stream, epoch, 0, Double.NaN, System.currentTimeMillis(), body);
         offerReliable(new Outgoing(Topics.caseTopic(descriptor.caseId(), stream), payload, 1, true, null));
-    }
-
-    private static String historyKey(String stream, long seq, JsonObject b) {
-        return switch (stream) {
-            case Topics.MEASUREMENT -> stream + "/" + b.get("modality").getAsString() + "/" + b.get("site").getAsString() + "/"
-                    + b.get("channel").getAsString() + "/" + b.get("component").getAsString();
-            case Topics.AVERAGE -> stream + "/" + b.get("modality").getAsString() + "/" + b.get("site").getAsString() + "/"
-                    + b.get("channel").getAsString();
-            default -> stream + "#" + seq;
-        };
     }
 
     private void enqueue(String stream, double caseSeconds, JsonObject body) {
@@ -435,7 +310,7 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
                 }
                 return;
             }
-            String key = historyKey(stream, seq, body);
+            String key = Bodies.historyKey(stream, seq, body);
             history.remove(key); // re-inserted at the end: the history stays in publication order
             history.put(key, new String(payload, StandardCharsets.UTF_8));
             offerReliable(o);
@@ -538,9 +413,9 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
             JsonObject request = Envelopes.parse(message.getPayload());
             String type = request.has("type") ? request.get("type").getAsString() : "";
             List<JsonObject> parts = switch (type) {
-                case "history" -> historyParts();
-                case "raw" -> List.of(rawAnswer(request));
-                default -> List.of(error("unknown request type '" + type + "'"));
+                case "history" -> ReaderRequests.historyParts(historySnapshot());
+                case "raw" -> List.of(ReaderRequests.raw(request, raw, sampleRate, options.rawSeconds()));
+                default -> List.of(ReaderRequests.error("unknown request type '" + type + "'"));
             };
             for (int i = 0; i < parts.size(); i++) {
                 JsonObject part = parts.get(i);
@@ -557,60 +432,15 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
 
     private void onAck(JsonObject ack) {
         AlarmManager manager = alarmManager;
-        JsonObject b = ack.getAsJsonObject("body");
-        if (manager == null || b == null) {
-            return;
+        if (manager != null) {
+            ReaderRequests.ack(ack).ifPresent(a -> manager.acknowledge(a.key(), "reading room: " + a.user(), caseTime.getAsDouble(), a.note()));
         }
-        AlarmKey key = new AlarmKey(b.get("modality").getAsString(), b.get("site").getAsString(), b.get("channel").getAsString(),
-                b.get("criterion").getAsString());
-        String user = b.get("user").getAsString();
-        String note = b.has("note") ? b.get("note").getAsString() : "";
-        manager.acknowledge(key, "reading room: " + user, caseTime.getAsDouble(), note);
     }
 
-    private List<JsonObject> historyParts() {
-        List<String> copy;
+    private List<String> historySnapshot() {
         synchronized (sequences) {
-            copy = new ArrayList<>(history.values());
+            return new ArrayList<>(history.values());
         }
-        List<JsonObject> parts = new ArrayList<>();
-        ArrayDeque<String> rest = new ArrayDeque<>(copy);
-        do {
-            JsonObject part = new JsonObject();
-            part.addProperty("type", "history");
-            JsonArray messages = new JsonArray();
-            for (int i = 0; i < HISTORY_PART && !rest.isEmpty(); i++) {
-                messages.add(Envelopes.parse(rest.poll().getBytes(StandardCharsets.UTF_8)));
-            }
-            part.add("messages", messages);
-            parts.add(part);
-        } while (!rest.isEmpty());
-        return parts;
-    }
-
-    private JsonObject rawAnswer(JsonObject request) {
-        RawRing ring = raw;
-        if (ring == null) {
-            return error("no acquisition has started");
-        }
-        int channel = request.get("channel").getAsInt();
-        long from = request.get("first").getAsLong();
-        int count = Math.min(request.get("count").getAsInt(), (int) Math.round(sampleRate * options.rawSeconds()));
-        RawRing.Window w = ring.window(channel, from, count);
-        JsonObject o = new JsonObject();
-        o.addProperty("type", "raw");
-        o.addProperty("channel", channel);
-        o.addProperty("first", w.first());
-        o.addProperty("rate", sampleRate);
-        o.addProperty("samples", Envelopes.floats(w.samples(), 0, w.samples().length));
-        return o;
-    }
-
-    private static JsonObject error(String text) {
-        JsonObject o = new JsonObject();
-        o.addProperty("type", "error");
-        o.addProperty("error", text);
-        return o;
     }
 
     /** Publishes "closed", removes the retained descriptor (the case leaves the live list), drains for at most 2 s, and disconnects. */
@@ -619,7 +449,7 @@ public final class OrPublisher implements SampleConsumer, ResultListener, AlarmL
         if (!closing.compareAndSet(false, true)) {
             return;
         }
-        enqueueRetained(Topics.STATUS, status("closed"));
+        enqueueRetained(Topics.STATUS, Bodies.status("closed"));
         offerReliable(new Outgoing(Topics.caseTopic(descriptor.caseId(), Topics.DESCRIPTOR), new byte[0], 1, true, null));
         try {
             awaitDrained(2000);

@@ -1,0 +1,85 @@
+package org.openionm.readingroom.cases.internal;
+
+import java.nio.file.Path;
+
+import org.openionm.acquisition.AcquisitionEngine;
+import org.openionm.alarm.AlarmManager;
+import org.openionm.cases.CaseWorkbench;
+import org.openionm.processing.ProcessorHost;
+import org.openionm.readingroom.BrokerSettings;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Publishes the workbench's open case when the framework property {@code openionm.readingroom.publish}
+ * names a broker ({@code tcp://…} or {@code ssl://…}; {@code openionm.readingroom.publish.user} with the
+ * password from {@code OPENIONM_MQTT_PASSWORD}, {@code openionm.readingroom.publish.ca}, and
+ * {@code openionm.readingroom.room} for the room readers see). Without it nothing is published.
+ */
+@Component(immediate = true)
+public class CasePublishingComponent {
+
+    static final String BROKER = "openionm.readingroom.publish";
+    static final String USER = "openionm.readingroom.publish.user";
+    static final String CA = "openionm.readingroom.publish.ca";
+    static final String ROOM = "openionm.readingroom.room";
+    private static final System.Logger LOG = System.getLogger(CasePublishingComponent.class.getName());
+
+    // references, not services: binding a ServiceReference does not activate the (delayed) case workbench, so
+    // a runtime that publishes nothing (every headless command) does not open the case database for this
+    @Reference(service = CaseWorkbench.class)
+    ServiceReference<CaseWorkbench> workbench;
+
+    @Reference(service = AcquisitionEngine.class)
+    ServiceReference<AcquisitionEngine> engine;
+
+    @Reference(service = ProcessorHost.class)
+    ServiceReference<ProcessorHost> host;
+
+    @Reference(service = AlarmManager.class)
+    ServiceReference<AlarmManager> alarms;
+
+    private CasePublishing publishing;
+    private BundleContext context;
+
+    @Activate
+    void activate(BundleContext context) {
+        String uri = context.getProperty(BROKER);
+        if (uri == null || uri.isBlank()) {
+            return;
+        }
+        try {
+            BrokerSettings s = BrokerSettings.of(uri.strip(), "or");
+            String user = context.getProperty(USER);
+            if (user != null && !user.isBlank()) {
+                String password = System.getenv("OPENIONM_MQTT_PASSWORD");
+                s = s.withLogin(user.strip(), password == null ? null : password.toCharArray());
+            }
+            String ca = context.getProperty(CA);
+            if (ca != null && !ca.isBlank()) {
+                s = s.withCaFile(Path.of(ca.strip()));
+            }
+            this.context = context;
+            publishing = new CasePublishing(context.getService(workbench), context.getService(engine), context.getService(host),
+                    context.getService(alarms), s, context.getProperty(ROOM));
+            LOG.log(System.Logger.Level.INFO, "reading room: the open case is published to " + s);
+        } catch (IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.WARNING, "reading room: " + BROKER + ": " + e.getMessage() + "; nothing is published");
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (publishing != null) {
+            publishing.close();
+            publishing = null;
+            for (ServiceReference<?> r : java.util.List.of(workbench, engine, host, alarms)) {
+                context.ungetService(r);
+            }
+        }
+    }
+}

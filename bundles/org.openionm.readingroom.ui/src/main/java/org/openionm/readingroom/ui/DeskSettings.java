@@ -1,0 +1,49 @@
+package org.openionm.readingroom.ui;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.openionm.readingroom.BrokerSettings;
+
+/**
+ * Where the reading room connects, from the workbench's settings (system properties, set in
+ * {@code openionm.ini} or by {@code ./openionm reading-room --demo}): {@code openionm.readingroom.broker}
+ * (tcp://… or ssl://…), {@code .user}, {@code .ca} (CA file for ssl://), {@code .open} ("all": open every
+ * live case at once, up to {@link #AUTO_OPEN_MAX}); the password only from {@code OPENIONM_MQTT_PASSWORD}
+ * or typed, never a property (it would show in the process list).
+ */
+record DeskSettings(String broker, String user, String caFile, boolean openAll) {
+
+    static final String BROKER = "openionm.readingroom.broker";
+    static final String USER = "openionm.readingroom.user";
+    static final String CA = "openionm.readingroom.ca";
+    static final String OPEN = "openionm.readingroom.open";
+    /** Three cases at once: the concurrency guidance for one reading physician (docs/reading-room.md). */
+    static final int AUTO_OPEN_MAX = 3;
+
+    static DeskSettings fromSystem() {
+        return new DeskSettings(System.getProperty(BROKER, "").trim(), System.getProperty(USER, "").trim(),
+                System.getProperty(CA, "").trim(), "all".equals(System.getProperty(OPEN, "").trim()));
+    }
+
+    boolean configured() {
+        return !broker.isEmpty();
+    }
+
+    /** The connection for {@code uri} and {@code user} as typed (empty user: none), password typed or from the environment. */
+    static BrokerSettings connection(String uri, String user, char[] typedPassword, String caFile) {
+        String u = user == null || user.isBlank() ? null : user.strip();
+        // a reader's client id is its user name (the broker's ACL pattern for responses); without a user, a fresh one
+        String clientId = u != null && u.matches("[A-Za-z0-9._-]{1,64}") ? u : "reader-" + UUID.randomUUID().toString().substring(0, 8);
+        char[] password = typedPassword != null && typedPassword.length > 0 ? typedPassword
+                : System.getenv("OPENIONM_MQTT_PASSWORD") == null ? null : System.getenv("OPENIONM_MQTT_PASSWORD").toCharArray();
+        BrokerSettings s = BrokerSettings.of(uri.strip(), clientId);
+        if (u != null) {
+            s = s.withLogin(u, password);
+        }
+        if (caFile != null && !caFile.isBlank()) {
+            s = s.withCaFile(Path.of(caFile.strip()));
+        }
+        return s;
+    }
+}

@@ -1,0 +1,193 @@
+package org.openionm.readingroom.ui;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A throw-away mosquitto for tests: a generated config in a temporary folder, listening only on
+ * 127.0.0.1 at a free port, no persistence; optionally TLS (CA + server certificate generated with
+ * {@code openssl}, SAN IP:127.0.0.1), a password file ({@code mosquitto_passwd}) and an ACL file. It can
+ * be killed and started again on the same port (the broker restart test). Missing binaries fail the
+ * test with what to install: the broker is tested for real, never skipped. A copy of the reading-room
+ * bundle's test utility (test sources are not shared between bundles).
+ */
+public final class MosquittoServer implements AutoCloseable {
+
+    private final Path dir;
+    private final int port;
+    private final boolean tls;
+    private Process process;
+
+    private MosquittoServer(Path dir, int port, boolean tls) {
+        this.dir = dir;
+        this.port = port;
+        this.tls = tls;
+    }
+
+    /** A plain broker, anonymous access. */
+    public static MosquittoServer start() throws IOException, InterruptedException {
+        return start(false, Map.of(), null);
+    }
+
+    /**
+     * A broker; with {@code tls} a generated CA and server certificate; with {@code users} (name →
+     * password) password authentication and no anonymous access; {@code acl} the text of an ACL file.
+     */
+    public static MosquittoServer start(boolean tls, Map<String, String> users, String acl) throws IOException, InterruptedException {
+        Path bin = Path.of("/usr/sbin/mosquitto");
+        if (!Files.isExecutable(bin)) {
+            throw new IllegalStateException("mosquitto not found (/usr/sbin/mosquitto): install it with 'apt-get install mosquitto'"
+                    + " (CI does, in .ci/run); the reading room is tested against a real broker");
+        }
+        Path dir = Files.createTempDirectory("openionm-mqtt-");
+        MosquittoServer s = new MosquittoServer(dir, freePort(), tls);
+        try {
+            s.configure(users, acl);
+            s.restart();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private void configure(Map<String, String> users, String acl) throws IOException, InterruptedException {
+        StringBuilder conf = new StringBuilder();
+        conf.append("listener ").append(port).append(" 127.0.0.1\n");
+        conf.append("persistence false\n");
+        // started as root mosquitto switches to the 'mosquitto' user, who cannot write into our temporary folder
+        conf.append("user ").append(System.getProperty("user.name")).append('\n');
+        conf.append("log_dest file ").append(dir.resolve("mosquitto.log")).append('\n');
+        conf.append("log_type error\nlog_type warning\nlog_type notice\n");
+        conf.append("max_queued_messages 100000\n");
+        if (tls) {
+            generateCertificates();
+            conf.append("cafile ").append(dir.resolve("ca.pem")).append('\n');
+            conf.append("certfile ").append(dir.resolve("server.pem")).append('\n');
+            conf.append("keyfile ").append(dir.resolve("server.key")).append('\n');
+            conf.append("tls_version tlsv1.2\n");
+        }
+        if (users.isEmpty()) {
+            conf.append("allow_anonymous true\n");
+        } else {
+            conf.append("allow_anonymous false\n");
+            Path pw = dir.resolve("passwd");
+            Files.writeString(pw, "");
+            for (Map.Entry<String, String> u : users.entrySet()) {
+                run(List.of("mosquitto_passwd", "-b", pw.toString(), u.getKey(), u.getValue()));
+            }
+            conf.append("password_file ").append(pw).append('\n');
+        }
+        if (acl != null) {
+            Path aclFile = dir.resolve("acl");
+            Files.writeString(aclFile, acl);
+            conf.append("acl_file ").append(aclFile).append('\n');
+        }
+        Files.writeString(dir.resolve("mosquitto.conf"), conf);
+    }
+
+    private void generateCertificates() throws IOException, InterruptedException {
+        String d = dir.toString();
+        run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=OpenIONM test CA",
+                "-keyout", d + "/ca.key", "-out", d + "/ca.pem"));
+        run(List.of("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", d + "/server.key",
+                "-out", d + "/server.csr"));
+        Files.writeString(dir.resolve("san.ext"), "subjectAltName=IP:127.0.0.1\n");
+        run(List.of("openssl", "x509", "-req", "-in", d + "/server.csr", "-CA", d + "/ca.pem", "-CAkey", d + "/ca.key",
+                "-CAcreateserial", "-days", "2", "-extfile", d + "/san.ext", "-out", d + "/server.pem"));
+    }
+
+    private void run(List<String> cmd) throws IOException, InterruptedException {
+        Path out = dir.resolve("cmd.log");
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", cmd) + " did not finish in 60 s");
+        }
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException(cmd.get(0) + " exited with " + p.exitValue() + ": " + Files.readString(out));
+        }
+    }
+
+    /** Starts the broker (again, after {@link #kill()}) and waits until it accepts connections. */
+    public void restart() throws IOException, InterruptedException {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("mosquitto is running");
+        }
+        process = new ProcessBuilder("/usr/sbin/mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < end) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("mosquitto exited with " + process.exitValue() + ": "
+                        + Files.readString(dir.resolve("stdout.log")) + logText());
+            }
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(20);
+            }
+        }
+        throw new IllegalStateException("mosquitto did not listen on port " + port + " within 20 s" + logText());
+    }
+
+    private String logText() throws IOException {
+        Path log = dir.resolve("mosquitto.log");
+        return Files.exists(log) ? "\n" + Files.readString(log) : "";
+    }
+
+    /** Kills the broker at once (SIGKILL): every client loses its connection, nothing is kept. */
+    public void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    public String uri() {
+        return (tls ? "ssl" : "tcp") + "://127.0.0.1:" + port;
+    }
+
+    public Path caFile() {
+        return dir.resolve("ca.pem");
+    }
+
+    @Override
+    public void close() {
+        try {
+            kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** The broker's log, for a readable failure. */
+    public String log() throws IOException {
+        return logText();
+    }
+}
