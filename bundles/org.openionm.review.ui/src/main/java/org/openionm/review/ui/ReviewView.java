@@ -74,18 +74,22 @@ public final class ReviewView extends Composite {
     private double[] scales = new double[0];
     private CaseAnalysis analysis;
     private CaseOverview recorded = CaseOverview.of(0, List.of());
+    /** Baseline time chosen in review (NaN: the recording's own, else the default). */
+    private double baselineAt = Double.NaN;
 
     public ReviewView(Composite parent, Services services) {
         super(parent, SWT.NONE);
         this.services = services;
         setLayout(new GridLayout(1, false));
 
-        Composite bar = row(this, 9);
+        Composite bar = row(this, 10);
         button(bar, "Open case…", "Choose a case and one of its recordings; annotations and measurements go to its record", e -> openCase());
         button(bar, "Open file…", "Any EDF, EDF+, BDF or BDF+ file", e -> chooseFile());
         Button protocolButton = button(bar, "Protocol…", "The protocol a file recorded elsewhere was made with (channel roles, stimulation)",
                 e -> chooseProtocol());
         protocolButton.setEnabled(true);
+        button(bar, "Baseline at cursor", "Re-analysis captures baselines at the cursor (otherwise at the recording's "
+                + "\"Baseline captured\" entry, else " + (int) Reanalysis.DEFAULT_BASELINE_SECONDS + " s)", e -> baselineAtCursor());
         analyse = button(bar, "Analyse", "Re-run the installed modality processors on the recording (not the live ones)", e -> analyse(null));
         whatIfSetting = new Text(bar, SWT.BORDER);
         whatIfSetting.setMessage("ssep.alarm.amplitude.decrease.percent=60");
@@ -207,6 +211,7 @@ public final class ReviewView extends Composite {
     private void opened(EnvelopeIndex opened) {
         index = opened;
         analysis = null;
+        baselineAt = Double.NaN;
         EdfHeader h = opened.recording().header();
         double seconds = h.recordCount() * h.recordDurationSeconds();
         List<EdfSignal> signals = opened.recording().signals();
@@ -337,8 +342,9 @@ public final class ReviewView extends Composite {
             });
         }
         List<org.openionm.io.edf.EdfAnnotation> annotations = index.recording().annotations();
-        double baselineAt = Reanalysis.baselineSeconds(annotations);
-        String why = Reanalysis.baselineSource(annotations);
+        double at = Double.isNaN(baselineAt) ? Reanalysis.baselineSeconds(annotations) : baselineAt;
+        String why = Double.isNaN(baselineAt) ? Reanalysis.baselineSource(annotations)
+                : "chosen in review at " + ReviewWindow.clock(baselineAt);
         double seconds = recorded.durationSeconds();
         Map<String, String> options = protocol == null ? Map.of() : Map.of("protocol", protocol.toAbsolutePath().toString());
         Path recording = file;
@@ -346,7 +352,7 @@ public final class ReviewView extends Composite {
         whatIf.setEnabled(false);
         Thread t = new Thread(() -> {
             try {
-                CaseAnalysis result = services.reanalysis().run(recording, seconds, options, settings, baselineAt, why,
+                CaseAnalysis result = services.reanalysis().run(recording, seconds, options, settings, at, why,
                         Duration.ofMinutes(2), (done, total) -> async(() -> status(String.format(Locale.ROOT, "%s %.0f %%",
                                 change == null ? "Re-analysing" : "What-if", total > 0 ? 100 * done / total : 0))));
                 async(() -> analysed(result, change));
@@ -370,6 +376,8 @@ public final class ReviewView extends Composite {
             status(String.format(Locale.ROOT, "Re-analysed: %d measurements, %d averages, %d alarm log entries; baselines at %s (%s)",
                     result.measurements().size(), result.averages().size(), result.alarms().size(),
                     ReviewWindow.clock(result.baselineAtSeconds()), result.baselineSource())
+                    + (result.baselines().isEmpty() ? " · NO baseline was captured (no average complete yet then): "
+                            + "put the cursor later and press Baseline at cursor" : "")
                     + (result.failures().isEmpty() ? "" : " · " + String.join("; ", result.failures())));
             refreshAverages();
         } else {
@@ -398,6 +406,14 @@ public final class ReviewView extends Composite {
 
     String comparisonText() {
         return comparison.getText();
+    }
+
+    private void baselineAtCursor() {
+        if (index == null) {
+            return;
+        }
+        baselineAt = window.cursorSeconds();
+        status("Re-analysis will capture baselines at " + ReviewWindow.clock(baselineAt) + ": press Analyse");
     }
 
     private void whatIf() {
