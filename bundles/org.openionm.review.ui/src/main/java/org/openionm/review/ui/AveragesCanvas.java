@@ -25,7 +25,9 @@ public final class AveragesCanvas extends Canvas {
     static final int LEFT = 150;
     static final int RIGHT = 10;
     static final int AXIS = 18;
-    static final RGB TRACE = new RGB(0x0B, 0x3D, 0x91);
+    static final RGB TRACE = TracesCanvas.TRACE;
+    /** Rows are never thinner than this; the averages that do not fit are counted under the list. */
+    static final int MIN_ROW = 40;
     static final RGB CURSOR1 = new RGB(0xD0, 0x10, 0x10);
     static final RGB CURSOR2 = new RGB(0x10, 0x90, 0x30);
 
@@ -94,13 +96,17 @@ public final class AveragesCanvas extends Canvas {
         return Math.max(1, getClientArea().width - LEFT - RIGHT);
     }
 
+    int visibleRows() {
+        return Math.min(averages.size(), Math.max(1, (getClientArea().height - AXIS) / MIN_ROW));
+    }
+
     int rowHeight() {
-        return averages.isEmpty() ? 0 : Math.max(12, (getClientArea().height - AXIS) / averages.size());
+        return averages.isEmpty() ? 0 : (getClientArea().height - AXIS) / visibleRows();
     }
 
     double maxMs() {
         double ms = 1;
-        for (AverageTrace a : averages) {
+        for (AverageTrace a : averages.subList(0, visibleRows())) {
             ms = Math.max(ms, (a.samplesUv().length - 1) * 1000 / a.samplingRateHz());
         }
         return ms;
@@ -110,7 +116,7 @@ public final class AveragesCanvas extends Canvas {
         if (averages.isEmpty() || e.x < LEFT) {
             return;
         }
-        int clicked = Math.min(averages.size() - 1, e.y / Math.max(1, rowHeight()));
+        int clicked = Math.min(visibleRows() - 1, e.y / Math.max(1, rowHeight()));
         double ms = (e.x - LEFT) * maxMs() / plotWidth();
         if (clicked != row) {
             row = clicked;
@@ -138,7 +144,7 @@ public final class AveragesCanvas extends Canvas {
         int w = plotWidth();
         int h = rowHeight();
         double maxMs = maxMs();
-        for (int i = 0; i < averages.size(); i++) {
+        for (int i = 0; i < visibleRows(); i++) {
             AverageTrace a = averages.get(i);
             int top = i * h;
             if (i == row) {
@@ -148,6 +154,9 @@ public final class AveragesCanvas extends Canvas {
             gc.setForeground(getForeground());
             gc.drawText(OverviewCanvas.shorten(a.modality() + " " + a.site(), 22), 4, top + 1, true);
             gc.drawText(OverviewCanvas.shorten(a.channel(), 12) + String.format(Locale.ROOT, " n=%d", a.sweepsUsed()), 4, top + 14, true);
+            if (h >= 44) {
+                gc.drawText("done " + org.openionm.review.ReviewWindow.clock(a.timeSeconds()), 4, top + 27, true);
+            }
             float peak = 0;
             for (float v : a.samplesUv()) {
                 peak = Math.max(peak, Math.abs(v));
@@ -179,6 +188,9 @@ public final class AveragesCanvas extends Canvas {
         int y = r.height - AXIS;
         gc.setForeground(getForeground());
         gc.drawLine(LEFT, y, LEFT + w, y);
+        if (visibleRows() < averages.size()) {
+            gc.drawText("+" + (averages.size() - visibleRows()) + " more", 4, y + 2, true);
+        }
         double step = TracesCanvas.niceStep(maxMs / 1000, w / 70.0) * 1000;
         for (double ms = 0; ms <= maxMs + 1e-9; ms += step) {
             int x = LEFT + (int) Math.round(ms / maxMs * w);

@@ -40,7 +40,9 @@ public final class OverviewCanvas extends Canvas {
             new RGB(0x10, 0x90, 0x30)));
     private static final Map<Kind, String> LANE_NAMES = new EnumMap<>(Map.of(Kind.ALARM, "Alarms (recorded)", Kind.ANALYSIS_ALARM,
             "Alarms (re-analysis)", Kind.EVENT, "Event log", Kind.TECHNICAL, "Technical", Kind.NOTE, "Notes"));
-    static final RGB TREND = new RGB(0x20, 0x20, 0x20);
+    static final RGB TREND = TracesCanvas.TRACE;
+    /** Trend rows are never thinner than this; the rows that do not fit are counted. */
+    static final int MIN_TREND_ROW = 18;
     static final RGB CURSOR = new RGB(0xC0, 0x00, 0xC0);
     static final RGB BAND = new RGB(0xFF, 0xE8, 0x90);
 
@@ -179,9 +181,14 @@ public final class OverviewCanvas extends Canvas {
             gc.drawText("No trends yet: \"Analyse\" re-runs the installed modality processors on the recording.", LEFT + 4,
                     trendsTop + 4, true);
         } else {
-            int rowHeight = Math.max(14, (bottom - trendsTop) / rows.size());
-            for (int i = 0; i < rows.size(); i++) {
+            int fit = Math.max(1, Math.min(rows.size(), (bottom - trendsTop) / MIN_TREND_ROW));
+            int rowHeight = (bottom - trendsTop) / fit;
+            for (int i = 0; i < fit; i++) {
                 drawSeries(gc, rows.get(i), trendsTop + i * rowHeight, rowHeight);
+            }
+            if (fit < rows.size()) {
+                gc.setForeground(getForeground());
+                gc.drawText("+" + (rows.size() - fit) + " more trends", 4, bottom + 2, true);
             }
         }
         drawAxis(gc, bottom, w);
@@ -202,6 +209,9 @@ public final class OverviewCanvas extends Canvas {
         }
         double lo = range[0];
         double hi = range[1] == lo ? lo + 1 : range[1];
+        if (height >= 30) {
+            gc.drawText(String.format(java.util.Locale.ROOT, "%.3g – %.3g", range[0], range[1]), 4, top + 15, true);
+        }
         int pad = 3;
         gc.setForeground(new Color(TREND));
         int px = -1;
@@ -231,7 +241,10 @@ public final class OverviewCanvas extends Canvas {
         for (double t = 0; t <= overview.durationSeconds() + 1e-9; t += step) {
             int x = xOf(t);
             gc.drawLine(x, y, x, y + 3);
-            gc.drawText(TracesCanvas.timeLabel(t, step), x + 2, y + 2, true);
+            String label = TracesCanvas.timeLabel(t, step);
+            if (x + 2 + gc.textExtent(label).x <= LEFT + w + RIGHT) { // the last label would be cut at the edge
+                gc.drawText(label, x + 2, y + 2, true);
+            }
         }
     }
 

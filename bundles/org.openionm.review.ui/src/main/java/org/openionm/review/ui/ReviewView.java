@@ -215,8 +215,7 @@ public final class ReviewView extends Composite {
         EdfHeader h = opened.recording().header();
         double seconds = h.recordCount() * h.recordDurationSeconds();
         List<EdfSignal> signals = opened.recording().signals();
-        labels = signals.stream().map(s -> s.label() + (s.physicalDimension().isBlank() ? "" : " (" + s.physicalDimension() + ")"))
-                .toArray(String[]::new);
+        labels = signals.stream().map(s -> s.label()).toArray(String[]::new);
         scales = new double[signals.size()];
         for (int s = 0; s < scales.length; s++) {
             scales[s] = initialScale(opened, s);
@@ -382,7 +381,9 @@ public final class ReviewView extends Composite {
             refreshAverages();
         } else {
             List<AlarmComparison.Row> rows = AlarmComparison.compare(analysis.alarms(), result.alarms());
-            StringBuilder s = new StringBuilder("What-if " + change + " — first alarm, original → what-if:\n");
+            StringBuilder s = new StringBuilder("What-if ");
+            change.forEach((id, values) -> values.forEach((k, v) -> s.append(id).append(' ').append(k).append(" = ").append(v).append(' ')));
+            s.append("— first alarm, original → what-if:\n");
             if (rows.isEmpty()) {
                 s.append("no alarm in either run");
             }
@@ -450,7 +451,9 @@ public final class ReviewView extends Composite {
             averages.setAverages(List.of(), index == null ? "" : "Averages at the cursor come from the re-analysis: press Analyse.");
             return;
         }
-        averages.setAverages(AveragesAtCursor.at(analysis.averages(), window.cursorSeconds()),
+        // evoked responses only: a processor's longer traces (EEG spectra) are not stimulus-locked averages
+        averages.setAverages(AveragesAtCursor.at(analysis.averages(), window.cursorSeconds()).stream()
+                .filter(a -> a.samplesUv().length / a.samplingRateHz() <= 1.0).toList(),
                 "No average completed before " + ReviewWindow.clock(window.cursorSeconds()));
     }
 

@@ -26,13 +26,17 @@ public final class TracesCanvas extends Canvas {
     static final int LEFT = 150;
     static final int RIGHT = 10;
     static final int AXIS = 18;
-    static final RGB TRACE = new RGB(0x0B, 0x3D, 0x91);
+    /** A mid blue that reads on the dark operating-room theme and on the light one. */
+    static final RGB TRACE = new RGB(0x3A, 0x8E, 0xE6);
     static final RGB SELECTED = new RGB(0xFF, 0xF4, 0xC8);
+    /** Rows are never thinner than this: with more traces than fit, Shift + wheel scrolls through them. */
+    static final int MIN_ROW = 34;
 
     private String[] labels = new String[0];
     private Envelope[] envelopes = new Envelope[0];
     private double[] scalesUv = new double[0];
     private int selected = -1;
+    private int firstTrace;
     private ReviewWindow window = ReviewWindow.of(0);
     private String message = "";
     private DoubleConsumer onCursor = s -> { };
@@ -47,7 +51,10 @@ public final class TracesCanvas extends Canvas {
         addListener(SWT.MouseDown, this::click);
         addListener(SWT.MouseVerticalWheel, e -> {
             int steps = e.count > 0 ? -1 : 1;
-            if ((e.stateMask & SWT.MOD1) != 0) {
+            if ((e.stateMask & SWT.SHIFT) != 0) {
+                firstTrace = Math.max(0, Math.min(envelopes.length - visibleRows(), firstTrace + steps));
+                redraw();
+            } else if ((e.stateMask & SWT.MOD1) != 0) {
                 onZoom.accept(steps);
             } else {
                 onWheel.accept(steps);
@@ -109,8 +116,14 @@ public final class TracesCanvas extends Canvas {
         return Math.max(1, getClientArea().width - LEFT - RIGHT);
     }
 
+    /** How many traces are drawn: all that fit at {@link #MIN_ROW} pixels or more. */
+    int visibleRows() {
+        int fit = Math.max(1, (getClientArea().height - AXIS) / MIN_ROW);
+        return Math.min(envelopes.length, fit);
+    }
+
     int rowHeight() {
-        return envelopes.length == 0 ? 0 : Math.max(10, (getClientArea().height - AXIS) / envelopes.length);
+        return envelopes.length == 0 ? 0 : (getClientArea().height - AXIS) / visibleRows();
     }
 
     private void click(Event e) {
@@ -118,8 +131,8 @@ public final class TracesCanvas extends Canvas {
             return;
         }
         if (e.x < LEFT) {
-            int row = e.y / Math.max(1, rowHeight());
-            if (row < envelopes.length) {
+            int row = firstTrace + e.y / Math.max(1, rowHeight());
+            if (row < Math.min(envelopes.length, firstTrace + visibleRows())) {
                 selected = row;
                 onSelect.accept(row);
                 redraw();
@@ -142,8 +155,9 @@ public final class TracesCanvas extends Canvas {
         int w = plotWidth();
         int h = rowHeight();
         Color trace = new Color(TRACE);
-        for (int s = 0; s < envelopes.length; s++) {
-            int top = s * h;
+        firstTrace = Math.max(0, Math.min(firstTrace, envelopes.length - visibleRows()));
+        for (int s = firstTrace; s < firstTrace + visibleRows(); s++) {
+            int top = (s - firstTrace) * h;
             if (s == selected) {
                 gc.setBackground(new Color(SELECTED));
                 gc.fillRectangle(0, top, LEFT - 4, h);
@@ -156,6 +170,11 @@ public final class TracesCanvas extends Canvas {
             drawEnvelope(gc, envelopes[s], scalesUv[s], top, h, w, trace);
         }
         drawAxis(gc, r.height - AXIS, w);
+        if (visibleRows() < envelopes.length) {
+            gc.setForeground(getForeground());
+            gc.drawText(String.format(Locale.ROOT, "%d–%d of %d ⇧+wheel", firstTrace + 1, firstTrace + visibleRows(), envelopes.length),
+                    4, r.height - AXIS + 2, true);
+        }
         gc.setForeground(new Color(OverviewCanvas.CURSOR));
         int cx = LEFT + window.xOf(window.cursorSeconds(), w);
         gc.drawLine(cx, 0, cx, r.height - AXIS);
@@ -201,7 +220,10 @@ public final class TracesCanvas extends Canvas {
         for (double t = Math.ceil(start / step) * step; t <= start + span + 1e-9; t += step) {
             int x = LEFT + window.xOf(t, w);
             gc.drawLine(x, y, x, y + 3);
-            gc.drawText(timeLabel(t, step), x + 2, y + 2, true);
+            String label = timeLabel(t, step);
+            if (x + 2 + gc.textExtent(label).x <= LEFT + w + RIGHT) { // the last label would be cut at the edge
+                gc.drawText(label, x + 2, y + 2, true);
+            }
         }
     }
 
