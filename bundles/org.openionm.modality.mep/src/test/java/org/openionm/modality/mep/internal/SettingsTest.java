@@ -24,7 +24,7 @@ class SettingsTest {
             assertEquals(d.defaultValue(), d.validate(d.defaultValue()));
             assertFalse(d.provenance().isBlank(), d.key());
         }
-        assertEquals(19, keys.size());
+        assertEquals(21, keys.size());
         MepSettings s = MepSettings.defaults();
         assertEquals(10, s.highpassHz());
         assertEquals(3000, s.lowpassHz());
