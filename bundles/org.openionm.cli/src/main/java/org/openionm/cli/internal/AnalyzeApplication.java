@@ -25,6 +25,7 @@ import org.openionm.core.processing.Measurement;
 import org.openionm.io.edf.EdfHeader;
 import org.openionm.io.edf.EdfReader;
 import org.openionm.processing.ProcessorHost;
+import org.openionm.processing.internal.InputWarnings;
 import org.openionm.report.CaseAnalysis;
 import org.openionm.report.RecordingAnalyzer;
 

@@ -15,7 +15,8 @@ import org.openionm.core.processing.SettingValues;
 public record MepSettings(double highpassHz, double lowpassHz, int filterOrder, double windowMs, double prestimMs,
         double blankAfterLastPulseMs, double responseMinUv, double onsetK, double phaseMinPct, String alarmPreset,
         double amplitudeSpinalPct, double amplitudeBrainPct, double thresholdRiseV, boolean thresholdEnabled,
-        double morphologyDropPct, boolean morphologyEnabled, int confirmTrains, int baselineTrains, boolean repeatTrain) {
+        double morphologyDropPct, boolean morphologyEnabled, int confirmTrains, int baselineTrains, boolean repeatTrain,
+        double clearMarginPct, int clearTrains) {
 
     public static final String HIGHPASS_HZ = "filter.highpass.hz";
     public static final String LOWPASS_HZ = "filter.lowpass.hz";
@@ -55,6 +56,10 @@ public record MepSettings(double highpassHz, double lowpassHz, int filterOrder, 
     public static final String ALL_MUSCLES = "all";
     /** Option of {@link #MUSCLE_CHANNELS}: only channels declared for TcMEP. */
     public static final String MEP_ONLY = "mep";
+    /** Points inside the amplitude criterion the decrease must recover to before an amplitude alarm clears. */
+    public static final String CLEAR_MARGIN_PCT = "alarm.clear.margin.pct";
+    /** Consecutive recovered trains before an active criterion clears. */
+    public static final String CLEAR_TRAINS = "alarm.clear.trains";
 
     private static final String TEXTBOOK = "textbook (IONM reference, TcMEP)";
     private static final String MACDONALD = "MacDonald 2017, J Clin Neurophysiol 34:4";
@@ -117,7 +122,17 @@ public record MepSettings(double highpassHz, double lowpassHz, int filterOrder, 
                     new Option(ALL_MUSCLES, "Every muscle channel (TcMEP, free-run and triggered EMG)"),
                     new Option(MEP_ONLY, "Only channels declared for TcMEP")), ALL_MUSCLES,
                     OPENIONM + ": TcMEPs are recorded from the same muscle electrodes as EMG (IONM reference,"
-                            + " TcMEP recording; MacDonald 2017 criteria include facial muscles)"));
+                            + " TcMEP recording; MacDonald 2017 criteria include facial muscles)"),
+            // hysteresis (issue 17): at single-trial CV 30-50 % (log sigma ~0.39) a muscle that stays at
+            // 15-20 % of baseline reads above the 80 % criterion's line on a third of its trains, so a
+            // clear at the first such train made the alarm clear and recur. From a true 20 % to the
+            // clear line at 40 % is ln 2 = 1.8 sigma (p ~ 0.04 per train), twice in a row ~ 0.001
+            new SettingDescriptor(CLEAR_MARGIN_PCT, "Amplitude alarm clears when the decrease is below the criterion by",
+                    "%", 0, 50, 20, false, OPENIONM + ": 20 points (spinal: clears below 60 %; brain: below 30 %),"
+                            + " 1.8 single-trial SD (CV 30-50 %, textbook) above a response stuck at the criterion"),
+            new SettingDescriptor(CLEAR_TRAINS, "Consecutive recovered trains before an alarm clears", "", 1, 10, 2,
+                    true, OPENIONM + ": one train is one trial; two in a row make a chance recovery ~25x rarer"
+                            + " (about 30 s longer to clear at a train every 30 s)"));
 
     /**
      * Effective settings from a context map, validated against {@link #DESCRIPTORS}: numbers, the
@@ -129,7 +144,8 @@ public record MepSettings(double highpassHz, double lowpassHz, int filterOrder, 
                 v.number(PRESTIM_MS), v.number(BLANK_MS), v.number(RESPONSE_MIN_UV), v.number(ONSET_K), v.number(PHASE_MIN_PCT),
                 v.choice(ALARM_PRESET), v.number(AMPLITUDE_SPINAL_PCT), v.number(AMPLITUDE_BRAIN_PCT),
                 v.number(THRESHOLD_RISE_V), v.flag(THRESHOLD_ENABLED), v.number(MORPHOLOGY_DROP_PCT),
-                v.flag(MORPHOLOGY_ENABLED), v.integer(CONFIRM_TRAINS), v.integer(BASELINE_TRAINS), v.flag(REPEAT_TRAIN));
+                v.flag(MORPHOLOGY_ENABLED), v.integer(CONFIRM_TRAINS), v.integer(BASELINE_TRAINS), v.flag(REPEAT_TRAIN),
+                v.number(CLEAR_MARGIN_PCT), v.integer(CLEAR_TRAINS));
     }
 
     public static MepSettings defaults() {
@@ -169,6 +185,8 @@ public record MepSettings(double highpassHz, double lowpassHz, int filterOrder, 
         m.put(CONFIRM_TRAINS, Integer.toString(confirmTrains));
         m.put(BASELINE_TRAINS, Integer.toString(baselineTrains));
         m.put(REPEAT_TRAIN, Boolean.toString(repeatTrain));
+        m.put(CLEAR_MARGIN_PCT, num(clearMarginPct));
+        m.put(CLEAR_TRAINS, Integer.toString(clearTrains));
         return m;
     }
 

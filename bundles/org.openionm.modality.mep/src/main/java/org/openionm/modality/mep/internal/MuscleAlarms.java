@@ -8,8 +8,11 @@ import java.util.Map;
 /**
  * Alarm criteria of one muscle against its baseline, with confirmation over consecutive trains.
  * A condition is reported on transitions only: active once N consecutive trains met it, inactive
- * at the first train that does not. A criterion that cannot be judged on a train (e.g. morphology
- * without a response, threshold while unknown) keeps its state and count.
+ * once {@link MepSettings#clearTrains} consecutive trains read recovered — for the amplitude
+ * criteria, a decrease below the criterion less {@link MepSettings#clearMarginPct} (hysteresis:
+ * single trials scatter by 30–50 %, so a response stuck near the criterion must not clear and recur
+ * from one train to the next). A criterion that cannot be judged on a train (e.g. morphology
+ * without a response, threshold while unknown) keeps its state and counts.
  */
 final class MuscleAlarms {
 
@@ -18,6 +21,8 @@ final class MuscleAlarms {
 
     private final Map<MepAlarmPreset, Integer> consecutive = new EnumMap<>(MepAlarmPreset.class);
     private final Map<MepAlarmPreset, Boolean> active = new EnumMap<>(MepAlarmPreset.class);
+    /** Consecutive recovered trains of an active criterion. */
+    private final Map<MepAlarmPreset, Integer> recovered = new EnumMap<>(MepAlarmPreset.class);
 
     /**
      * @param comparable false for a train weaker than the baseline train: only the threshold rule
@@ -34,6 +39,7 @@ final class MuscleAlarms {
             boolean was = active.getOrDefault(p, false);
             if (met) {
                 int n = consecutive.merge(p, 1, Integer::sum);
+                recovered.put(p, 0);
                 if (!was && n >= s.trainsToConfirm(p)) {
                     active.put(p, true);
                     out.add(new Transition(p, true, values(p, r, thresholdV, base, muscle)));
@@ -41,8 +47,15 @@ final class MuscleAlarms {
             } else {
                 consecutive.put(p, 0);
                 if (was) {
-                    active.put(p, false);
-                    out.add(new Transition(p, false, values(p, r, thresholdV, base, muscle)));
+                    // inside the hysteresis band the recovery run starts again
+                    int n = recovered(p, r, base, s) ? recovered.getOrDefault(p, 0) + 1 : 0;
+                    recovered.put(p, n);
+                    if (n >= s.clearTrains()) {
+                        active.put(p, false);
+                        recovered.put(p, 0);
+                        out.add(new Transition(p, false, "recovered on " + n + " consecutive train" + (n == 1 ? "" : "s")
+                                + " (" + clearRule(p, s) + "): " + values(p, r, thresholdV, base, muscle)));
+                    }
                 }
             }
         }
@@ -78,6 +91,27 @@ final class MuscleAlarms {
             list.add(MepAlarmPreset.MORPHOLOGY);
         }
         return list;
+    }
+
+    /** A train that does not meet {@code p} counts towards clearing it only past the clear margin (amplitude and loss). */
+    static boolean recovered(MepAlarmPreset p, MuscleResponse r, MepBaseline base, MepSettings s) {
+        return switch (p) {
+            case AMPLITUDE_SPINAL -> decreasePct(r, base) < s.amplitudeSpinalPct() - s.clearMarginPct();
+            case AMPLITUDE_BRAIN -> decreasePct(r, base) < s.amplitudeBrainPct() - s.clearMarginPct();
+            // a response back at a few percent of baseline is no recovery from its loss
+            case LOSS -> r.present() && decreasePct(r, base) < (s.amplitudePreset() == MepAlarmPreset.AMPLITUDE_BRAIN
+                    ? s.amplitudeBrainPct() : s.amplitudeSpinalPct()) - s.clearMarginPct();
+            case THRESHOLD, MORPHOLOGY -> true;
+        };
+    }
+
+    static String clearRule(MepAlarmPreset p, MepSettings s) {
+        return switch (p) {
+            case AMPLITUDE_SPINAL -> "clears below " + MepSettings.num(s.amplitudeSpinalPct() - s.clearMarginPct()) + " % decrease";
+            case AMPLITUDE_BRAIN -> "clears below " + MepSettings.num(s.amplitudeBrainPct() - s.clearMarginPct()) + " % decrease";
+            case LOSS -> "response present and past the amplitude clear line";
+            case THRESHOLD, MORPHOLOGY -> "criterion no longer met";
+        };
     }
 
     /** TRUE met, FALSE not met, null cannot be judged on this train. */

@@ -58,6 +58,8 @@ class AlarmPresetTest {
 
         s.out.clear();
         s.train(Session.RIGHT, 400, Session.rightResponses(1));
+        assertTrue(alarms(s, "TA-R", "(spinal cord)").isEmpty(), "one recovered train does not clear yet (alarm.clear.trains 2)");
+        s.train(Session.RIGHT, 400, Session.rightResponses(1));
         spinal = alarms(s, "TA-R", "(spinal cord)");
         assertEquals(1, spinal.size());
         assertFalse(spinal.get(0).active(), "recovery clears");
@@ -95,6 +97,8 @@ class AlarmPresetTest {
                 "loss supersedes amplitude: one alarm for the lost muscle, not also amplitude decrease");
 
         s.out.clear();
+        s.train(Session.RIGHT, 400, Session.rightResponses(1));
+        assertTrue(alarms(s, "TA-R", "loss of response").isEmpty(), "one recovered train does not clear yet");
         s.train(Session.RIGHT, 400, Session.rightResponses(1));
         loss = alarms(s, "TA-R", "loss of response");
         assertEquals(1, loss.size());

@@ -24,7 +24,7 @@ class SettingsTest {
             assertEquals(d.defaultValue(), d.validate(d.defaultValue()));
             assertFalse(d.provenance().isBlank(), d.key());
         }
-        assertEquals(20, keys.size()); // muscles.channels added (issue 16)
+        assertEquals(22, keys.size()); // muscles.channels (issue 16), alarm.clear.margin.pct and alarm.clear.trains (issue 17)
         MepSettings s = MepSettings.defaults();
         assertEquals(10, s.highpassHz());
         assertEquals(3000, s.lowpassHz());

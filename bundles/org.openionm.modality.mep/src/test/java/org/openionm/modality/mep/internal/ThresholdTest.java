@@ -49,7 +49,7 @@ class ThresholdTest {
         assertTrue(t.get(0).values().contains("threshold 400 V (+100 V)"), t.get(0).values());
 
         s.out.clear();
-        ramp(s, 300, 300);
+        ramp(s, 300, 300, 300); // clears on 2 consecutive recovered trains (alarm.clear.trains)
         assertEquals(300, s.processor.threshold("TA-R"));
         assertTrue(s.out.alarms().stream().anyMatch(a -> a.criterion().contains("threshold") && !a.active()),
                 "threshold back at baseline clears");

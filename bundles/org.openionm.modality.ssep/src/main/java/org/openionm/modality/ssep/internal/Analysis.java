@@ -43,8 +43,10 @@ final class Analysis {
         int from = (int) Math.ceil(s.get(SsepSettings.BLANKING) * fs / 1000);
         // reproducibility of what is measured: the filtered odd and even sub-averages
         float[] even = snap.oddEven().even();
+        float[] oddFiltered = even.length == 0 ? null : filter.filtfilt(snap.oddEven().odd());
+        float[] evenFiltered = even.length == 0 ? null : filter.filtfilt(even);
         double repro = even.length == 0 ? Double.NaN
-                : pearson(filter.filtfilt(snap.oddEven().odd()), filter.filtfilt(even), Math.min(from, filtered.length - 2));
+                : pearson(oddFiltered, evenFiltered, Math.min(from, filtered.length - 2));
 
         Map<String, String> prov = new TreeMap<>();
         s.forEach((k, v) -> prov.put(k, fmt(v)));
@@ -58,6 +60,8 @@ final class Analysis {
 
         AverageResult r = new AverageResult(timeSeconds, ca, filtered, fs, noise, repro, snap.sweeps(),
                 snap.rejectedTotal(), snap.cauteryPaused(), prov);
+        r.filteredOdd = oddFiltered;
+        r.filteredEven = evenFiltered;
         PeakDetector detector = new PeakDetector(fs, 0, s.get(SsepSettings.PEAK_K));
         PeakDetector tracker = new PeakDetector(fs, 0, s.get(SsepSettings.TRACK_K));
         for (ComponentNorm c : ca.components) {

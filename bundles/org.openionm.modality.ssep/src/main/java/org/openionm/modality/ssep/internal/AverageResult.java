@@ -34,6 +34,9 @@ final class AverageResult {
     final Set<String> pairedBaselines = new LinkedHashSet<>();
     /** Baseline latency of each component that has one. */
     final Map<String, Double> baselineLatencyMs = new LinkedHashMap<>();
+    /** The filtered odd and even half-averages (what the projection is aligned on), null with fewer than 2 sweeps. */
+    float[] filteredOdd;
+    float[] filteredEven;
     /** The watched component's projection on its baseline waveform, null without a template. */
     TemplateProjection.Projection projection;
     /** Name of the component {@link #projection} measures. */

@@ -168,10 +168,7 @@ public final class SsepProcessor implements ModalityProcessor {
         AverageResult r = Analysis.analyse(ca, ca.take(), settings, timeSeconds, baselines, manualLatencies);
         ComponentNorm watched = watched(ca);
         if (ca.projection != null && watched != null) {
-            org.openionm.dsp.Peak peak = r.peaks.get(watched.name());
-            Baseline wb = baselines.get(ca.key() + "/" + watched.name());
-            double shift = peak == null || wb == null ? 0 : peak.latencyMs() - wb.latencyMs();
-            r.projection = ca.projection.measure(r.filtered, shift);
+            r.projection = ca.projection.measureAligned(r.filtered, r.filteredOdd, r.filteredEven);
             r.projectedComponent = watched.name();
             r.projectionForAlarm = projectionForAlarm;
         }

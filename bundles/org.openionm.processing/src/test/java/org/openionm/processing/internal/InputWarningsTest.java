@@ -1,4 +1,4 @@
-package org.openionm.cli.internal;
+package org.openionm.processing.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
