@@ -100,8 +100,10 @@ class CasesWorkbenchUiTest {
                     MPartStack alarms = (MPartStack) models.find("org.openionm.ui.partstack.alarms", app);
                     assertEquals(List.of("org.openionm.ui.part.alarms", EventEntryPart.ID), ids(alarms.getChildren()));
                     MTrimBar status = (MTrimBar) models.find("org.openionm.ui.trimbar.status", app);
+                    // the case fields first, the user last, around the shell's own controls
                     assertEquals(List.of(CaseStatusControl.ID, RecordingStatusControl.ID, "org.openionm.ui.status.driver",
-                            "org.openionm.ui.status.casetime", "org.openionm.ui.status.alarms", UserStatusControl.ID),
+                            "org.openionm.ui.status.playback", "org.openionm.ui.status.casetime", "org.openionm.ui.status.alarms",
+                            "org.openionm.ui.status.input", UserStatusControl.ID),
                             ids(status.getChildren()));
                     assertTrue(app.getAddons().stream().map(MAddon::getElementId).anyMatch(SessionAddon.ID::equals));
                     seen.add("contributions in place");
