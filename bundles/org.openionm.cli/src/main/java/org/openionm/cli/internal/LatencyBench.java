@@ -164,14 +164,17 @@ final class LatencyBench {
                 targets.add(target("ssep", site, w, truth.onset("ssep", site, w), met, end, window));
             }
         }
+        // the TcMEP processor measures every muscle channel by default (TcMEP, free-run and triggered EMG
+        // montages alike: muscles.channels = all), so every scripted muscle is a target
+        Set<ChannelRole> measured = Set.of(ChannelRole.MEP_MUSCLE, ChannelRole.EMG_FREE_RUN, ChannelRole.EMG_TRIGGERED);
         Set<String> muscles = new java.util.HashSet<>();
         for (Channel c : run.channels) {
-            if (c.role().equals(ChannelRole.MEP_MUSCLE)) {
+            if (measured.contains(c.role())) {
                 muscles.add(c.label());
             }
         }
         for (String muscle : truth.changed("mep").keySet()) {
-            if (muscles.contains(muscle)) { // EHL, Gastroc, Vastus are EMG channels here: the MEP processor does not see them
+            if (muscles.contains(muscle)) {
                 java.util.function.DoublePredicate met = t -> truth.amplitudeFactor("mep", muscle, muscle, t) < 1 - mepPct / 100 - 1e-9;
                 targets.add(target("mep", muscle, muscle, truth.onset("mep", muscle, muscle), met, end, trainInterval));
             }

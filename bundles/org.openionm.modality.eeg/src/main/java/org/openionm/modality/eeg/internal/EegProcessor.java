@@ -24,6 +24,7 @@ import org.openionm.core.processing.Provenance;
 import org.openionm.core.processing.SettingDescriptor;
 import org.openionm.core.processing.TrendPoint;
 import org.openionm.core.processing.Units;
+import org.openionm.core.stimulation.StimulationKind;
 import org.openionm.dsp.Butterworth;
 import org.openionm.dsp.SosFilter;
 import org.osgi.service.component.annotations.Component;
@@ -91,7 +92,12 @@ public final class EegProcessor implements ModalityProcessor {
     private int epochLength;
     private int filled;
     private boolean bsrAlarmActive;
+    private boolean trainInEpoch;
     private float[] scratch = new float[0];
+    /** Artifact windows of stimulation trains, raw sample indices [start, end]. */
+    private final ArrayDeque<long[]> trains = new ArrayDeque<>();
+    /** A train's artifact and the movement it causes: 5 pulses in ~4 ms, the muscles' twitch, 0.5 s in all. */
+    static final double TRAIN_REJECT_SECONDS = 0.5;
 
     @Override public String id() { return ID; }
 
@@ -133,6 +139,7 @@ public final class EegProcessor implements ModalityProcessor {
         pairs = Derivation.homologousPairs(derivations);
         filled = 0;
         bsrAlarmActive = false;
+        trains.clear();
         Map<String, String> prov = new TreeMap<>(settings.asText());
         prov.put("analysis rate", EegSettings.num(rate) + " Hz (input " + EegSettings.num(fs) + " Hz"
                 + (aa == null ? ")" : ", " + aa.describe() + ", every " + factor + ". sample)"));
@@ -143,8 +150,27 @@ public final class EegProcessor implements ModalityProcessor {
     }
 
     @Override
-    public void onStimulus(StimulusEvent event) {
-        // EEG is free-running: stimuli only leave artifacts, which the epoch rejection handles
+    public synchronized void onStimulus(StimulusEvent event) {
+        // a TcMEP train on the scalp is a huge broadband artifact (10-15x the beta power of clean EEG, and
+        // the patient moves): epochs it touches are rejected. Single pulses (SSEP) come in every epoch
+        // alike and change no comparison with the baseline.
+        if (event.kind() == StimulationKind.TRAIN) {
+            long until = event.sampleIndex() + Math.round(TRAIN_REJECT_SECONDS * fs);
+            trains.addLast(new long[] { event.sampleIndex(), until });
+        }
+    }
+
+    /** Whether a stimulation train's artifact window overlaps the raw samples [from, to). */
+    private boolean trainIn(long from, long to) {
+        while (!trains.isEmpty() && trains.peekFirst()[1] < from) {
+            trains.removeFirst(); // windows ended before this epoch: no later epoch can need them
+        }
+        for (long[] w : trains) {
+            if (w[0] < to && w[1] >= from) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -203,6 +229,7 @@ public final class EegProcessor implements ModalityProcessor {
                 }
             }
             if (++filled == epochLength) {
+                trainInEpoch = trainIn(raw + 1 - (long) epochLength * factor, raw + 1);
                 analyseEpoch((raw + 1) / fs);
                 filled = 0;
                 System.arraycopy(railInBlock, 0, railInEpoch, 0, railInBlock.length); // the block goes on into the next epoch
@@ -225,7 +252,7 @@ public final class EegProcessor implements ModalityProcessor {
     }
 
     /**
-     * Per derivation, the mean of its valid epochs of the last {@code baseline.s} becomes the baseline
+     * Per derivation, the median of its valid epochs of the last {@code baseline.s} becomes the baseline
      * the ischaemia preset compares with; alarms against an earlier baseline clear.
      */
     @Override
@@ -241,7 +268,7 @@ public final class EegProcessor implements ModalityProcessor {
                 }
             }
             t.criteria.clear();
-            t.baseline = EpochFeatures.mean(t.recent);
+            t.baseline = EpochFeatures.median(t.recent);
             t.baselineTime = caseTimeSeconds;
             t.baselineEpochs = t.recent.size();
         }
@@ -288,6 +315,9 @@ public final class EegProcessor implements ModalityProcessor {
     }
 
     private String rejection(Trace t) {
+        if (trainInEpoch) {
+            return "stimulation train";
+        }
         Derivation d = t.derivation;
         if (railInEpoch[d.plus()] || (d.minus() >= 0 && railInEpoch[d.minus()])) {
             return "saturation";
@@ -374,7 +404,7 @@ public final class EegProcessor implements ModalityProcessor {
     private AlarmCondition condition(double time, Trace t, String criterion, AlarmCondition.Priority priority, boolean active,
             String values) {
         EpochFeatures b = t.baseline;
-        String base = "baseline " + EegSettings.num(Math.round(t.baselineTime * 10) / 10.0) + " s (mean of " + t.baselineEpochs
+        String base = "baseline " + EegSettings.num(Math.round(t.baselineTime * 10) / 10.0) + " s (median of " + t.baselineEpochs
                 + " epochs): beta " + fmt(b.betaCea()) + " uV2, relative alpha " + fmt(b.relative(b.alpha()))
                 + " %, alpha/delta " + fmt(b.alphaDeltaRatio());
         return new AlarmCondition(time, ID, "", t.derivation.label(), criterion, priority, active, values, base, provenance);

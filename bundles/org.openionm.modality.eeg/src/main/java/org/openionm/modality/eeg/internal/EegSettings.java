@@ -77,7 +77,7 @@ public record EegSettings(String montage, double epochSeconds, double spectrumLo
                     OPENIONM + ": below a suppressed EEG's ~5 uV, above an unplugged electrode's 0"),
             SettingDescriptor.number(CAUTERY_UV, "Artifact: cautery (RMS 65-95 Hz above)", "uV", 1, 500, 10, false,
                     OPENIONM + ": scalp EEG above 65 Hz is a few uV; cautery is broadband and hundreds"),
-            SettingDescriptor.number(BASELINE_S, "Baseline: mean of the last valid epochs over", "s", 4, 300, 30, false,
+            SettingDescriptor.number(BASELINE_S, "Baseline: median of the last valid epochs over", "s", 4, 300, 30, false,
                     OPENIONM),
             SettingDescriptor.choice(ALARM_PRESET, "Ischaemia alarm preset (carotid endarterectomy)", List.of(
                     new Option(BETA, "Beta power decrease (668 CEAs: >= 50 %)"),

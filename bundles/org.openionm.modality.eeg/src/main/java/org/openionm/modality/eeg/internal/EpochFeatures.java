@@ -28,17 +28,27 @@ public record EpochFeatures(double total, double delta, double theta, double alp
         return delta > 0 ? alpha / delta : Double.NaN;
     }
 
-    /** The mean of several epochs' features (a baseline). */
-    static EpochFeatures mean(java.util.Collection<EpochFeatures> epochs) {
-        double[] sum = new double[8];
-        for (EpochFeatures e : epochs) {
-            double[] v = { e.total, e.delta, e.theta, e.alpha, e.beta, e.betaCea, e.sef95, e.median };
-            for (int i = 0; i < v.length; i++) {
-                sum[i] += v[i];
-            }
-        }
+    /**
+     * The median of several epochs' features, feature by feature (a baseline): one epoch with an
+     * artifact the rejection missed (a TcMEP train has 10-15 times the beta power of clean EEG) must
+     * not lift the baseline and make every clean epoch afterwards read as a decrease.
+     */
+    static EpochFeatures median(java.util.Collection<EpochFeatures> epochs) {
         int n = epochs.size();
-        return new EpochFeatures(sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n, sum[4] / n, sum[5] / n, sum[6] / n,
-                sum[7] / n);
+        double[][] v = new double[8][n];
+        int k = 0;
+        for (EpochFeatures e : epochs) {
+            double[] f = { e.total, e.delta, e.theta, e.alpha, e.beta, e.betaCea, e.sef95, e.median };
+            for (int i = 0; i < f.length; i++) {
+                v[i][k] = f[i];
+            }
+            k++;
+        }
+        double[] m = new double[8];
+        for (int i = 0; i < m.length; i++) {
+            java.util.Arrays.sort(v[i]);
+            m[i] = n % 2 == 1 ? v[i][n / 2] : (v[i][n / 2 - 1] + v[i][n / 2]) / 2;
+        }
+        return new EpochFeatures(m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7]);
     }
 }

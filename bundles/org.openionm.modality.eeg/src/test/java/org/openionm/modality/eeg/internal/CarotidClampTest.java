@@ -46,7 +46,7 @@ class CarotidClampTest {
             assertTrue(a.timeSeconds() > 300 && a.timeSeconds() <= limit, left + " alarmed at " + a.timeSeconds());
             assertEquals(Priority.HIGH, a.priority());
             assertTrue(a.criterion().contains("beta 12.5-30 Hz power decrease >= 50 %"), a.criterion());
-            assertTrue(a.values().startsWith(left + ": beta 12.5-30 Hz") && a.baseline().contains("mean of 15 epochs"),
+            assertTrue(a.values().startsWith(left + ": beta 12.5-30 Hz") && a.baseline().contains("median of 15 epochs"),
                     a.values() + " / " + a.baseline());
             assertTrue(a.provenance().settings().containsKey(EegSettings.PERSISTENCE_S));
         }
@@ -88,6 +88,23 @@ class CarotidClampTest {
         SimulatorFeed.run("stable-baseline", 3600, 60, Map.of(), out);
         assertTrue(out.epochs > 8 * 1700, "an hour of epochs on 8 derivations: " + out.epochs);
         assertEquals(List.of(), out.alarms, "no alarm in an hour of stable EEG");
+    }
+
+    @Test
+    void tcmepTrainsEvery30sNeitherLiftTheBaselineNorRaiseAnAlarm() throws Exception {
+        // 10 min of stable EEG with a TcMEP train every 30 s (from 15 s on), baseline at 120 s
+        RecordingProcessorOutput out = new RecordingProcessorOutput();
+        SimulatorFeed.run("stable-baseline", 600, 120, 30, Map.of(), out);
+        assertEquals(List.of(), out.alarms(), "no ischaemia alarm from train artifacts");
+        // every epoch holding a train (15 + 30 k s: the epoch ending near 16 + 30 k s, at the last analysed sample) is
+        // rejected on every derivation, and no other epoch is
+        for (int k = 0; k < 20; k++) {
+            double epochEnd = 16 + 30 * k;
+            long rejected = out.trends().stream()
+                    .filter(p -> p.series().endsWith("/rejected") && Math.abs(p.timeSeconds() - epochEnd) < 0.01).count();
+            assertEquals(8, rejected, "derivations rejected in the epoch of train " + k + " (ending " + epochEnd + " s)");
+        }
+        assertEquals(20 * 8, out.trends().stream().filter(p -> p.series().endsWith("/rejected")).count(), "only train epochs rejected");
     }
 
     static AlarmCondition firstActive(RecordingProcessorOutput out, String channel) {

@@ -31,6 +31,9 @@ final class SimulatorFeed implements DriverContext {
     private final double baselineAt;
     private final List<Annotation> annotations = new ArrayList<>();
     private boolean baselineTaken;
+    /** Seconds between TcMEP trains (alternating anodes, from half an interval on); 0 for none. */
+    private double trainEverySeconds;
+    private int trainsFired;
 
     private SimulatorFeed(EegProcessor processor, double seconds, double baselineAt) {
         this.processor = processor;
@@ -41,11 +44,18 @@ final class SimulatorFeed implements DriverContext {
     /** Runs {@code scenario} (a bundled name or a file) for {@code seconds}; returns the ground truth. */
     static List<Annotation> run(String scenario, double seconds, double baselineAt, Map<String, ?> settings,
             ProcessorOutput output) throws Exception {
+        return run(scenario, seconds, baselineAt, 0, settings, output);
+    }
+
+    /** As {@link #run(String, double, double, Map, ProcessorOutput)}, with a TcMEP train every {@code trainEverySeconds}. */
+    static List<Annotation> run(String scenario, double seconds, double baselineAt, double trainEverySeconds,
+            Map<String, ?> settings, ProcessorOutput output) throws Exception {
         SimulatedAmplifier amp = new SimulatedAmplifier();
         List<Channel> channels = amp.configure(new AcquisitionConfig(RATE, CHANNELS, false, Map.of("scenario", scenario)));
         EegProcessor processor = new EegProcessor();
         processor.start(TestProcessorContext.withDefaults(processor, channels, settings, output));
         SimulatorFeed feed = new SimulatorFeed(processor, seconds, baselineAt);
+        feed.trainEverySeconds = trainEverySeconds;
         amp.run(feed);
         processor.stop();
         return feed.annotations;
@@ -75,7 +85,23 @@ final class SimulatorFeed implements DriverContext {
 
     @Override
     public List<StimulusEvent> dueStimuli(long endSampleIndex) {
-        return List.of();
+        if (trainEverySeconds <= 0) {
+            return List.of();
+        }
+        List<StimulusEvent> due = new ArrayList<>();
+        long next;
+        while ((next = trainSample(trainsFired)) < endSampleIndex) {
+            // 5 pulses of 50 us, 4 ms apart, 350 V: a usual TcMEP train
+            due.add(new StimulusEvent(trainsFired % 2 == 0 ? "tcmep.C3C4" : "tcmep.C4C3",
+                    org.openionm.core.stimulation.StimulationKind.TRAIN, next, 350, "V", 50, 5, 4));
+            trainsFired++;
+        }
+        return due;
+    }
+
+    /** Sample of the k-th train. */
+    long trainSample(int k) {
+        return Math.round((k + 0.5) * trainEverySeconds * RATE);
     }
 
     @Override
