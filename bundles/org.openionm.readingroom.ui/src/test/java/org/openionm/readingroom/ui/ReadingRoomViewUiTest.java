@@ -1,5 +1,6 @@
 package org.openionm.readingroom.ui;
 
+import org.openionm.testkit.MosquittoServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

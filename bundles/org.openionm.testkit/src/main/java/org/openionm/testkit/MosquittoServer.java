@@ -1,4 +1,4 @@
-package org.openionm.readingroom;
+package org.openionm.testkit;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -17,7 +17,10 @@ import java.util.stream.Stream;
  * 127.0.0.1 at a free port, no persistence; optionally TLS (CA + server certificate generated with
  * {@code openssl}, SAN IP:127.0.0.1), a password file ({@code mosquitto_passwd}) and an ACL file. It can
  * be killed and started again on the same port (the broker restart test). Missing binaries fail the
- * test with what to install: the broker is tested for real, never skipped.
+ * test with what to install: the broker is tested for real, never skipped. For the reading room and
+ * any plugin that talks MQTT.
+ *
+ * @since 0.3.0
  */
 public final class MosquittoServer implements AutoCloseable {
 
