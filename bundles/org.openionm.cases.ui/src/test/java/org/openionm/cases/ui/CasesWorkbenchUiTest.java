@@ -188,10 +188,14 @@ class CasesWorkbenchUiTest {
                     seen.add("cases picture");
                     return true;
                 },
-                () -> { // stop the simulator before closing, as a user would
+                () -> { // stop the simulator before closing, as a user would: the case recording runs, so Stop asks first
+                    boolean[] asked = { false };
+                    confirmWhenAsked(display, "Stop acquisition?", "Stop acquisition", asked, 200);
                     IEclipseContext c = app.getContext();
                     c.get(EHandlerService.class).executeHandler(c.get(ECommandService.class).createCommand(
                             "org.openionm.ui.command.acquisition.stop", Map.of()));
+                    assertTrue(asked[0], "Stop asked for a confirmation while the case recording ran");
+                    seen.add("stop confirmed");
                     return true;
                 });
 
@@ -220,6 +224,37 @@ class CasesWorkbenchUiTest {
             throw new AssertionError("workbench check failed after: " + seen, failure[0]);
         }
         assertEquals(steps.size(), step[0], "timed out after: " + seen);
+    }
+
+    /** Presses {@code button} of the dialog titled {@code title} once it opens (checked every 50 ms, {@code tries} times). */
+    private static void confirmWhenAsked(Display display, String title, String button, boolean[] asked, int tries) {
+        display.timerExec(50, () -> {
+            for (Shell s : display.getShells()) {
+                if (title.equals(s.getText()) && s.isVisible()) {
+                    asked[0] = true;
+                    Ui.click(find(s, button));
+                    return;
+                }
+            }
+            if (tries > 1) {
+                confirmWhenAsked(display, title, button, asked, tries - 1);
+            }
+        });
+    }
+
+    private static org.eclipse.swt.widgets.Button find(org.eclipse.swt.widgets.Composite parent, String text) {
+        for (Control c : parent.getChildren()) {
+            if (c instanceof org.eclipse.swt.widgets.Button b && text.equals(b.getText())) {
+                return b;
+            }
+            if (c instanceof org.eclipse.swt.widgets.Composite inner) {
+                org.eclipse.swt.widgets.Button b = find(inner, text);
+                if (b != null) {
+                    return b;
+                }
+            }
+        }
+        return null;
     }
 
     private static Shell window(EModelService models, MApplication app) {
