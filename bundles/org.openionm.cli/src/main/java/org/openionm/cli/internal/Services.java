@@ -133,23 +133,8 @@ final class Services {
 
     /** The accepted channel roles of every installed modality processor, by processor id. */
     static java.util.Map<String, java.util.Set<org.openionm.core.model.ChannelRole>> acceptedRoles() {
-        BundleContext context = FrameworkUtil.getBundle(Services.class).getBundleContext();
-        java.util.Map<String, java.util.Set<org.openionm.core.model.ChannelRole>> out = new java.util.TreeMap<>();
-        try {
-            for (ServiceReference<ModalityProcessor> ref : context.getServiceReferences(ModalityProcessor.class, null)) {
-                ModalityProcessor p = context.getService(ref);
-                try {
-                    if (p != null) {
-                        out.put(p.id(), p.acceptedRoles());
-                    }
-                } finally {
-                    context.ungetService(ref);
-                }
-            }
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
+        return org.openionm.processing.internal.InputWarnings.acceptedRoles(
+                FrameworkUtil.getBundle(Services.class).getBundleContext());
     }
 
     /** The YAML text of a bundled simulator scenario (by name) or of a scenario file (by path). */

@@ -102,4 +102,31 @@ public final class InputWarnings {
                 channels.stream().filter(c -> roles.contains(c.role())).map(Channel::label).toList()));
         return usable;
     }
+
+    /**
+     * Each installed modality processor's accepted channel roles, by id, as the service registry seen
+     * from {@code context} holds them (empty without a context): what {@code analyze} and the
+     * workbench's input warnings compare the channels with.
+     */
+    public static Map<String, Set<ChannelRole>> acceptedRoles(org.osgi.framework.BundleContext context) {
+        Map<String, Set<ChannelRole>> out = new java.util.TreeMap<>();
+        if (context == null) {
+            return out;
+        }
+        try {
+            for (var ref : context.getServiceReferences(org.openionm.core.processing.ModalityProcessor.class, null)) {
+                var p = context.getService(ref);
+                try {
+                    if (p != null) {
+                        out.put(p.id(), p.acceptedRoles());
+                    }
+                } finally {
+                    context.ungetService(ref);
+                }
+            }
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
 }

@@ -3,7 +3,6 @@ package org.openionm.ui.status;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
@@ -11,13 +10,10 @@ import org.eclipse.swt.widgets.Composite;
 import org.openionm.acquisition.AcquisitionEngine;
 import org.openionm.acquisition.ConsumerRegistration;
 import org.openionm.core.model.ChannelRole;
-import org.openionm.core.processing.ModalityProcessor;
 import org.openionm.processing.ProcessorHost;
+import org.openionm.processing.internal.InputWarnings;
 import org.openionm.processing.internal.InputWatch;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -89,26 +85,7 @@ public class InputWarningsControl extends PolledStatusLabel {
 
     /** Each installed modality processor's accepted channel roles, by id. */
     static Map<String, Set<ChannelRole>> acceptedRoles() {
-        Map<String, Set<ChannelRole>> out = new TreeMap<>();
         var bundle = FrameworkUtil.getBundle(InputWarningsControl.class);
-        BundleContext context = bundle == null ? null : bundle.getBundleContext();
-        if (context == null) {
-            return out;
-        }
-        try {
-            for (ServiceReference<ModalityProcessor> ref : context.getServiceReferences(ModalityProcessor.class, null)) {
-                ModalityProcessor p = context.getService(ref);
-                try {
-                    if (p != null) {
-                        out.put(p.id(), p.acceptedRoles());
-                    }
-                } finally {
-                    context.ungetService(ref);
-                }
-            }
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
+        return InputWarnings.acceptedRoles(bundle == null ? null : bundle.getBundleContext());
     }
 }
