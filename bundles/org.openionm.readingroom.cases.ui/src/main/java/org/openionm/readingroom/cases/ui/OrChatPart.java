@@ -7,6 +7,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.openionm.readingroom.cases.ChatUnread;
 import org.openionm.readingroom.cases.OrChat;
 
 import jakarta.annotation.PostConstruct;
@@ -24,6 +25,10 @@ public class OrChatPart {
     @org.eclipse.e4.core.di.annotations.Optional
     MPart part;
 
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    ChatUnread unread; // the addon's, so the tab's count is the same whether or not the part was shown yet
+
     private OrChatView view;
 
     @PostConstruct
@@ -34,7 +39,7 @@ public class OrChatPart {
             l.setText("The reading-room service is not running in this workbench, so there is no chat with remote readers.");
             return;
         }
-        view = new OrChatView(parent, chat, label -> {
+        view = new OrChatView(parent, chat, unread == null ? new ChatUnread() : unread, label -> {
             if (part != null) {
                 part.setLabel(label);
             }

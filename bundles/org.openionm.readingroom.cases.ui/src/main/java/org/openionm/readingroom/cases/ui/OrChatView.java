@@ -29,7 +29,7 @@ public class OrChatView extends Composite {
 
     private final OrChat chat;
     private final Consumer<String> label;
-    private final ChatUnread unread = new ChatUnread();
+    private final ChatUnread unread;
     private final Label header;
     private final Table table;
     private final Text answer;
@@ -41,8 +41,14 @@ public class OrChatView extends Composite {
 
     /** {@code label} receives the part's label whenever the unread count changes. */
     public OrChatView(Composite parent, OrChat chat, Consumer<String> label) {
+        this(parent, chat, new ChatUnread(), label);
+    }
+
+    /** With the unread count shared with whatever else shows it (the addon keeping the tab's label). */
+    public OrChatView(Composite parent, OrChat chat, ChatUnread unread, Consumer<String> label) {
         super(parent, SWT.NONE);
         this.chat = chat;
+        this.unread = unread;
         this.label = label;
         setLayout(new GridLayout(2, false));
         header = new Label(this, SWT.WRAP);

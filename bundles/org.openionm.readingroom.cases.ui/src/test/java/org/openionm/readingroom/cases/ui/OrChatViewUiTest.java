@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openionm.readingroom.cases.ChatLine;
+import org.openionm.readingroom.cases.ChatUnread;
 import org.openionm.readingroom.cases.OrChat;
 
 /**
@@ -116,7 +117,8 @@ class OrChatViewUiTest {
         shell = new Shell(Display.getDefault());
         shell.setLayout(new FillLayout());
         shell.setSize(700, 300);
-        OrChatView view = new OrChatView(shell, chat, labels::add);
+        ChatUnread shared = new ChatUnread(); // the addon's, keeping the tab's label while the part is not shown
+        OrChatView view = new OrChatView(shell, chat, shared, labels::add);
         shell.open();
         assertEquals(List.of("Chat"), labels);
         assertTrue(view.headerText().startsWith("Case C-2026-0007 · chat with the reading room"), view.headerText());
@@ -140,8 +142,10 @@ class OrChatViewUiTest {
         chat.arrive(new ChatLine(3800, "dr-reader", true, "thanks", true));
         pump("the third reader's line", 5_000, () -> view.table().getItemCount() == 4);
         assertEquals("Chat (1)", labels.get(labels.size() - 1));
+        assertEquals(1, shared.unread("C-2026-0007", chat.lines()));
         view.table().notifyListeners(SWT.MouseDown, new org.eclipse.swt.widgets.Event());
         assertEquals("Chat", labels.get(labels.size() - 1));
+        assertEquals(0, shared.unread("C-2026-0007", chat.lines()), "read in the part is read for the tab's label too");
 
         // an empty answer is not sent
         view.answerText().setText("   ");
