@@ -60,6 +60,9 @@ final class CaseColumn extends Composite {
     private volatile boolean sourceChanged;
     private volatile boolean tilesChanged = true;
     private volatile boolean chatChanged = true;
+    private Runnable layoutChanged = () -> { };
+    private Combo scaleCombo;
+    private Combo windowCombo;
 
     CaseColumn(Composite parent, ReadingDesk desk, ReadingDesk.Column model, ZoneId zone, Runnable onClose) {
         super(parent, SWT.BORDER);
@@ -88,12 +91,14 @@ final class CaseColumn extends Composite {
         }
         scale.select(indexOf(SCALES_UV, model.view().scaleUv()));
         scale.addListener(SWT.Selection, e -> setScale(SCALES_UV[scale.getSelectionIndex()]));
+        scaleCombo = scale;
         Combo window = new Combo(this, SWT.READ_ONLY);
         for (double w : WINDOWS_S) {
             window.add(String.format(Locale.ROOT, "%.0f s", w));
         }
         window.select(indexOf(WINDOWS_S, model.view().windowSeconds()));
         window.addListener(SWT.Selection, e -> setWindow(WINDOWS_S[window.getSelectionIndex()]));
+        windowCombo = window;
         Button channels = new Button(this, SWT.PUSH);
         channels.setText("Channels…");
         channels.addListener(SWT.Selection, e -> chooseChannels(channels));
@@ -130,6 +135,11 @@ final class CaseColumn extends Composite {
         return model.caseId();
     }
 
+    /** Called after the reader changed this column's scale, window or channels (the view saves the layout). */
+    void onLayoutChange(Runnable r) {
+        layoutChanged = r;
+    }
+
     private static int indexOf(double[] values, double v) {
         for (int i = 0; i < values.length; i++) {
             if (values[i] >= v) {
@@ -144,11 +154,13 @@ final class CaseColumn extends Composite {
         for (int i = 0; i < traces.traces().size(); i++) {
             traces.setScale(i, uv);
         }
+        layoutChanged.run();
     }
 
     private void setWindow(double seconds) {
         model.view().windowSeconds(seconds);
         traces.setWindowSeconds(seconds);
+        layoutChanged.run();
     }
 
     private void chooseChannels(Button anchor) {
@@ -172,6 +184,7 @@ final class CaseColumn extends Composite {
                 synchronized (bufferLock) {
                     buffer = null; // a new strip from the next frame on
                 }
+                layoutChanged.run();
             });
         }
         Point p = anchor.toDisplay(0, anchor.getSize().y);
@@ -280,6 +293,18 @@ final class CaseColumn extends Composite {
 
     TraceCanvas traceCanvas() {
         return traces;
+    }
+
+    Combo scaleCombo() {
+        return scaleCombo;
+    }
+
+    Combo windowCombo() {
+        return windowCombo;
+    }
+
+    ReadingDesk.Column column() {
+        return model;
     }
 
     Table tilesTable() {

@@ -4,15 +4,22 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import org.openionm.readingroom.BrokerSettings;
+import org.openionm.readingroom.view.ReaderLayoutFiles;
 
 /**
  * Where the reading room connects, from the workbench's settings (system properties, set in
  * {@code openionm.ini} or by {@code ./openionm reading-room --demo}): {@code openionm.readingroom.broker}
  * (tcp://… or ssl://…), {@code .user}, {@code .ca} (CA file for ssl://), {@code .open} ("all": open every
  * live case at once, up to {@link #AUTO_OPEN_MAX}); the password only from {@code OPENIONM_MQTT_PASSWORD}
- * or typed, never a property (it would show in the process list).
+ * or typed, never a property (it would show in the process list). The reader's layout is kept in
+ * {@code layoutFolder} (the data area's {@code reading-room} folder; null: not kept).
  */
-record DeskSettings(String broker, String user, String caFile, boolean openAll) {
+record DeskSettings(String broker, String user, String caFile, boolean openAll, Path layoutFolder) {
+
+    /** Settings that keep no layout (a {@code null} layout folder). */
+    DeskSettings(String broker, String user, String caFile, boolean openAll) {
+        this(broker, user, caFile, openAll, null);
+    }
 
     static final String BROKER = "openionm.readingroom.broker";
     static final String USER = "openionm.readingroom.user";
@@ -23,7 +30,8 @@ record DeskSettings(String broker, String user, String caFile, boolean openAll) 
 
     static DeskSettings fromSystem() {
         return new DeskSettings(System.getProperty(BROKER, "").trim(), System.getProperty(USER, "").trim(),
-                System.getProperty(CA, "").trim(), "all".equals(System.getProperty(OPEN, "").trim()));
+                System.getProperty(CA, "").trim(), "all".equals(System.getProperty(OPEN, "").trim()),
+                ReaderLayoutFiles.folder(System.getProperty("openionm.data"), System.getenv()));
     }
 
     boolean configured() {

@@ -27,6 +27,8 @@ import org.openionm.readingroom.CaseModelListener;
 import org.openionm.readingroom.ConnectionState;
 import org.openionm.readingroom.Topics;
 import org.openionm.readingroom.view.AlarmRow;
+import org.openionm.readingroom.view.ReaderLayout;
+import org.openionm.readingroom.view.ReaderLayoutFiles;
 import org.openionm.readingroom.view.ReadingDesk;
 
 /**
@@ -57,11 +59,19 @@ public class ReadingRoomView extends Composite {
     private ReadingDesk desk;
     private List<AlarmRow> shownRows = List.of();
     private List<String> shownCases = List.of();
+    // the reader's layout: kept per reader user in the data area, restored on connecting (see restoreLayout)
+    private final java.nio.file.Path layoutFolder;
+    private final Label layoutLabel;
+    private java.nio.file.Path layoutFile;
+    private ReaderLayout savedLayout = ReaderLayout.empty();
+    private final List<String> pendingRestore = new ArrayList<>();
+    private boolean restoring;
 
     public ReadingRoomView(Composite parent, DeskSettings settings) {
         super(parent, SWT.NONE);
         this.caFile = settings.caFile();
         this.openAll = settings.openAll();
+        this.layoutFolder = settings.layoutFolder();
         setLayout(new GridLayout(1, false));
 
         Composite bar = new Composite(this, SWT.NONE);
@@ -102,6 +112,8 @@ public class ReadingRoomView extends Composite {
         Button open = new Button(cases, SWT.PUSH);
         open.setText("Open side by side");
         open.addListener(SWT.Selection, e -> openSelected());
+        layoutLabel = new Label(cases, SWT.WRAP);
+        layoutLabel.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
 
         columnsArea = new Composite(horizontal, SWT.NONE);
         columnsArea.setLayout(new GridLayout(1, true));
@@ -184,7 +196,66 @@ public class ReadingRoomView extends Composite {
             }
         });
         statusLabel.setText("connecting to " + s.uri() + " …");
+        loadLayout();
         layout(true, true);
+    }
+
+    /** The reader's saved layout (per reader user); its cases open as they are seen live. */
+    private void loadLayout() {
+        pendingRestore.clear();
+        savedLayout = ReaderLayout.empty();
+        layoutFile = layoutFolder == null ? null : ReaderLayoutFiles.file(layoutFolder, desk.reader());
+        if (layoutFile == null) {
+            return;
+        }
+        try {
+            savedLayout = ReaderLayoutFiles.load(layoutFile).orElse(ReaderLayout.empty());
+            pendingRestore.addAll(savedLayout.caseIds());
+            layoutLabel.setText(savedLayout.cases().isEmpty() ? "" : "Restoring your layout …");
+        } catch (java.io.IOException e) { // a broken file is not a reason not to read: start empty, say so
+            layoutLabel.setText("Your saved layout was not read: " + e.getMessage());
+        }
+    }
+
+    /** Opens the saved cases that are live now, in the saved order; says which are not live. */
+    private void restoreLayout(List<String> live) {
+        if (pendingRestore.isEmpty() || !desk.room().connected()) {
+            return;
+        }
+        restoring = true;
+        try {
+            for (String id : List.copyOf(pendingRestore)) {
+                if (live.contains(id)) {
+                    open(id);
+                    pendingRestore.remove(id);
+                }
+            }
+        } finally {
+            restoring = false;
+        }
+        String text = pendingRestore.isEmpty() ? "Your layout is restored." : "Saved layout: " + String.join(", ", pendingRestore)
+                + (pendingRestore.size() == 1 ? " is" : " are") + " not live now (opened if live again before you change the desk).";
+        if (!text.equals(layoutLabel.getText())) {
+            layoutLabel.setText(text);
+            layoutLabel.getParent().layout(true, true);
+        }
+    }
+
+    /** The reader changed the desk: the desk as it is now is the layout (saved cases not live any more are dropped). */
+    private void layoutChanged() {
+        if (restoring || layoutFile == null || desk == null) {
+            return;
+        }
+        if (!pendingRestore.isEmpty()) {
+            pendingRestore.clear();
+            layoutLabel.setText("");
+        }
+        savedLayout = ReaderLayout.of(desk);
+        try {
+            ReaderLayoutFiles.save(layoutFile, savedLayout);
+        } catch (java.io.IOException | RuntimeException e) {
+            layoutLabel.setText("Your layout was not saved: " + e.getMessage());
+        }
     }
 
     private CaseColumn columnOf(String caseId) {
@@ -215,7 +286,15 @@ public class ReadingRoomView extends Composite {
             }
         }
         ReadingDesk.Column model = desk.open(caseId);
+        savedLayout.caseLayout(caseId).ifPresent(l -> {
+            try {
+                l.applyTo(model.view()); // before the column is drawn: its scale and window boxes show the saved values
+            } catch (IllegalArgumentException e) {
+                layoutLabel.setText("Saved layout of " + caseId + " not applied: " + e.getMessage());
+            }
+        });
         CaseColumn column = new CaseColumn(columnsArea, desk, model, zone, () -> close(caseId));
+        column.onLayoutChange(this::layoutChanged);
         column.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         synchronized (columns) {
             columns.add(column);
@@ -223,6 +302,7 @@ public class ReadingRoomView extends Composite {
         ((GridLayout) columnsArea.getLayout()).numColumns = Math.max(1, columns.size());
         columnsArea.layout(true, true);
         alarmsChanged.set(true);
+        layoutChanged();
     }
 
     private void close(String caseId) {
@@ -236,6 +316,7 @@ public class ReadingRoomView extends Composite {
             ((GridLayout) columnsArea.getLayout()).numColumns = Math.max(1, columns.size());
             columnsArea.layout(true, true);
             alarmsChanged.set(true);
+            layoutChanged();
         }
     }
 
@@ -283,6 +364,7 @@ public class ReadingRoomView extends Composite {
             }
             shownCases = ids;
         }
+        restoreLayout(ids);
         if (openAll && !live.isEmpty()) {
             live.stream().limit(DeskSettings.AUTO_OPEN_MAX).forEach(d -> open(d.caseId()));
             openAll = columns.size() < Math.min(DeskSettings.AUTO_OPEN_MAX, live.size());
@@ -341,6 +423,10 @@ public class ReadingRoomView extends Composite {
         synchronized (columns) {
             return List.copyOf(columns);
         }
+    }
+
+    String layoutText() {
+        return layoutLabel.getText();
     }
 
     void flagAlarmsChanged() {

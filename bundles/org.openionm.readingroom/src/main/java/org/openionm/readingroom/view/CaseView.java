@@ -73,6 +73,7 @@ public final class CaseView {
     private final String caseId;
     private List<Integer> channels = List.of();
     private boolean channelsChosen;
+    private List<Integer> chosenChannels = List.of();
     private double scaleUv = DEFAULT_SCALE_UV;
     private double windowSeconds = DEFAULT_WINDOW_S;
     private final Map<String, String> labels = new LinkedHashMap<>();
@@ -96,8 +97,28 @@ public final class CaseView {
             }
             channels = List.copyOf(c);
         } else {
-            channels = channels.stream().filter(i -> i < count).toList();
+            // filtered from the reader's choice, not from the last list: a choice restored before the OR's
+            // channel list arrived (count 0) comes back whole when it does
+            channels = chosenChannels.stream().filter(i -> i < count).toList();
         }
+    }
+
+    /**
+     * Whether the reader chose the channels (otherwise they are the first few by default).
+     *
+     * @since 0.2.0
+     */
+    public synchronized boolean channelsChosen() {
+        return channelsChosen;
+    }
+
+    /**
+     * The reader's choice as made (indices may exceed the OR's current channel count); empty when not chosen.
+     *
+     * @since 0.2.0
+     */
+    public synchronized List<Integer> chosenChannels() {
+        return chosenChannels;
     }
 
     /** The reader's choice of channels (indices in the OR's channel list, in display order). */
@@ -108,6 +129,7 @@ public final class CaseView {
             }
         }
         channels = List.copyOf(indices);
+        chosenChannels = channels;
         channelsChosen = true;
     }
 

@@ -16,6 +16,8 @@ import org.openionm.readingroom.BrokerSettings;
 import org.openionm.readingroom.CaseDescriptor;
 import org.openionm.readingroom.CaseMessage;
 import org.openionm.readingroom.OrPublisher;
+import org.openionm.readingroom.cases.ChatLine;
+import org.openionm.readingroom.cases.OrChat;
 
 /**
  * The OR side of the reading room in the workbench: while a case is open it is published (an
@@ -26,10 +28,12 @@ import org.openionm.readingroom.OrPublisher;
  * never waits for the broker (OrPublisher's rule). No patient identifier leaves: the descriptor holds
  * the case id, the procedure, the room and the team's roles only.
  */
-public final class CasePublishing implements CaseWorkbench.Listener, AutoCloseable {
+public final class CasePublishing implements CaseWorkbench.Listener, OrChat, AutoCloseable {
 
     /** The prefix of a reader's chat line in the event log. */
-    static final String CHAT_PREFIX = "Reading room chat, ";
+    static final String CHAT_PREFIX = ChatLine.NOTE_PREFIX;
+    static final String NO_CASE = "No case is open: the chat with the reading room shows here while a case is open "
+            + "(Setup ▸ Cases).";
     private static final System.Logger LOG = System.getLogger(CasePublishing.class.getName());
 
     private final CaseWorkbench workbench;
@@ -41,6 +45,9 @@ public final class CasePublishing implements CaseWorkbench.Listener, AutoCloseab
     private OrPublisher publisher;
     private ConsumerRegistration consumer;
     private String publishedCase;
+    // the open case's chat as the OR shows it: read back from the event log at start, then as lines come and go
+    private final List<ChatLine> chatLines = new java.util.ArrayList<>();
+    private final List<Runnable> chatListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Any of engine, host, alarms may be null (then that part is not published). */
     public CasePublishing(CaseWorkbench workbench, AcquisitionEngine engine, ProcessorHost host, AlarmManager alarms,
@@ -57,7 +64,7 @@ public final class CasePublishing implements CaseWorkbench.Listener, AutoCloseab
 
     /** The event-log text of a reader's chat line. */
     static String chatNote(CaseMessage chat) {
-        return CHAT_PREFIX + chat.text("author") + ": " + chat.text("text");
+        return ChatLine.noteText(chat.text("author"), chat.text("text"));
     }
 
     @Override
@@ -70,6 +77,7 @@ public final class CasePublishing implements CaseWorkbench.Listener, AutoCloseab
         if (id != null) {
             start(current.get());
         }
+        fireChat();
     }
 
     @Override
@@ -88,14 +96,7 @@ public final class CasePublishing implements CaseWorkbench.Listener, AutoCloseab
         CaseDescriptor d = new CaseDescriptor(c.id(), c.details().procedure().description(), room, modalities,
                 c.details().team().stream().map(m -> m.role().toString()).toList());
         OrPublisher p = new OrPublisher(broker.withClientId(clientId(c.id())), d, OrPublisher.Options.defaults());
-        p.onReaderChat(chat -> {
-            try { // entered as the workbench's session actor (the technologist); the text names the reader
-                workbench.log(EventType.NOTE, Map.of(), chatNote(chat));
-            } catch (RuntimeException e) { // no case open any more, or nobody logged in: the line stays with the readers
-                LOG.log(System.Logger.Level.WARNING, "reading room: a chat line from " + chat.text("author")
-                        + " could not be entered in the event log: " + e.getMessage());
-            }
-        });
+        p.onReaderChat(this::readerChat);
         if (alarms != null) {
             p.acknowledgeInto(alarms, () -> engine == null ? Double.NaN : engine.caseClock().now());
             alarms.addListener(p);
@@ -106,8 +107,99 @@ public final class CasePublishing implements CaseWorkbench.Listener, AutoCloseab
         if (engine != null) {
             consumer = engine.addConsumer("reading-room", p, 256);
         }
+        chatLines.clear();
+        for (CaseEvent e : workbench.events()) { // a case reopened after a restart: its chat so far
+            ChatLine.of(e).ifPresent(chatLines::add);
+        }
         publisher = p.start();
         publishedCase = c.id();
+    }
+
+    private void readerChat(CaseMessage chat) {
+        ChatLine line;
+        try { // entered as the workbench's session actor (the technologist); the text and the fields name the reader
+            CaseEvent e = workbench.log(EventType.NOTE, Map.of(ChatLine.FROM_FIELD, "reader", ChatLine.AUTHOR_FIELD, chat.text("author")),
+                    chatNote(chat));
+            line = ChatLine.of(e).orElseThrow();
+        } catch (RuntimeException e) { // no case open any more, or nobody logged in: shown at the OR, not in the log
+            LOG.log(System.Logger.Level.WARNING, "reading room: a chat line from " + chat.text("author")
+                    + " could not be entered in the event log: " + e.getMessage());
+            line = new ChatLine(engine == null ? Double.NaN : engine.caseClock().now(), chat.text("author"), true, chat.text("text"), false);
+        }
+        synchronized (this) {
+            if (!chat.caseId().equals(publishedCase)) {
+                return;
+            }
+            chatLines.add(line);
+        }
+        fireChat();
+    }
+
+    // ---- OrChat ----------------------------------------------------------------------------------
+
+    @Override
+    public synchronized String unavailable() {
+        return publishedCase == null ? NO_CASE : "";
+    }
+
+    @Override
+    public synchronized Optional<String> caseId() {
+        return Optional.ofNullable(publishedCase);
+    }
+
+    @Override
+    public synchronized List<ChatLine> lines() {
+        return List.copyOf(chatLines);
+    }
+
+    @Override
+    public ChatLine send(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("an empty chat line is not sent");
+        }
+        OrPublisher p;
+        String caseId;
+        synchronized (this) {
+            p = publisher;
+            caseId = publishedCase;
+        }
+        if (p == null) {
+            throw new IllegalStateException(NO_CASE);
+        }
+        String user = workbench.session().actor().username(); // throws when nobody is logged in or the session is locked
+        // the case record first: a line the readers got is always in the event log
+        CaseEvent e = workbench.log(EventType.NOTE, Map.of(ChatLine.FROM_FIELD, "or", ChatLine.AUTHOR_FIELD, user),
+                ChatLine.noteText(user, t));
+        ChatLine line = ChatLine.of(e).orElseThrow();
+        p.chat(e.caseTimeSeconds(), user, t);
+        synchronized (this) {
+            if (caseId.equals(publishedCase)) {
+                chatLines.add(line);
+            }
+        }
+        fireChat();
+        return line;
+    }
+
+    @Override
+    public void addListener(Runnable listener) {
+        chatListeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(Runnable listener) {
+        chatListeners.remove(listener);
+    }
+
+    private void fireChat() {
+        for (Runnable r : chatListeners) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "reading room: a chat listener failed: " + e);
+            }
+        }
     }
 
     private static String clientId(String caseId) {
@@ -132,6 +224,7 @@ public final class CasePublishing implements CaseWorkbench.Listener, AutoCloseab
         publisher.close();
         publisher = null;
         publishedCase = null;
+        chatLines.clear();
     }
 
     /** The publisher of the open case (tests). */

@@ -1,12 +1,16 @@
 package org.openionm.readingroom.cases.internal;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 import org.openionm.acquisition.AcquisitionEngine;
 import org.openionm.alarm.AlarmManager;
 import org.openionm.cases.CaseWorkbench;
 import org.openionm.processing.ProcessorHost;
 import org.openionm.readingroom.BrokerSettings;
+import org.openionm.readingroom.cases.ChatLine;
+import org.openionm.readingroom.cases.OrChat;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -20,8 +24,12 @@ import org.osgi.service.component.annotations.Reference;
  * password from {@code OPENIONM_MQTT_PASSWORD}, {@code openionm.readingroom.publish.ca}, and
  * {@code openionm.readingroom.room} for the room readers see). Without it nothing is published.
  */
-@Component(immediate = true)
-public class CasePublishingComponent {
+@Component(immediate = true, service = OrChat.class)
+public class CasePublishingComponent implements OrChat {
+
+    /** What the OR's chat part says when this workbench does not publish. */
+    static final String NOT_PUBLISHING = "This workbench does not publish to a reading room, so there is no chat: start it with "
+            + "-Dopenionm.readingroom.publish=tcp://<broker>:1883 (or ssl://…) to let remote readers follow its cases.";
 
     static final String BROKER = "openionm.readingroom.publish";
     static final String USER = "openionm.readingroom.publish.user";
@@ -43,7 +51,8 @@ public class CasePublishingComponent {
     @Reference(service = AlarmManager.class)
     ServiceReference<AlarmManager> alarms;
 
-    private CasePublishing publishing;
+    private volatile CasePublishing publishing;
+    private volatile String problem = NOT_PUBLISHING;
     private BundleContext context;
 
     @Activate
@@ -69,6 +78,7 @@ public class CasePublishingComponent {
             LOG.log(System.Logger.Level.INFO, "reading room: the open case is published to " + s);
         } catch (IllegalArgumentException e) {
             LOG.log(System.Logger.Level.WARNING, "reading room: " + BROKER + ": " + e.getMessage() + "; nothing is published");
+            problem = "Reading-room publishing is off: " + BROKER + ": " + e.getMessage();
         }
     }
 
@@ -77,9 +87,55 @@ public class CasePublishingComponent {
         if (publishing != null) {
             publishing.close();
             publishing = null;
-            for (ServiceReference<?> r : java.util.List.of(workbench, engine, host, alarms)) {
+            problem = NOT_PUBLISHING;
+            for (ServiceReference<?> r : List.of(workbench, engine, host, alarms)) {
                 context.ungetService(r);
             }
+        }
+    }
+
+    // ---- OrChat: the open case's chat when publishing, otherwise why not -------------------------
+
+    @Override
+    public String unavailable() {
+        CasePublishing p = publishing;
+        return p == null ? problem : p.unavailable();
+    }
+
+    @Override
+    public Optional<String> caseId() {
+        CasePublishing p = publishing;
+        return p == null ? Optional.empty() : p.caseId();
+    }
+
+    @Override
+    public List<ChatLine> lines() {
+        CasePublishing p = publishing;
+        return p == null ? List.of() : p.lines();
+    }
+
+    @Override
+    public ChatLine send(String text) {
+        CasePublishing p = publishing;
+        if (p == null) {
+            throw new IllegalStateException(problem);
+        }
+        return p.send(text);
+    }
+
+    @Override
+    public void addListener(Runnable listener) {
+        CasePublishing p = publishing;
+        if (p != null) {
+            p.addListener(listener);
+        }
+    }
+
+    @Override
+    public void removeListener(Runnable listener) {
+        CasePublishing p = publishing;
+        if (p != null) {
+            p.removeListener(listener);
         }
     }
 }
