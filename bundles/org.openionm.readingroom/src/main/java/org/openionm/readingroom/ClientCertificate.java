@@ -1,5 +1,6 @@
 package org.openionm.readingroom;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -29,6 +30,28 @@ public record ClientCertificate(Path certFile, Path keyFile, char[] keyPassword)
     public static ClientCertificate of(Path certFile, Path keyFile) {
         String pw = System.getenv(KEY_PASSWORD_ENV);
         return new ClientCertificate(certFile, keyFile, pw == null || pw.isEmpty() ? null : pw.toCharArray());
+    }
+
+    /**
+     * The CN of the certificate (the first in the file): the user name a broker with {@code
+     * use_identity_as_username} gives this client, and so the client id a reader should use (the ACL's
+     * response pattern is by user name).
+     *
+     * @throws IOException when the file holds no certificate or the subject no CN
+     */
+    public String commonName() throws IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(certFile)) {
+            java.security.cert.X509Certificate c = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory
+                    .getInstance("X.509").generateCertificate(in);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|,)\\s*CN=((?:[^,\\\\]|\\\\.)+)")
+                    .matcher(c.getSubjectX500Principal().getName());
+            if (!m.find()) {
+                throw new IOException("certificate " + certFile + " has no CN in its subject " + c.getSubjectX500Principal());
+            }
+            return m.group(1).trim();
+        } catch (java.security.cert.CertificateException e) {
+            throw new IOException("certificate file " + certFile + ": not a PEM certificate (" + e.getMessage() + ")", e);
+        }
     }
 
     @Override

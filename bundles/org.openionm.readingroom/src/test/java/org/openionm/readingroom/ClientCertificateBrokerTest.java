@@ -28,6 +28,8 @@ class ClientCertificateBrokerTest {
             ClientFiles readerFiles = broker.issueClientCertificate("reader-a", "key-secret-3");
             ClientFiles foreignFiles = broker.issueForeignClientCertificate("reader-a");
             BrokerSettings orSettings = base.withClientCertificate(new ClientCertificate(orFiles.certificate(), orFiles.key(), null));
+            assertEquals("reader-a", new ClientCertificate(readerFiles.certificate(), readerFiles.key(), null).commonName(),
+                    "the CN, the user name the broker gives the reader (and its client id)");
             BrokerSettings readerSettings = base.withClientId("reader-a")
                     .withClientCertificate(new ClientCertificate(readerFiles.certificate(), readerFiles.key(), "key-secret-3".toCharArray()));
             try (Or a = Or.start(orSettings, "CASE-A"); Or b = Or.start(orSettings, "CASE-B");
@@ -35,14 +37,14 @@ class ClientCertificateBrokerTest {
                     ReadingRoom noCert = ReadingRoom.connect(base.withClientId("reader-a2"));
                     ReadingRoom foreign = ReadingRoom.connect(base.withClientId("reader-a3")
                             .withClientCertificate(new ClientCertificate(foreignFiles.certificate(), foreignFiles.key(), null)))) {
-                assertTrue(a.publisher().awaitConnected(10_000), "OR with its certificate");
-                assertTrue(b.publisher().awaitConnected(10_000));
-                assertTrue(reader.awaitConnected(10_000), "reader with its certificate: " + reader.lastError());
+                assertTrue(a.publisher().awaitConnected(30_000), "OR with its certificate");
+                assertTrue(b.publisher().awaitConnected(30_000));
+                assertTrue(reader.awaitConnected(30_000), "reader with its certificate: " + reader.lastError());
 
-                await("no certificate is refused", 10_000, () -> !noCert.lastError().isEmpty());
+                await("no certificate is refused", 30_000, () -> !noCert.lastError().isEmpty());
                 assertFalse(noCert.connected());
                 assertTrue(noCert.lastError().contains("may require a client certificate"), noCert.lastError());
-                await("a certificate of another CA is refused", 10_000, () -> !foreign.lastError().isEmpty());
+                await("a certificate of another CA is refused", 30_000, () -> !foreign.lastError().isEmpty());
                 assertFalse(foreign.connected());
                 assertTrue(foreign.lastError().contains("did not accept the client certificate"), foreign.lastError());
                 assertFalse(reader.toString().contains("key-secret-3") || readerSettings.toString().contains("key-secret-3"),
@@ -52,7 +54,7 @@ class ClientCertificateBrokerTest {
                 CaseModel mb = reader.open("CASE-B");
                 CaseModel na = noCert.open("CASE-A");
                 CaseModel fa = foreign.open("CASE-A");
-                await("case A's descriptor", 10_000, () -> ma.descriptor().isPresent());
+                await("case A's descriptor", 30_000, () -> ma.descriptor().isPresent());
                 assertEquals("OR CASE-A", ma.descriptor().orElseThrow().room());
                 b.raise(1, "CP1");
                 b.raise(2, "CP2");
