@@ -35,7 +35,7 @@ final class ScreenLatencyStats {
     private int secondCount;
     private long windowStart = System.nanoTime();
 
-    private ScreenLatencyStats(PrintWriter out) {
+    ScreenLatencyStats(PrintWriter out) {
         this.out = out;
         out.println("# wall_ms frames_painted_this_second p50_ms max_ms | since_start: frames p50_ms p99_ms max_ms");
         out.flush();
@@ -74,12 +74,16 @@ final class ScreenLatencyStats {
     }
 
     /** UI thread, after the column's trace strip painted up to {@code newestIndex} (exclusive end of the data). */
-    synchronized void painted(Object column, long newestIndex) {
+    void painted(Object column, long newestIndex) {
+        painted(column, newestIndex, System.currentTimeMillis());
+    }
+
+    /** As above at wall time {@code now} (tests). */
+    synchronized void painted(Object column, long newestIndex, long now) {
         ArrayDeque<long[]> q = pending.get(column);
         if (q == null || newestIndex < 0) {
             return;
         }
-        long now = System.currentTimeMillis();
         while (!q.isEmpty() && q.peekFirst()[0] <= newestIndex) {
             add(now - q.pollFirst()[1]);
         }
@@ -111,6 +115,13 @@ final class ScreenLatencyStats {
                 pct(s, 1), a.length, pct(a, 0.5), pct(a, 0.99), pct(a, 1));
         out.flush();
         secondCount = 0;
+    }
+
+    /** Every latency measured so far, sorted (tests). */
+    synchronized double[] latencies() {
+        double[] a = Arrays.copyOf(all, count);
+        Arrays.sort(a);
+        return a;
     }
 
     static double pct(double[] sorted, double q) {
