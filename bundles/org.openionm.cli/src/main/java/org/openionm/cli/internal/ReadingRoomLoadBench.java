@@ -62,6 +62,19 @@ final class ReadingRoomLoadBench {
         List<AlarmManager> managers = new ArrayList<>();
         List<ReadingRoom> rooms = new ArrayList<>();
         try (LoopbackBroker broker = LoopbackBroker.start()) {
+            try {
+                return run(broker, ors, readers, seconds, publishers, managers, rooms);
+            } finally {
+                // the clients go before the broker: otherwise each logs a broken pipe and retries until closed
+                rooms.forEach(ReadingRoom::close);
+                publishers.forEach(OrPublisher::close);
+            }
+        }
+    }
+
+    private boolean run(LoopbackBroker broker, int ors, int readers, double seconds, List<OrPublisher> publishers,
+            List<AlarmManager> managers, List<ReadingRoom> rooms) throws Exception {
+        {
             BrokerSettings settings = BrokerSettings.of(broker.uri(), "bench-or");
             for (int o = 0; o < ors; o++) {
                 OrPublisher or = new OrPublisher(settings.withClientId("bench-or-" + o),
@@ -183,7 +196,7 @@ final class ReadingRoomLoadBench {
             boolean complete = true;
             r.printf("| reader | alarms received | alarm p50 ms | alarm p99 ms | alarm max ms | trace frames received | of sent | QoS 0 loss |%n");
             r.printf("|---|---|---|---|---|---|---|---|%n");
-            r.json.key("readers").begin('[');
+            r.json.key("perReader").begin('[');
             for (int k = 0; k < readers; k++) {
                 double[] lat;
                 synchronized (latencies.get(k)) {
@@ -194,7 +207,7 @@ final class ReadingRoomLoadBench {
                 complete &= lat.length == raisedTotal;
                 r.printf("| %d | %d of %d | %.1f | %.1f | %.1f | %d | %d | %.2f %% |%n", k + 1, lat.length, raisedTotal, pct(lat, 0.5),
                         pct(lat, 0.99), pct(lat, 1), fr, framesSent, loss);
-                r.json.begin('{').field("alarmsReceived", lat.length).field("alarmsRaised", raisedTotal)
+                r.json.element().begin('{').field("alarmsReceived", lat.length).field("alarmsRaised", raisedTotal)
                         .field("alarmP50Ms", pct(lat, 0.5)).field("alarmP99Ms", pct(lat, 0.99)).field("alarmMaxMs", pct(lat, 1))
                         .field("framesReceived", fr).field("framesSent", framesSent).field("frameLossPercent", loss).end('}');
             }
@@ -221,9 +234,6 @@ final class ReadingRoomLoadBench {
                 or.onStop("end");
             }
             return complete;
-        } finally {
-            rooms.forEach(ReadingRoom::close);
-            publishers.forEach(OrPublisher::close);
         }
     }
 
