@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * A throw-away mosquitto for tests: a generated config in a temporary folder, listening only on
  * 127.0.0.1 at a free port, no persistence; optionally TLS (CA + server certificate generated with
- * {@code openssl}, SAN IP:127.0.0.1), a password file ({@code mosquitto_passwd}) and an ACL file. It can
+ * {@code openssl}, SAN IP:127.0.0.1), a password file ({@code mosquitto_passwd}) and an ACL file, or
+ * client-certificate authentication ({@link #startWithClientCertificates(String)}). It can
  * be killed and started again on the same port (the broker restart test). Missing binaries fail the
  * test with what to install: the broker is tested for real, never skipped. For the reading room and
  * any plugin that talks MQTT.
@@ -28,6 +29,7 @@ public final class MosquittoServer implements AutoCloseable {
     private final int port;
     private final boolean tls;
     private Process process;
+    private int issued;
 
     private MosquittoServer(Path dir, int port, boolean tls) {
         this.dir = dir;
@@ -53,7 +55,7 @@ public final class MosquittoServer implements AutoCloseable {
         Path dir = Files.createTempDirectory("openionm-mqtt-");
         MosquittoServer s = new MosquittoServer(dir, freePort(), tls);
         try {
-            s.configure(users, acl);
+            s.configure(users, acl, false);
             s.restart();
         } catch (IOException | InterruptedException | RuntimeException e) {
             s.close();
@@ -62,13 +64,94 @@ public final class MosquittoServer implements AutoCloseable {
         return s;
     }
 
+    /**
+     * A TLS broker that admits only clients with a certificate signed by its CA ({@code require_certificate
+     * true}) and takes the certificate's CN as the user name its ACL applies to ({@code
+     * use_identity_as_username true}); no passwords. Certificates for it: {@link #issueClientCertificate}.
+     *
+     * @since 0.4.0
+     */
+    public static MosquittoServer startWithClientCertificates(String acl) throws IOException, InterruptedException {
+        Path bin = Path.of("/usr/sbin/mosquitto");
+        if (!Files.isExecutable(bin)) {
+            throw new IllegalStateException("mosquitto not found (/usr/sbin/mosquitto): install it with 'apt-get install mosquitto'");
+        }
+        Path dir = Files.createTempDirectory("openionm-mqtt-");
+        MosquittoServer s = new MosquittoServer(dir, freePort(), true);
+        try {
+            s.configure(Map.of(), acl, true);
+            s.restart();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    /**
+     * PEM files of a client certificate and its private key (PKCS#8).
+     *
+     * @since 0.4.0
+     */
+    public record ClientFiles(Path certificate, Path key) {
+    }
+
+    /**
+     * A client key and certificate with CN {@code commonName}, signed by this broker's CA (a TLS broker
+     * only); {@code keyPassword} non-null: the key is encrypted with it (PKCS#8, AES-256).
+     *
+     * @since 0.4.0
+     */
+    public ClientFiles issueClientCertificate(String commonName, String keyPassword) throws IOException, InterruptedException {
+        if (!tls) {
+            throw new IllegalStateException("client certificates need a TLS broker");
+        }
+        return issue(commonName, keyPassword, dir.resolve("ca.pem"), dir.resolve("ca.key"));
+    }
+
+    /**
+     * A client key and certificate with CN {@code commonName} signed by a CA of its own that this broker
+     * does not know (what a broker must refuse).
+     *
+     * @since 0.4.0
+     */
+    public ClientFiles issueForeignClientCertificate(String commonName) throws IOException, InterruptedException {
+        String n = "foreign-ca-" + ++issued;
+        run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Some other CA",
+                "-keyout", dir.resolve(n + ".key").toString(), "-out", dir.resolve(n + ".pem").toString()));
+        return issue(commonName, null, dir.resolve(n + ".pem"), dir.resolve(n + ".key"));
+    }
+
+    private ClientFiles issue(String commonName, String keyPassword, Path ca, Path caKey) throws IOException, InterruptedException {
+        String n = "client-" + ++issued;
+        Path key = dir.resolve(n + ".key");
+        Path csr = dir.resolve(n + ".csr");
+        Path cert = dir.resolve(n + ".pem");
+        List<String> genKey = new java.util.ArrayList<>(List.of("openssl", "genpkey", "-algorithm", "RSA", "-pkeyopt",
+                "rsa_keygen_bits:2048", "-out", key.toString()));
+        if (keyPassword != null) {
+            genKey.addAll(List.of("-aes-256-cbc", "-pass", "pass:" + keyPassword));
+        }
+        run(genKey);
+        List<String> req = new java.util.ArrayList<>(List.of("openssl", "req", "-new", "-key", key.toString(), "-subj", "/CN=" + commonName,
+                "-out", csr.toString()));
+        if (keyPassword != null) {
+            req.addAll(List.of("-passin", "pass:" + keyPassword));
+        }
+        run(req);
+        Files.writeString(dir.resolve(n + ".ext"), "extendedKeyUsage=clientAuth\n");
+        run(List.of("openssl", "x509", "-req", "-in", csr.toString(), "-CA", ca.toString(), "-CAkey", caKey.toString(),
+                "-CAcreateserial", "-days", "2", "-extfile", dir.resolve(n + ".ext").toString(), "-out", cert.toString()));
+        return new ClientFiles(cert, key);
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
-    private void configure(Map<String, String> users, String acl) throws IOException, InterruptedException {
+    private void configure(Map<String, String> users, String acl, boolean clientCertificates) throws IOException, InterruptedException {
         StringBuilder conf = new StringBuilder();
         conf.append("listener ").append(port).append(" 127.0.0.1\n");
         conf.append("persistence false\n");
@@ -84,7 +167,9 @@ public final class MosquittoServer implements AutoCloseable {
             conf.append("keyfile ").append(dir.resolve("server.key")).append('\n');
             conf.append("tls_version tlsv1.2\n");
         }
-        if (users.isEmpty()) {
+        if (clientCertificates) {
+            conf.append("require_certificate true\nuse_identity_as_username true\nallow_anonymous false\n");
+        } else if (users.isEmpty()) {
             conf.append("allow_anonymous true\n");
         } else {
             conf.append("allow_anonymous false\n");

@@ -45,7 +45,8 @@ public class BenchApplication extends Command {
                 case "recorder" -> ok &= new RecorderBench(r).run(o, o.seconds("recorder"), o.kills());
                 case "cases" -> ok &= new CasesBench(r).run(o.dir(), 1000);
                 case "review" -> ok &= new ReviewBench(r).run(o.hours(), o.dir());
-                case "reading-room" -> ok &= new ReadingRoomBench(r).run(o.seconds("reading-room"));
+                case "reading-room" -> ok &= o.ors() == 1 && o.readers() == 1 ? new ReadingRoomBench(r).run(o.seconds("reading-room"))
+                        : new ReadingRoomLoadBench(r).run(o.ors(), o.readers(), o.seconds("reading-room"));
                 case "eeg" -> ok &= new EegBench(r).run(o.seconds("eeg"));
                 case "emg" -> ok &= new EmgBench(r).run(o, o.seconds("emg"));
                 default -> throw new IllegalStateException(section);

@@ -22,16 +22,18 @@ import java.util.Set;
  * @param dir        folder for temporary files
  * @param json       results as JSON, or null
  * @param hours      review: hours of recording to index and seek in
+ * @param ors        reading-room: publishing ORs (1 with 1 reader: the latency and bandwidth figures; more: the load run)
+ * @param readers    reading-room: readers, each following every OR's case
  */
 record BenchOptions(List<String> sections, double seconds, long seed, int seeds, String scenario, double baselineAt,
         double rate, int channels, int kills, String python, Path dir, Path json,
-        double hours) {
+        double hours, int ors, int readers) {
 
     static final List<String> SECTIONS = List.of("io", "pipeline", "filtfilt", "latency", "recorder", "cases", "review", "reading-room", "eeg", "emg");
 
     static final String USAGE = "usage: openionm bench [io] [pipeline] [filtfilt] [latency] [recorder] [cases] [review] [reading-room] [eeg] [emg] [all] [--seconds S]"
             + " [--seed N] [--seeds N] [--scenario name|file] [--baseline-at S] [--rate Hz] [--channels N] [--kills N]"
-            + " [--python path] [--hours H]"
+            + " [--python path] [--hours H] [--ors N] [--readers M]"
             + " [--dir folder] [--json file]\n"
             + "  io        simulator, EDF+/BDF+ write and read, MNE on the same file (default section; --seconds, default 30)\n"
             + "  pipeline  64 ch x 20 kHz simulator -> engine -> SSEP and MEP processors (--seconds, default 300;"
@@ -43,7 +45,8 @@ record BenchOptions(List<String> sections, double seconds, long seed, int seeds,
             + "  review    --hours (default 1) of 32 ch x 10 kHz BDF: envelope index build, open, seek and draw"
             + " (the issue's figure: --hours 8, a 28 GB file)\n"
             + "  reading-room  a throw-away mosquitto on loopback: alarm and trace-frame latency OR -> reader, bandwidth"
-            + " per OR at 32 channels (--seconds, default 30)\n"
+            + " per OR at 32 channels (--seconds, default 30); with --ors N and/or --readers M (default 1 and 1) the load run:"
+            + " N ORs x M readers following every case, per-reader alarm latency and QoS 0 losses, broker CPU and message rates\n"
             + "  eeg       CPU of the installed EEG processor at 32 channels, 1 kHz and 20 kHz input (--seconds, default 120)\n"
             + "  emg       free-run EMG: CPU at 32 ch x 20 kHz; A-train detection over --seeds seeded 120-s cases (default 20)"
             + " against the simulator's truth; live latency A-train onset -> alarm and -> sound path over --seconds (default 120)"
@@ -53,7 +56,7 @@ record BenchOptions(List<String> sections, double seconds, long seed, int seeds,
 
     static BenchOptions parse(String[] args) throws UsageException {
         Arguments a = Arguments.parse(args, Set.of("seconds", "seed", "seeds", "scenario", "baseline-at", "rate", "channels",
-                "kills", "python", "dir", "json", "hours"));
+                "kills", "python", "dir", "json", "hours", "ors", "readers"));
         Set<String> chosen = new LinkedHashSet<>();
         for (String p : a.positional()) {
             if (p.equals("all")) {
@@ -79,7 +82,8 @@ record BenchOptions(List<String> sections, double seconds, long seed, int seeds,
         return new BenchOptions(sections, seconds, seed, seeds, a.optional("scenario", DEFAULT_SCENARIO), baselineAt, rate,
                 channels, kills, a.optional("python", "/usr/bin/python3"),
                 Path.of(a.optional("dir", System.getProperty("java.io.tmpdir"))),
-                json == null ? null : Path.of(json).toAbsolutePath(), a.number("hours", 1, 0.01, 24));
+                json == null ? null : Path.of(json).toAbsolutePath(), a.number("hours", 1, 0.01, 24),
+                (int) a.number("ors", 1, 1, 200), (int) a.number("readers", 1, 1, 100));
     }
 
     /** Seconds of signal for {@code section}: --seconds when given, else the section's default. */

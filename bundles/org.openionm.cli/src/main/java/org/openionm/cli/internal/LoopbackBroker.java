@@ -38,7 +38,9 @@ final class LoopbackBroker implements AutoCloseable {
         }
         Path dir = Files.createTempDirectory("openionm-broker-");
         Files.writeString(dir.resolve("mosquitto.conf"), "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
-                + "max_queued_messages 100000\nuser " + System.getProperty("user.name") + "\n");
+                + "max_queued_messages 100000\nuser " + System.getProperty("user.name") + "\n"
+                // the broker's own counters ($SYS/broker/messages/..., bytes/...) every second, for the load run's rates
+                + "sys_interval 1\n");
         Process p = new ProcessBuilder(bin.toString(), "-c", dir.resolve("mosquitto.conf").toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
         LoopbackBroker b = new LoopbackBroker(dir, port, p);
@@ -57,6 +59,10 @@ final class LoopbackBroker implements AutoCloseable {
 
     String uri() {
         return "tcp://127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
     }
 
     /** The broker's process, for its CPU time. */

@@ -33,6 +33,18 @@ class BenchOptionsTest {
     }
 
     @Test
+    void readingRoomLoadRunSizeIsReadAndSmallByDefault() throws Exception {
+        BenchOptions small = BenchOptions.parse(new String[] {"reading-room"});
+        assertEquals(1, small.ors());
+        assertEquals(1, small.readers());
+        BenchOptions load = BenchOptions.parse(new String[] {"reading-room", "--ors", "20", "--readers", "5", "--seconds", "60"});
+        assertEquals(20, load.ors());
+        assertEquals(5, load.readers());
+        assertEquals(60, load.seconds("reading-room"));
+        assertThrows(UsageException.class, () -> BenchOptions.parse(new String[] {"reading-room", "--ors", "0"}));
+    }
+
+    @Test
     void sectionsComeInCanonicalOrderOnceAndAllMeansEvery() throws Exception {
         assertEquals(List.of("pipeline", "filtfilt", "latency"),
                 BenchOptions.parse(new String[] {"latency", "filtfilt", "pipeline", "latency"}).sections());

@@ -63,6 +63,8 @@ final class CaseColumn extends Composite {
     private Runnable layoutChanged = () -> { };
     private Combo scaleCombo;
     private Combo windowCombo;
+    /** Frame → screen latency (-Dopenionm.readingroom.stats=file); null, and free, when off. */
+    private final ScreenLatencyStats stats = ScreenLatencyStats.fromSystemProperty();
 
     CaseColumn(Composite parent, ReadingDesk desk, ReadingDesk.Column model, ZoneId zone, Runnable onClose) {
         super(parent, SWT.BORDER);
@@ -108,6 +110,9 @@ final class CaseColumn extends Composite {
         org.eclipse.swt.custom.SashForm body = new org.eclipse.swt.custom.SashForm(this, SWT.VERTICAL);
         body.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 6, 1));
         traces = new TraceCanvas(body, SWT.NONE);
+        if (stats != null) {
+            traces.addListener(SWT.Paint, e -> stats.painted(this, traces.lastPaintedNewestIndex()));
+        }
         traces.setWindowSeconds(model.view().windowSeconds());
 
         tiles = new Table(body, SWT.BORDER | SWT.FULL_SELECTION);
@@ -222,8 +227,14 @@ final class CaseColumn extends Composite {
                         bufferChannels = channels;
                         bufferEpoch = m.epoch();
                         sourceChanged = true;
+                        if (stats != null) {
+                            stats.bufferReplaced(this);
+                        }
                     }
                     buffer.append(b.firstIndex(), b.samples());
+                    if (stats != null && b.samples().length > 0) {
+                        stats.frameAppended(this, b.firstIndex() + b.samples()[0].length, m.wallMillis());
+                    }
                 }
             }
             case Topics.MEASUREMENT, Topics.TREND -> tilesChanged = true;
@@ -266,6 +277,9 @@ final class CaseColumn extends Composite {
             traces.setSource(b, list);
         }
         traces.redraw();
+        if (stats != null) {
+            stats.tick();
+        }
         if (tilesChanged) {
             tilesChanged = false;
             List<CaseView.Tile> list = model.view().tiles();

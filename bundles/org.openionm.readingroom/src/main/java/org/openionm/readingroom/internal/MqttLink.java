@@ -178,7 +178,7 @@ public final class MqttLink implements AutoCloseable {
                 o.setPassword(new String(settings.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             if (settings.tls()) {
-                o.setSocketFactory(Tls.socketFactory(settings.caFile()));
+                o.setSocketFactory(Tls.socketFactory(settings.caFile(), settings.clientCertificate()));
                 o.setHttpsHostnameVerificationEnabled(true);
             }
             options.accept(o);
@@ -232,6 +232,9 @@ public final class MqttLink implements AutoCloseable {
             return true;
         } catch (MqttException | IOException | RuntimeException e) {
             String reason = e instanceof MqttException m ? describe(m) : e.getMessage();
+            if (settings.tls()) {
+                reason = describeTls(e, settings.clientCertificate() != null, reason);
+            }
             boolean wasUp;
             synchronized (lock) {
                 wasUp = connected && client == c;
@@ -266,6 +269,39 @@ public final class MqttLink implements AutoCloseable {
             case 134, 135, 4, 5 -> "not authorized by the broker (bad user name or password, or no access)";
             default -> e.getMessage() + " (" + e.getReasonCode() + ")" + cause;
         };
+    }
+
+    /**
+     * A refused TLS handshake in words a reader can act on: an untrusted broker, or a broker that wants
+     * a (different) client certificate. {@code otherwise} when the failure was not TLS.
+     */
+    static String describeTls(Throwable e, boolean clientCertificate, String otherwise) {
+        Throwable refusal = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException ssl) {
+                String m = String.valueOf(ssl.getMessage());
+                if (m.contains("PKIX") || m.contains("No subject alternative") || m.contains("No name matching")) {
+                    return "the broker's certificate is not trusted (check the CA file and the broker's host name): " + m;
+                }
+                refusal = t;
+                break;
+            }
+            // a broker refusing the client's certificate (TLS 1.2 alert after the client's last handshake
+            // message) often shows only as a broken pipe or reset when the client then sends CONNECT
+            if (refusal == null && !(t instanceof java.net.ConnectException)
+                    && (t instanceof java.net.SocketException || t instanceof java.io.EOFException)) {
+                refusal = t;
+            }
+        }
+        if (refusal != null) {
+            String m = String.valueOf(refusal.getMessage());
+            return clientCertificate
+                    ? "the broker refused the TLS connection (" + m + "): it did not accept the client certificate"
+                            + " (not signed by a CA the broker trusts, expired, or not for this broker)"
+                    : "the broker refused the TLS connection (" + m + "): it may require a client certificate"
+                            + " (--cert/--key, or openionm.readingroom.cert/.key)";
+        }
+        return otherwise;
     }
 
     private static void closeQuietly(MqttAsyncClient c) {

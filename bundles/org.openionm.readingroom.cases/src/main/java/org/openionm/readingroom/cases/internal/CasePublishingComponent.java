@@ -11,6 +11,7 @@ import org.openionm.processing.ProcessorHost;
 import org.openionm.readingroom.BrokerSettings;
 import org.openionm.readingroom.cases.ChatLine;
 import org.openionm.readingroom.cases.OrChat;
+import org.openionm.readingroom.ClientCertificate;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -21,8 +22,10 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Publishes the workbench's open case when the framework property {@code openionm.readingroom.publish}
  * names a broker ({@code tcp://…} or {@code ssl://…}; {@code openionm.readingroom.publish.user} with the
- * password from {@code OPENIONM_MQTT_PASSWORD}, {@code openionm.readingroom.publish.ca}, and
- * {@code openionm.readingroom.room} for the room readers see). Without it nothing is published.
+ * password from {@code OPENIONM_MQTT_PASSWORD}, {@code openionm.readingroom.publish.ca}, a client certificate
+ * {@code openionm.readingroom.publish.cert} + {@code .publish.key} (PEM; key password from
+ * {@code OPENIONM_MQTT_KEY_PASSWORD}), and {@code openionm.readingroom.room} for the room readers see).
+ * Without it nothing is published.
  */
 @Component(immediate = true, service = OrChat.class)
 public class CasePublishingComponent implements OrChat {
@@ -34,6 +37,8 @@ public class CasePublishingComponent implements OrChat {
     static final String BROKER = "openionm.readingroom.publish";
     static final String USER = "openionm.readingroom.publish.user";
     static final String CA = "openionm.readingroom.publish.ca";
+    static final String CERT = "openionm.readingroom.publish.cert";
+    static final String KEY = "openionm.readingroom.publish.key";
     static final String ROOM = "openionm.readingroom.room";
     private static final System.Logger LOG = System.getLogger(CasePublishingComponent.class.getName());
 
@@ -71,6 +76,16 @@ public class CasePublishingComponent implements OrChat {
             String ca = context.getProperty(CA);
             if (ca != null && !ca.isBlank()) {
                 s = s.withCaFile(Path.of(ca.strip()));
+            }
+            String cert = context.getProperty(CERT);
+            String key = context.getProperty(KEY);
+            boolean hasCert = cert != null && !cert.isBlank();
+            boolean hasKey = key != null && !key.isBlank();
+            if (hasCert != hasKey) {
+                throw new IllegalArgumentException("a client certificate needs both " + CERT + " and " + KEY);
+            }
+            if (hasCert) {
+                s = s.withClientCertificate(ClientCertificate.of(Path.of(cert.strip()), Path.of(key.strip())));
             }
             this.context = context;
             publishing = new CasePublishing(context.getService(workbench), context.getService(engine), context.getService(host),
