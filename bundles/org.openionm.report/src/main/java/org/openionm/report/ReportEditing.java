@@ -91,9 +91,14 @@ public final class ReportEditing {
 
     /** The last saved text, if any was saved. */
     public Optional<Texts> saved() {
+        Properties p = load();
+        return p == null ? Optional.empty() : Optional.of(new Texts(p.getProperty("interpretation"), p.getProperty("conclusion")));
+    }
+
+    private Properties load() {
         Path f = caseFolder.resolve(TEXT_FILE);
         if (!Files.isRegularFile(f)) {
-            return Optional.empty();
+            return null;
         }
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
@@ -101,7 +106,7 @@ public final class ReportEditing {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the saved report text " + f + ": " + e.getMessage(), e);
         }
-        return Optional.of(new Texts(p.getProperty("interpretation"), p.getProperty("conclusion")));
+        return p;
     }
 
     /**
@@ -115,9 +120,34 @@ public final class ReportEditing {
         if (saved().map(texts::equals).orElse(false)) {
             return false;
         }
+        write(texts, 0);
+        audit.append(actor, TEXT_SAVED, caseId, "interpretation=" + texts.interpretation().length() + " chars conclusion="
+                + texts.conclusion().length() + " chars sha256=" + sha256(texts.interpretation() + "\u0000" + texts.conclusion())
+                + " after version " + versions().size());
+        return true;
+    }
+
+    /**
+     * Whether the saved text is a change of a signed report not yet signed as an amendment (it was
+     * saved, or the editor closed, after Amend): the editor reopens amending, with that text.
+     */
+    public boolean unsignedChanges() {
+        int signed = versions().size();
+        if (signed == 0) {
+            return false;
+        }
+        Properties p = load();
+        return p != null && !Integer.toString(signed).equals(p.getProperty("signedAs"));
+    }
+
+    /** @param signedAs the version this text was signed as, 0 while it is not signed */
+    private void write(Texts texts, int signedAs) {
         Properties p = new Properties();
         p.setProperty("interpretation", texts.interpretation());
         p.setProperty("conclusion", texts.conclusion());
+        if (signedAs > 0) {
+            p.setProperty("signedAs", Integer.toString(signedAs));
+        }
         try {
             Files.createDirectories(caseFolder);
             Path part = caseFolder.resolve(TEXT_FILE + ".part");
@@ -128,10 +158,6 @@ public final class ReportEditing {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the report text in " + caseFolder + ": " + e.getMessage(), e);
         }
-        audit.append(actor, TEXT_SAVED, caseId, "interpretation=" + texts.interpretation().length() + " chars conclusion="
-                + texts.conclusion().length() + " chars sha256=" + sha256(texts.interpretation() + "\u0000" + texts.conclusion())
-                + " after version " + versions().size());
-        return true;
     }
 
     /** The report with {@code texts}, as the PDF prints it (unsigned: "DRAFT"). */
@@ -198,7 +224,8 @@ public final class ReportEditing {
         ReportContent content = content(texts);
         SignedReport signed = archive.sign(caseId, username, password, amendment ? reason.strip() : null,
                 signing -> pdf.apply(content.signed(signing)), now);
-        save(texts, username);
+        // the signature's own audit entry holds the PDF's hash; the file only remembers which version this text is
+        write(texts, signed.version());
         return signed;
     }
 

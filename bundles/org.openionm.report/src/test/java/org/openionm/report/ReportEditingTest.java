@@ -140,6 +140,9 @@ class ReportEditingTest {
         assertEquals(1, p1.signing().version());
         assertTrue(e.locked());
         assertEquals(first, e.texts(), "the signed text is what the editor shows");
+        assertFalse(e.unsignedChanges());
+        assertTrue(e.save(new ReportEditing.Texts("Interpretation v2 in work", "Conclusion v1"), "neil"));
+        assertTrue(e.unsignedChanges(), "a saved change of the signed report waits to be signed as an amendment");
 
         ReportEditing.Texts second = new ReportEditing.Texts("Interpretation v2", "Conclusion v1");
         IllegalStateException noReason = assertThrows(IllegalStateException.class, () -> e.sign(second, "neil", "pw".toCharArray(), " ", T));

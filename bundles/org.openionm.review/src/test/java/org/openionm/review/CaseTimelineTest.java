@@ -139,4 +139,16 @@ class CaseTimelineTest {
             assertEquals(6.0, t.durationSeconds());
         }
     }
+
+    @Test
+    void theReanalysisOfSegmentTwoIsPlacedAtItsCaseTime() {
+        CaseOverview o = new CaseOverview(22, List.of(), List.of(new CaseOverview.Marker(2.5, CaseOverview.Kind.EVENT, "Incision")));
+        CaseOverview shifted = o.withAnalysis(List.of(new org.openionm.core.processing.TrendPoint(1.5, "ssep", "N20 amplitude", 2.0, "uV"),
+                new org.openionm.core.processing.TrendPoint(3.0, "ssep", "N20 amplitude", 1.0, "uV")), List.of(), 17.0);
+        assertEquals(1, shifted.series().size());
+        assertEquals(18.5, shifted.series().get(0).times()[0]);
+        assertEquals(20.0, shifted.series().get(0).times()[1]);
+        assertEquals(List.of(2.5), shifted.markers(CaseOverview.Kind.EVENT).stream().map(CaseOverview.Marker::seconds).toList(),
+                "the recording's own markers are already on the case axis");
+    }
 }
