@@ -32,7 +32,7 @@ import org.openionm.io.edf.EdfSignal;
  */
 public final class CaseTimeline implements Closeable {
 
-    /** One segment on the case clock. */
+    /** One segment on the case clock; {@code file} is the recording (not its index). */
     public record Segment(int number, Path file, double offsetSeconds, double durationSeconds) {
         public double endSeconds() {
             return offsetSeconds + durationSeconds;
@@ -61,7 +61,7 @@ public final class CaseTimeline implements Closeable {
             EdfHeader h = indexes.get(i).recording().header();
             double duration = h.recordCount() * h.recordDurationSeconds();
             double offset = Math.max(offsets[i], previousEnd);
-            s.add(new Segment(i + 1, indexes.get(i).file(), offset, duration));
+            s.add(new Segment(i + 1, indexes.get(i).recording().path(), offset, duration));
             previousEnd = offset + duration;
         }
         this.segments = List.copyOf(s);

@@ -62,6 +62,7 @@ class CaseTimelineTest {
     void segmentsSitAtTheirStartTimesAndTheGapIsReportedExactly() throws IOException {
         try (CaseTimeline t = twoSegments()) {
             assertEquals(2, t.segments().size());
+            assertEquals(dir.resolve("case-002.bdf"), t.segments().get(1).file(), "the recording, which re-analysis replays");
             assertEquals(0.0, t.segments().get(0).offsetSeconds());
             assertEquals(10.0, t.segments().get(0).durationSeconds());
             assertEquals(17.0, t.segments().get(1).offsetSeconds());
