@@ -104,6 +104,33 @@ public record CaseOverview(double durationSeconds, List<Series> series, List<Mar
         return markers;
     }
 
+    /**
+     * This overview with the re-analysis of one segment of a case ({@link CaseTimeline}): the analysis
+     * counts from its segment's start, the overview from the case's, so its trends and alarms move by
+     * the segment's offset.
+     *
+     * @since 0.2.0
+     */
+    public CaseOverview withAnalysis(List<TrendPoint> trends, List<AlarmLogEntry> alarms, double offsetSeconds) {
+        CaseOverview local = withAnalysis(trends, alarms);
+        if (offsetSeconds == 0) {
+            return local;
+        }
+        List<Series> rows = new ArrayList<>();
+        for (Series s : local.series()) {
+            double[] t = s.times().clone();
+            for (int i = 0; i < t.length; i++) {
+                t[i] += offsetSeconds;
+            }
+            rows.add(new Series(s.modality(), s.name(), s.unit(), t, s.values()));
+        }
+        List<Marker> shifted = new ArrayList<>();
+        for (Marker m : local.markers()) {
+            shifted.add(m.kind() == Kind.ANALYSIS_ALARM ? new Marker(m.seconds() + offsetSeconds, m.kind(), m.label()) : m);
+        }
+        return new CaseOverview(durationSeconds, rows, shifted);
+    }
+
     /** This overview with a re-analysis's trends and the alarms it raised. */
     public CaseOverview withAnalysis(List<TrendPoint> trends, List<AlarmLogEntry> alarms) {
         Map<String, List<TrendPoint>> byKey = new LinkedHashMap<>();

@@ -45,11 +45,15 @@ public final class OverviewCanvas extends Canvas {
     static final int MIN_TREND_ROW = 18;
     static final RGB CURSOR = new RGB(0xC0, 0x00, 0xC0);
     static final RGB BAND = new RGB(0xFF, 0xE8, 0x90);
+    /** Case time between segments, without recording. */
+    static final RGB GAP = new RGB(0xE4, 0xE4, 0xE4);
 
     private CaseOverview overview = CaseOverview.of(0, List.of());
     private ReviewWindow window = ReviewWindow.of(0);
     private DoubleConsumer onCursor = s -> { };
     private long paints;
+    /** Case time without recording between segments ({@code CaseTimeline.gaps()}): drawn as such, never as signal. */
+    private List<org.openionm.review.CaseTimeline.Gap> gaps = List.of();
 
     public OverviewCanvas(Composite parent) {
         super(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
@@ -75,6 +79,12 @@ public final class OverviewCanvas extends Canvas {
     /** Told the case time a click chose. */
     public void onCursor(DoubleConsumer onCursor) {
         this.onCursor = onCursor;
+    }
+
+    /** The gaps between a case's segments (empty for one recording). */
+    public void setGaps(List<org.openionm.review.CaseTimeline.Gap> gaps) {
+        this.gaps = List.copyOf(gaps);
+        redraw();
     }
 
     public long paintCount() {
@@ -162,6 +172,7 @@ public final class OverviewCanvas extends Canvas {
         Color band = new Color(BAND);
         gc.setBackground(band);
         gc.fillRectangle(x0, 0, x1 - x0, bottom);
+        drawGaps(gc, w, bottom);
         gc.setForeground(getForeground());
         for (int i = 0; i < lanes.size(); i++) {
             Kind k = lanes.get(i);
@@ -231,6 +242,28 @@ public final class OverviewCanvas extends Canvas {
             }
             px = x;
             py = y;
+        }
+    }
+
+    /** Grey bands with "no recording" where the case had no segment. */
+    private void drawGaps(GC gc, int w, int bottom) {
+        if (gaps.isEmpty()) {
+            return;
+        }
+        gc.setBackground(new Color(OverviewCanvas.GAP));
+        gc.setForeground(new Color(new RGB(0x70, 0x70, 0x70)));
+        for (org.openionm.review.CaseTimeline.Gap g : gaps) {
+            int x0 = Math.max(LEFT, xOf(g.startSeconds()));
+            int x1 = Math.min(LEFT + w, xOf(g.endSeconds()));
+            if (x1 <= x0) {
+                continue;
+            }
+            gc.fillRectangle(x0, 0, Math.max(1, x1 - x0), bottom);
+            String text = "no recording " + org.openionm.review.ReviewWindow.clock(g.startSeconds()) + "–"
+                    + org.openionm.review.ReviewWindow.clock(g.endSeconds());
+            if (gc.textExtent(text).x < x1 - x0 - 4) {
+                gc.drawText(text, x0 + 3, 2, true);
+            }
         }
     }
 

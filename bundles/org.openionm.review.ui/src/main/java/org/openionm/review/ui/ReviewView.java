@@ -23,12 +23,12 @@ import org.openionm.cases.CaseDatabase;
 import org.openionm.cases.CaseEvent;
 import org.openionm.cases.CaseWorkbench;
 import org.openionm.cases.EventType;
-import org.openionm.io.edf.EdfHeader;
 import org.openionm.io.edf.EdfSignal;
 import org.openionm.report.CaseAnalysis;
 import org.openionm.review.AlarmComparison;
 import org.openionm.review.AveragesAtCursor;
 import org.openionm.review.CaseOverview;
+import org.openionm.review.CaseTimeline;
 import org.openionm.review.Envelope;
 import org.openionm.review.EnvelopeIndex;
 import org.openionm.review.HandMeasurement;
@@ -64,8 +64,14 @@ public final class ReviewView extends Composite {
     private final Text annotation;
     private final Button annotate;
     private final Label comparison;
+    private final Button report;
 
     private EnvelopeIndex index;
+    /** The open case's segments on one case-time axis (one segment for a file); {@link #index} is its first. */
+    private CaseTimeline timeline;
+    /** The segment the re-analysis ran on, and its case-time offset (analysis times count from the segment's start). */
+    private int analysisSegment;
+    private double analysisOffset;
     private Path file;
     private Path protocol;
     private ReviewJournal journal;
@@ -76,13 +82,15 @@ public final class ReviewView extends Composite {
     private CaseOverview recorded = CaseOverview.of(0, List.of());
     /** Baseline time chosen in review (NaN: the recording's own, else the default). */
     private double baselineAt = Double.NaN;
+    /** The segment the cursor starts at when a case opens (the one chosen in the dialog). */
+    private int startAt;
 
     public ReviewView(Composite parent, Services services) {
         super(parent, SWT.NONE);
         this.services = services;
         setLayout(new GridLayout(1, false));
 
-        Composite bar = row(this, 10);
+        Composite bar = row(this, 11);
         button(bar, "Open case…", "Choose a case and one of its recordings; annotations and measurements go to its record", e -> openCase());
         button(bar, "Open file…", "Any EDF, EDF+, BDF or BDF+ file", e -> chooseFile());
         Button protocolButton = button(bar, "Protocol…", "The protocol a file recorded elsewhere was made with (channel roles, stimulation)",
@@ -96,6 +104,8 @@ public final class ReviewView extends Composite {
         whatIfSetting.setToolTipText("What-if: processor.setting=value, re-analysed beside the original");
         whatIfSetting.setLayoutData(new GridData(220, SWT.DEFAULT));
         whatIf = button(bar, "What-if", "Re-analyse with the setting on the left and compare the alarm times", e -> whatIf());
+        report = button(bar, "Report…", "The case's report: interpretation and conclusion from the draft, PDF, sign-off and amendments",
+                e -> openReport());
         status = new Label(bar, SWT.NONE);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
 
@@ -178,7 +188,13 @@ public final class ReviewView extends Composite {
         OpenCaseDialog.Choice choice = new OpenCaseDialog(getShell(), w.database().get().cases()).open();
         if (choice != null) {
             CaseDatabase db = w.database().get();
-            open(choice.recording().file(), new ReviewJournal(db.events(), db.audit(), choice.caseId(), Clock.systemUTC()));
+            // every segment of the case on one axis; the chosen one is where the cursor starts
+            List<org.openionm.cases.CaseRecording> all = new ArrayList<>(db.cases().recordings(choice.caseId()));
+            all.sort(java.util.Comparator.comparingInt(org.openionm.cases.CaseRecording::segment));
+            List<Path> files = all.stream().map(org.openionm.cases.CaseRecording::file).toList();
+            startAt = Math.max(0, files.indexOf(choice.recording().file()));
+            open(files.isEmpty() ? List.of(choice.recording().file()) : files,
+                    new ReviewJournal(db.events(), db.audit(), choice.caseId(), Clock.systemUTC()));
         }
     }
 
@@ -187,15 +203,25 @@ public final class ReviewView extends Composite {
      * is built (or its cached copy checked) off the UI thread.
      */
     public void open(Path recording, ReviewJournal journal) {
+        open(List.of(recording), journal);
+    }
+
+    /**
+     * Opens a case's segments ({@code <case>-001.bdf}, … in order) as one case-time axis with the gaps
+     * between them; {@code journal} as for one recording.
+     */
+    public void open(List<Path> segments, ReviewJournal journal) {
         closeRecording();
+        Path recording = segments.get(0);
         this.file = recording;
         this.journal = journal;
-        traces.showMessage("Opening " + recording.getFileName() + " …");
-        status("Opening " + recording.getFileName());
+        String name = segments.size() == 1 ? recording.getFileName().toString() : segments.size() + " segments of " + recording.getFileName();
+        traces.showMessage("Opening " + name + " …");
+        status("Opening " + name);
         Thread t = new Thread(() -> {
             try {
-                EnvelopeIndex opened = EnvelopeIndex.open(recording, f -> async(() -> traces.showMessage(String.format(Locale.ROOT,
-                        "Indexing %s: %.0f %% (once; the index is kept beside the file)", recording.getFileName(), f * 100))));
+                CaseTimeline opened = CaseTimeline.open(segments, f -> async(() -> traces.showMessage(String.format(Locale.ROOT,
+                        "Indexing %s: %.0f %% (once; the index is kept beside the file)", name, f * 100))));
                 async(() -> opened(opened), () -> close(opened));
             } catch (IOException | RuntimeException e) {
                 async(() -> {
@@ -208,24 +234,34 @@ public final class ReviewView extends Composite {
         t.start();
     }
 
-    private void opened(EnvelopeIndex opened) {
-        index = opened;
+    private void opened(CaseTimeline opened) {
+        timeline = opened;
+        index = opened.indexes().get(0);
         analysis = null;
+        analysisSegment = 0;
+        analysisOffset = 0;
         baselineAt = Double.NaN;
-        EdfHeader h = opened.recording().header();
-        double seconds = h.recordCount() * h.recordDurationSeconds();
-        List<EdfSignal> signals = opened.recording().signals();
+        double seconds = opened.durationSeconds();
+        List<EdfSignal> signals = opened.signals();
         labels = signals.stream().map(s -> s.label()).toArray(String[]::new);
         scales = new double[signals.size()];
         for (int s = 0; s < scales.length; s++) {
-            scales[s] = initialScale(opened, s);
+            scales[s] = initialScale(index, s);
         }
-        recorded = CaseOverview.of(seconds, withJournalNotes(opened.recording().annotations()));
+        recorded = CaseOverview.of(seconds, withJournalNotes(opened.annotations()));
         overview.setOverview(recorded);
+        overview.setGaps(opened.gaps());
+        traces.setGaps(opened.gaps());
         window = ReviewWindow.of(seconds);
+        if (startAt > 0 && startAt < opened.segments().size()) {
+            window = window.moveTo(opened.segments().get(startAt).offsetSeconds());
+        }
+        startAt = 0;
         traces.setSelected(-1);
-        status(String.format(Locale.ROOT, "%s · %s · %d signals · %s%s", file.getFileName(), ReviewWindow.clock(seconds),
-                signals.size(), opened.builtNow() ? "index built" : "cached index",
+        int segments = opened.segments().size();
+        status(String.format(Locale.ROOT, "%s · %s · %d signals · %s%s%s", file.getFileName(), ReviewWindow.clock(seconds),
+                signals.size(), opened.indexes().stream().anyMatch(EnvelopeIndex::builtNow) ? "index built" : "cached index",
+                segments == 1 ? "" : String.format(Locale.ROOT, " · %d segments, %d gaps", segments, opened.gaps().size()),
                 journal == null ? "" : " · case " + journal.caseId()));
         setWindow(window);
     }
@@ -294,6 +330,11 @@ public final class ReviewView extends Composite {
         }
         try {
             int columns = traces.plotWidth();
+            if (timeline.segments().size() > 1) {
+                // several segments: each one's part of the window, NaN over the gaps
+                traces.show(labels, timeline.envelopes(window.startSeconds(), window.endSeconds(), columns), scales, window);
+                return;
+            }
             Envelope[] e = new Envelope[index.signals()];
             List<EdfSignal> signals = index.recording().signals();
             boolean oneRate = signals.stream().mapToDouble(EdfSignal::samplingRateHz).distinct().count() == 1;
@@ -340,13 +381,17 @@ public final class ReviewView extends Composite {
                 settings.put(id, merged);
             });
         }
-        List<org.openionm.io.edf.EdfAnnotation> annotations = index.recording().annotations();
-        double at = Double.isNaN(baselineAt) ? Reanalysis.baselineSeconds(annotations) : baselineAt;
+        // a case of several segments: the segment under the cursor (a what-if: the one the original ran on)
+        int segment = change != null ? analysisSegment
+                : timeline.locate(window.cursorSeconds()).map(CaseTimeline.Position::segment).orElse(analysisSegment);
+        CaseTimeline.Segment seg = timeline.segments().get(segment);
+        List<org.openionm.io.edf.EdfAnnotation> annotations = timeline.indexes().get(segment).recording().annotations();
+        double at = Double.isNaN(baselineAt) ? Reanalysis.baselineSeconds(annotations) : baselineAt - seg.offsetSeconds();
         String why = Double.isNaN(baselineAt) ? Reanalysis.baselineSource(annotations)
                 : "chosen in review at " + ReviewWindow.clock(baselineAt);
-        double seconds = recorded.durationSeconds();
+        double seconds = seg.durationSeconds();
         Map<String, String> options = protocol == null ? Map.of() : Map.of("protocol", protocol.toAbsolutePath().toString());
-        Path recording = file;
+        Path recording = seg.file();
         analyse.setEnabled(false);
         whatIf.setEnabled(false);
         Thread t = new Thread(() -> {
@@ -354,7 +399,13 @@ public final class ReviewView extends Composite {
                 CaseAnalysis result = services.reanalysis().run(recording, seconds, options, settings, at, why,
                         Duration.ofMinutes(2), (done, total) -> async(() -> status(String.format(Locale.ROOT, "%s %.0f %%",
                                 change == null ? "Re-analysing" : "What-if", total > 0 ? 100 * done / total : 0))));
-                async(() -> analysed(result, change));
+                async(() -> {
+                    if (change == null) {
+                        analysisSegment = segment;
+                        analysisOffset = seg.offsetSeconds();
+                    }
+                    analysed(result, change);
+                });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
@@ -371,7 +422,7 @@ public final class ReviewView extends Composite {
     private void analysed(CaseAnalysis result, Map<String, Map<String, ?>> change) {
         if (change == null) {
             analysis = result;
-            overview.setOverview(recorded.withAnalysis(result.trends(), result.alarms()));
+            overview.setOverview(recorded.withAnalysis(result.trends(), result.alarms(), analysisOffset));
             status(String.format(Locale.ROOT, "Re-analysed: %d measurements, %d averages, %d alarm log entries; baselines at %s (%s)",
                     result.measurements().size(), result.averages().size(), result.alarms().size(),
                     ReviewWindow.clock(result.baselineAtSeconds()), result.baselineSource())
@@ -452,7 +503,7 @@ public final class ReviewView extends Composite {
             return;
         }
         // evoked responses only: a processor's longer traces (EEG spectra) are not stimulus-locked averages
-        averages.setAverages(AveragesAtCursor.at(analysis.averages(), window.cursorSeconds()).stream()
+        averages.setAverages(AveragesAtCursor.at(analysis.averages(), window.cursorSeconds() - analysisOffset).stream()
                 .filter(a -> a.samplesUv().length / a.samplingRateHz() <= 1.0).toList(),
                 "No average completed before " + ReviewWindow.clock(window.cursorSeconds()));
     }
@@ -483,7 +534,7 @@ public final class ReviewView extends Composite {
         annotation.setText("");
         recorded = new CaseOverview(recorded.durationSeconds(), recorded.series(), concat(recorded.markers(),
                 new CaseOverview.Marker(e.caseTimeSeconds(), CaseOverview.Kind.NOTE, e.text() + " (" + e.author() + ")")));
-        overview.setOverview(analysis == null ? recorded : recorded.withAnalysis(analysis.trends(), analysis.alarms()));
+        overview.setOverview(analysis == null ? recorded : recorded.withAnalysis(analysis.trends(), analysis.alarms(), analysisOffset));
         status("Annotation logged at " + ReviewWindow.clock(e.caseTimeSeconds()) + " by " + e.author());
     }
 
@@ -491,6 +542,36 @@ public final class ReviewView extends Composite {
         List<CaseOverview.Marker> all = new ArrayList<>(a);
         all.add(b);
         return all;
+    }
+
+    /** Opens the report editor of the open case in its own window (the review stays usable beside it). */
+    public ReportEditor openReport() {
+        CaseWorkbench w = services.cases();
+        if (journal == null || w == null || w.database().isEmpty()) {
+            status("Open a case to write its report (a file on its own has no case to sign)");
+            return null;
+        }
+        CaseDatabase db = w.database().get();
+        String caseId = journal.caseId();
+        org.openionm.cases.MonitoringCase c = db.cases().find(caseId).orElse(null);
+        if (c == null) {
+            status("Case " + caseId + " is not in the database");
+            return null;
+        }
+        // the re-analysis of the open segment, when one was made; otherwise the draft has the case, its team and event log
+        List<CaseAnalysis> analyses = analysis == null ? List.of() : List.of(analysis);
+        org.openionm.report.ReportContent draft = org.openionm.report.ReportDrafts.draft(c, db.cases().recordings(caseId),
+                db.events().events(caseId), analyses, java.time.ZoneId.systemDefault());
+        org.openionm.report.ReportEditing editing = new org.openionm.report.ReportEditing(draft, db.area().caseFolder(caseId),
+                db.reports(), db.audit(), org.openionm.report.PdfReportWriter::write);
+        org.eclipse.swt.widgets.Shell shell = new org.eclipse.swt.widgets.Shell(getShell(), SWT.SHELL_TRIM);
+        shell.setText("Report of case " + caseId);
+        shell.setLayout(new org.eclipse.swt.layout.FillLayout());
+        ReportEditor editor = new ReportEditor(shell, editing, () -> w.session().user(), Clock.systemUTC(),
+                java.time.ZoneId.systemDefault(), null);
+        shell.setSize(820, 640);
+        shell.open();
+        return editor;
     }
 
     private String actor() {
@@ -503,6 +584,7 @@ public final class ReviewView extends Composite {
         whatIf.setEnabled(analysis != null);
         logMeasurement.setEnabled(caseOpen && averages.measurement() != null);
         annotate.setEnabled(caseOpen);
+        report.setEnabled(caseOpen);
         annotation.setEnabled(caseOpen);
         annotation.setMessage(caseOpen ? "" : "Open a case to annotate (a file on its own has no record)");
     }
@@ -540,13 +622,19 @@ public final class ReviewView extends Composite {
     }
 
     private void closeRecording() {
-        if (index != null) {
-            close(index);
+        if (timeline != null) {
+            close(timeline);
+            timeline = null;
             index = null;
         }
     }
 
-    private static void close(EnvelopeIndex i) {
+    /** The open case's segments on the case-time axis (null while nothing is open). */
+    public CaseTimeline timeline() {
+        return timeline;
+    }
+
+    private static void close(CaseTimeline i) {
         try {
             i.close();
         } catch (IOException ignored) {

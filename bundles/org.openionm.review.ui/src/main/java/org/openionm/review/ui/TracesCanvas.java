@@ -1,5 +1,6 @@
 package org.openionm.review.ui;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleConsumer;
 import java.util.function.IntConsumer;
@@ -44,6 +45,8 @@ public final class TracesCanvas extends Canvas {
     private IntConsumer onWheel = pages -> { };
     private IntConsumer onZoom = steps -> { };
     private long paints;
+    /** Case time without recording between segments ({@code CaseTimeline.gaps()}): drawn as such, never as signal. */
+    private List<org.openionm.review.CaseTimeline.Gap> gaps = List.of();
 
     public TracesCanvas(Composite parent) {
         super(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
@@ -107,6 +110,12 @@ public final class TracesCanvas extends Canvas {
         this.onZoom = onZoom;
     }
 
+    /** The gaps between a case's segments (empty for one recording). */
+    public void setGaps(List<org.openionm.review.CaseTimeline.Gap> gaps) {
+        this.gaps = List.copyOf(gaps);
+        redraw();
+    }
+
     public long paintCount() {
         return paints;
     }
@@ -155,6 +164,7 @@ public final class TracesCanvas extends Canvas {
         int w = plotWidth();
         int h = rowHeight();
         Color trace = new Color(TRACE);
+        drawGaps(gc, w, r.height - AXIS);
         firstTrace = Math.max(0, Math.min(firstTrace, envelopes.length - visibleRows()));
         for (int s = firstTrace; s < firstTrace + visibleRows(); s++) {
             int top = (s - firstTrace) * h;
@@ -205,6 +215,28 @@ public final class TracesCanvas extends Canvas {
             gc.drawLine(x, yHi, x, yLo);
             prevLo = clamp(mid - (int) Math.round(lo * perUv), top, top + h - 1);
             prevHi = clamp(mid - (int) Math.round(hi * perUv), top, top + h - 1);
+        }
+    }
+
+    /** Grey bands with "no recording" where the case had no segment. */
+    private void drawGaps(GC gc, int w, int bottom) {
+        if (gaps.isEmpty()) {
+            return;
+        }
+        gc.setBackground(new Color(OverviewCanvas.GAP));
+        gc.setForeground(new Color(new RGB(0x70, 0x70, 0x70)));
+        for (org.openionm.review.CaseTimeline.Gap g : gaps) {
+            int x0 = Math.max(LEFT, LEFT + window.xOf(g.startSeconds(), w));
+            int x1 = Math.min(LEFT + w, LEFT + window.xOf(g.endSeconds(), w));
+            if (x1 <= x0) {
+                continue;
+            }
+            gc.fillRectangle(x0, 0, Math.max(1, x1 - x0), bottom);
+            String text = "no recording " + org.openionm.review.ReviewWindow.clock(g.startSeconds()) + "–"
+                    + org.openionm.review.ReviewWindow.clock(g.endSeconds());
+            if (gc.textExtent(text).x < x1 - x0 - 4) {
+                gc.drawText(text, x0 + 3, 2, true);
+            }
         }
     }
 
