@@ -207,7 +207,9 @@ public final class ReportDrafts {
         Map<AlarmKey, AlarmLogEntry> open = new LinkedHashMap<>();
         List<AlarmLogEntry[]> spans = new ArrayList<>();
         for (AlarmLogEntry e : a.alarms()) {
-            if (e.key() == null) {
+            // technical conditions (electrocautery, lead off) are not changes of the patient's signals:
+            // they stay in the alarm and event logs, not in the timeline of significant changes
+            if (e.key() == null || e.key().technical()) {
                 continue;
             }
             switch (e.event()) {
