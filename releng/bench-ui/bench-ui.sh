@@ -43,7 +43,7 @@ bench_ui_one() { # $1 channels, $2 rate, $3 minutes, $4 window seconds; prints o
   work=$(mktemp -d /tmp/openionm-bench-ui.XXXXXX)
   mkdir -p "$work/data" "$work/home"
   OPENIONM_DATA="$work/data" OPENIONM_HOME="$work/home" \
-  OPENIONM_JAVA_OPTS="-Xmx1g -Dopenionm.autostart=simulator -Dopenionm.autostart.rate=$rate \
+  OPENIONM_JAVA_OPTS="$WORKBENCH_HEAP -Dopenionm.autostart=simulator -Dopenionm.autostart.rate=$rate \
     -Dopenionm.autostart.channels=$channels -Dopenionm.demo=true -Dopenionm.ui.stats=$work/stats" \
     USER_DIR="$work/home" equinox workbench -data "$work/home/workspace" -clearPersistedState -consoleLog \
     >"$work/log" 2>&1 &

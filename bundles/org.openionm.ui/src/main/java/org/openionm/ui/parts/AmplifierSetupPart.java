@@ -135,6 +135,7 @@ public class AmplifierSetupPart {
         channels.addListener(SWT.Modify, e -> remember());
         rate.addListener(SWT.Selection, e -> remember());
         refresh();
+        FirstLayout.atPreferredSize(parent);
     }
 
     private void startAcquisition() {

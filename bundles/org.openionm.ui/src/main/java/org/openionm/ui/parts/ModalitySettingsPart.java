@@ -87,6 +87,7 @@ public class ModalitySettingsPart {
         processors.addListener(SWT.Selection, e -> select(processors.getSelectionIndex()));
         reset.addListener(SWT.Selection, e -> resetToDefaults());
         refresh();
+        FirstLayout.atPreferredSize(parent);
     }
 
     /**

@@ -312,7 +312,12 @@ public class EvokedView extends Composite {
             c.setCompact(compact);
         }
         Point size = content.computeSize(width, SWT.DEFAULT);
-        scroller.setMinSize(size);
+        // A scroller of no height yet (a tab created before it is shown) would get its scroll bar
+        // for this size in no room: GTK lays the bar out with a negative length (issue 15). Its
+        // first resize calls this again.
+        if (scroller.getSize().y > 0) {
+            scroller.setMinSize(size);
+        }
         layout(true, true);
     }
 }

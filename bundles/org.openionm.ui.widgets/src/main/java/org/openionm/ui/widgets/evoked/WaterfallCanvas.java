@@ -36,6 +36,8 @@ public class WaterfallCanvas extends Canvas {
     private static final double[] NICE = { 1, 2, 5 };
 
     private List<Row> rows = List.of();
+    /** Sweep length shown, ms, worked out when the rows change (not per sample drawn). */
+    private double durationMs = 50;
     /** µV per half band, fixed per row once it has a trace. */
     private final Map<String, Double> scales = new HashMap<>();
     private long paintCount;
@@ -77,6 +79,7 @@ public class WaterfallCanvas extends Canvas {
     public void setRows(List<Row> rows) {
         checkWidget();
         this.rows = List.copyOf(rows);
+        durationMs = longestMs(this.rows);
         for (Row r : this.rows) {
             AverageTrace first = r.baseline() != null ? r.baseline() : r.newest();
             if (first != null) {
@@ -92,6 +95,10 @@ public class WaterfallCanvas extends Canvas {
 
     /** Sweep length shown, ms: the longest trace of the tile. */
     public double durationMs() {
+        return durationMs;
+    }
+
+    private static double longestMs(List<Row> rows) {
         double ms = 0;
         for (Row r : rows) {
             for (AverageTrace t : r.history()) {
@@ -103,8 +110,11 @@ public class WaterfallCanvas extends Canvas {
 
     /** Pixel column of {@code ms} after the stimulus, as the time axis labels it. */
     public int xOfMs(double ms) {
-        int width = getClientArea().width - LABEL_WIDTH - RIGHT_MARGIN;
-        return LABEL_WIDTH + (int) Math.round(ms / durationMs() * (width - 1));
+        return xOfMs(ms, getClientArea().width - LABEL_WIDTH - RIGHT_MARGIN);
+    }
+
+    private int xOfMs(double ms, int width) {
+        return LABEL_WIDTH + (int) Math.round(ms / durationMs * (width - 1));
     }
 
     /** Latency in ms after the stimulus shown at pixel column {@code x} (inverse of {@link #xOfMs}). */
@@ -217,11 +227,12 @@ public class WaterfallCanvas extends Canvas {
         float[] v = t.samplesUv();
         int[] points = new int[v.length * 2];
         int n = 0;
+        int width = getClientArea().width - LABEL_WIDTH - RIGHT_MARGIN; // once per trace, not per sample
         for (int s = 0; s < v.length; s++) {
             if (!Float.isFinite(v[s])) {
                 continue;
             }
-            points[n++] = xOfMs(1000.0 * s / t.samplingRateHz());
+            points[n++] = xOfMs(1000.0 * s / t.samplingRateHz(), width);
             points[n++] = zero + (int) Math.round(v[s] * ppu); // negative up
         }
         if (n >= 4) {
