@@ -61,6 +61,8 @@ class ClippedTextWalkUiTest {
         List<String> walked = new ArrayList<>();
         TreeSet<String> clipped = new TreeSet<>();
         List<Runnable> pending = new ArrayList<>();
+        java.util.Set<String> sizes = new java.util.TreeSet<>();
+        ClippedTexts.measured = 0;
         Throwable[] failure = new Throwable[1];
         E4Workbench workbench = new E4Application().createE4Workbench(new TestApplicationContext("-applicationXMI",
                 "org.openionm.ui/Application.e4xmi", "-clearPersistedState", "-persistState", "false", "-cssTheme",
@@ -94,7 +96,11 @@ class ClippedTextWalkUiTest {
                                 tabs.add(() -> {
                                 });
                             }
-                            tabs.add(() -> clipped.addAll(ClippedTexts.find((Shell) window.getWidget())));
+                            tabs.add(() -> {
+                                Shell shell = (Shell) window.getWidget();
+                                sizes.add(shell.getSize().x + "×" + shell.getSize().y);
+                                clipped.addAll(ClippedTexts.find(shell));
+                            });
                         }
                     }
                 }
@@ -125,6 +131,10 @@ class ClippedTextWalkUiTest {
         }
         assertEquals(List.of(), pending.stream().map(Object::toString).toList(), "walk timed out after " + walked);
         assertTrue(walked.size() > perspectives.size(), "tabs walked: " + walked);
+        assertEquals(java.util.Set.of(width + "×" + height), sizes, "the window's size while measuring");
+        assertTrue(ClippedTexts.measured > 50, "texts measured: " + ClippedTexts.measured);
+        System.out.println("ClippedTextWalkUiTest " + width + "×" + height + ": " + ClippedTexts.measured + " texts measured in "
+                + walked);
         assertEquals("", String.join("\n", clipped), "texts cut at " + width + "×" + height + " (walked " + walked + ")");
     }
 

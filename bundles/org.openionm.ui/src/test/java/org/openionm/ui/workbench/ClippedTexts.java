@@ -32,6 +32,9 @@ final class ClippedTexts {
     private ClippedTexts() {
     }
 
+    /** Texts measured so far by {@link #find}, so a test can tell that it looked at something. */
+    static int measured;
+
     static List<String> find(Control root) {
         List<String> found = new ArrayList<>();
         walk(root, found);
@@ -44,6 +47,7 @@ final class ClippedTexts {
         }
         String text = textOf(control);
         if (text != null && !text.isBlank()) {
+            measured++;
             Rectangle b = control.getBounds();
             boolean wraps = (control.getStyle() & SWT.WRAP) != 0;
             Point pref = wraps ? control.computeSize(b.width, SWT.DEFAULT) : control.computeSize(SWT.DEFAULT, SWT.DEFAULT);
