@@ -22,7 +22,8 @@ import org.openionm.core.model.StimulusEvent;
  * (start, stop, gaps, stimuli, health, annotations) always get through so that order and meaning
  * survive an overflow. In live acquisition {@link #offerBlock} never waits: the amplifier cannot be
  * paused, so a full queue means missed blocks, reported. In replay (the driver is not paced to the
- * wall clock) it waits instead, because pausing a file or a simulation loses nothing.
+ * wall clock), and for a recording played live at any speed, it waits instead, because pausing a file
+ * or a simulation loses nothing.
  */
 final class ConsumerPump implements ConsumerRegistration {
 
@@ -95,10 +96,14 @@ final class ConsumerPump implements ConsumerRegistration {
         queue.add(new Start(driverId, channels));
     }
 
-    /** Hands a block on or, if the consumer is behind, records it as missed (live) or waits (replay). */
-    void offerBlock(SampleBlock block) {
+    /**
+     * Hands a block on or, if the consumer is behind, records it as missed (live) or waits (replay).
+     * {@code canWait}: the source is a recording (a playback with a transport), which loses nothing by
+     * waiting, so a full queue waits even in a live acquisition.
+     */
+    void offerBlock(SampleBlock block, boolean canWait) {
         boolean hasRoom = room.tryAcquire();
-        if (!hasRoom && waitWhenFull) {
+        if (!hasRoom && (waitWhenFull || canWait)) {
             try {
                 room.acquire();
                 hasRoom = true;

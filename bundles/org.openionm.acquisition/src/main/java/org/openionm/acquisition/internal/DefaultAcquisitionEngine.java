@@ -392,8 +392,11 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
                     pump.offerGap(gap);
                 }
             }
+            // A recording played live (a driver with a transport) can wait like a replay: at 2x, 5x or
+            // as fast as possible every block reaches every consumer instead of being missed (issue 16)
+            boolean wait = replay || driver.playback().isPresent();
             for (ConsumerPump pump : consumers) {
-                pump.offerBlock(block);
+                pump.offerBlock(block, wait);
             }
             nextIndex = block.endSampleIndex();
             clock.samples(nextIndex);

@@ -48,9 +48,18 @@ public class AlarmsPart {
     @PostConstruct
     public void create(Composite parent) {
         parent.setLayout(new GridLayout(3, false));
-        Button acknowledge = button(parent, "Acknowledge…", "Acknowledge the selected alarm, with an optional note");
-        Button acknowledgeAll = button(parent, "Acknowledge all…", "Acknowledge every listed alarm (lists them first)");
-        Button silence = button(parent, "Pause audio 2 min", "Pause alarm tones for two minutes (a new HIGH alarm sounds)");
+        // the buttons wrap in a narrow part instead of running past its edge (issue 16: "Pause audio 2" at 1280×800)
+        Composite buttons = new Composite(parent, SWT.NONE);
+        org.eclipse.swt.layout.RowLayout row = new org.eclipse.swt.layout.RowLayout();
+        row.marginLeft = 0;
+        row.marginTop = 0;
+        buttons.setLayout(row);
+        GridData buttonsData = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
+        buttonsData.widthHint = 0; // as wide as the part, never wider
+        buttons.setLayoutData(buttonsData);
+        Button acknowledge = button(buttons, "Acknowledge…", "Acknowledge the selected alarm, with an optional note");
+        Button acknowledgeAll = button(buttons, "Acknowledge all…", "Acknowledge every listed alarm (lists them first)");
+        Button silence = button(buttons, "Pause audio 2 min", "Pause alarm tones for two minutes (a new HIGH alarm sounds)");
         active = table(parent, 140, "Priority", "State", "Raised", "Finding", "Where", "Criterion", "Values", "Baseline");
         Label history = new Label(parent, SWT.NONE);
         history.setText("Alarm log");
@@ -84,6 +93,7 @@ public class AlarmsPart {
         }
         GridData data = new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1);
         data.heightHint = height;
+        data.widthHint = 0; // the part's width: wider columns scroll inside the table, headers are not cut at the part's edge
         t.setLayoutData(data);
         return t;
     }

@@ -62,7 +62,8 @@ public class RawSignalsPart {
     public void create(Composite parent) {
         display = parent.getDisplay();
         parent.setLayout(new GridLayout(3, false));
-        header = new Label(parent, SWT.NONE);
+        // wraps rather than squeezing "Display window" and its choice out of a narrow part (issue 16)
+        header = new Label(parent, SWT.WRAP);
         header.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         new Label(parent, SWT.NONE).setText("Display window");
         Combo windowChoice = new Combo(parent, SWT.READ_ONLY);

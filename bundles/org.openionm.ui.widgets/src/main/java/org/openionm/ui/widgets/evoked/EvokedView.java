@@ -148,7 +148,8 @@ public class EvokedView extends Composite {
         this.model = new EvokedModel(rules);
         this.feed = feed;
         setLayout(new GridLayout(2, false));
-        header = new Label(this, SWT.NONE);
+        // wraps rather than being cut when the part is narrow (issue 16: "Waiting for SSEP av" at 1280×800)
+        header = new Label(this, SWT.WRAP);
         header.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         toolbar = new Composite(this, SWT.NONE);
         toolbar.setLayout(new org.eclipse.swt.layout.RowLayout());
@@ -196,6 +197,7 @@ public class EvokedView extends Composite {
     public void setWaitingText(String text) {
         waiting = text;
         header.setText(text);
+        layout(); // the header was laid out for the text before
     }
 
     /** What the header says now (for tests). */

@@ -353,10 +353,17 @@ public class TraceCanvas extends Canvas {
 
     private void drawText(GC gc, Frame f) {
         int lineHeight = gc.getFontMetrics().getHeight();
-        for (int t = 0; t < traces.size(); t++) {
-            int top = (int) Math.round(t * f.rowHeight);
-            gc.drawText(traces.get(t).label, 4, top + 2, true);
-            gc.drawText("±" + formatScale(traces.get(t).scaleUv), 4, top + 2 + lineHeight, true);
+        List<String> labels = new ArrayList<>(traces.size());
+        List<String> scaleTexts = new ArrayList<>(traces.size());
+        for (Trace trace : traces) {
+            labels.add(trace.label);
+            scaleTexts.add("±" + formatScale(trace.scaleUv));
+        }
+        // at 32–64 channels a row is lower than two lines: scale, then alternate labels give way (issue 16)
+        traceLabels = TraceLabelLayout.place(labels, scaleTexts, f.rowHeight, lineHeight, LABEL_WIDTH - 8,
+                text -> gc.textExtent(text).x, 4);
+        for (TraceLabelLayout.Placed p : traceLabels) {
+            gc.drawText(p.text(), p.x(), p.y(), true);
         }
         int right = LABEL_WIDTH + f.columns;
         // the spacing follows the pixels a second gets, so labels never run into each other (issue 17:
@@ -386,6 +393,13 @@ public class TraceCanvas extends Canvas {
 
     private int gridStep(Frame f) {
         return labelStepSeconds(f.columns / (f.n / f.source.samplingRateHz()), labelWidth);
+    }
+
+    /** Trace labels and scales the last paint drew, for tests. */
+    private List<TraceLabelLayout.Placed> traceLabels = List.of();
+
+    List<TraceLabelLayout.Placed> lastTraceLabels() {
+        return traceLabels;
     }
 
     /** Horizontal extents [from, to) of the time labels of the last paint, for tests. */
