@@ -106,7 +106,13 @@ public final class BaselineChoiceDialog {
     private void load(int index) {
         table.removeAll();
         String[] pair = pairs.get(index);
-        shown = lister.apply(pair[0], pair[1]);
+        String problem = "";
+        try {
+            shown = lister.apply(pair[0], pair[1]);
+        } catch (RuntimeException e) { // e.g. no average yet in a continued acquisition, or processing busy
+            shown = List.of();
+            problem = String.valueOf(e.getMessage());
+        }
         for (BaselineCandidate c : shown) {
             TableItem item = new TableItem(table, SWT.NONE);
             item.setText(new String[] { clock(c.timeSeconds()), c.definition(),
@@ -117,7 +123,8 @@ public final class BaselineChoiceDialog {
         for (TableColumn column : table.getColumns()) {
             column.pack();
         }
-        note.setText(shown.isEmpty() ? "No completed average with the component on this channel yet." : "");
+        note.setText(!problem.isEmpty() ? "The averages cannot be listed: " + problem
+                : shown.isEmpty() ? "No completed average with the component on this channel yet." : "");
         updateButton();
     }
 
@@ -170,6 +177,9 @@ public final class BaselineChoiceDialog {
     public Combo source() { return source; }
 
     public Button captureButton() { return capture; }
+
+    /** What the dialog says below the table (why nothing is listed), for tests. */
+    public String noteText() { return note.getText(); }
 
     /** Case time as the clock reads it: h:mm:ss. */
     static String clock(double seconds) {

@@ -90,4 +90,17 @@ class BaselineChoiceDialogUiTest {
         assertNull(dialog.result());
         dialog.shell().dispose();
     }
+
+    @Test
+    void averagesThatCannotBeListedAreExplainedNotThrown() {
+        parent = new Shell(Display.getDefault());
+        BaselineChoiceDialog dialog = new BaselineChoiceDialog(parent, List.<String[]>of(new String[] { "tibial.right", "CPz-Fpz" }),
+                (site, channel) -> {
+                    throw new IllegalArgumentException("no SSEP average for " + site + " on " + channel);
+                }, "dr.jones");
+        assertEquals(0, dialog.table().getItemCount());
+        assertEquals("The averages cannot be listed: no SSEP average for tibial.right on CPz-Fpz", dialog.noteText());
+        assertFalse(dialog.captureButton().isEnabled());
+        dialog.shell().dispose();
+    }
 }
