@@ -89,6 +89,20 @@ public interface AcquisitionEngine {
         throw new UnsupportedOperationException("this engine cannot change a stimulation intensity");
     }
 
+    /**
+     * Makes the next {@link #start} continue the case instead of starting it fresh: case time runs on
+     * from where the earlier acquisition ended plus the wall-clock time since ({@link
+     * CaseClock#acquisitionStart()}, {@link CaseClock#resumedAfterSeconds()}), so times stay
+     * monotonic and match the case's elapsed time, and the processors are told to keep their
+     * baselines and trends. Taken by the next start, whether it succeeds or not; without it (and
+     * for the very first acquisition, which has nothing to continue) a start is fresh.
+     *
+     * @since 0.4.0
+     */
+    default void continueCaseAtNextStart() {
+        throw new UnsupportedOperationException("this engine cannot continue a case");
+    }
+
     /** Asks the running driver to stop and waits briefly for it; a no-op when idle. */
     void stop();
 
@@ -96,7 +110,8 @@ public interface AcquisitionEngine {
 
     /**
      * The case clock: sample indices to case time, and the time that drives time-dependent services
-     * (audio pauses expire on it). One per engine; it restarts at 0 with each acquisition.
+     * (audio pauses expire on it). One per engine; it restarts at 0 with each fresh acquisition and
+     * runs on for one that continues the case ({@link #continueCaseAtNextStart()}).
      *
      * @since 0.2.0
      */

@@ -20,10 +20,30 @@ public interface CaseClock {
     double now();
 
     /**
-     * Case time of a sample of the current (or last) acquisition: {@code sampleIndex / rate}; what a
+     * Case time of a sample of the current (or last) acquisition: {@code acquisitionStart() + sampleIndex / rate}; what a
      * consumer stamps results with, so data and clock share one time base.
      */
     double timeOf(long sampleIndex);
+
+    /**
+     * Case time of the current (or last) acquisition's sample 0: 0 for a fresh acquisition; for one
+     * that continues the case, where the earlier one's data ended plus the wall-clock time between.
+     *
+     * @since 0.4.0
+     */
+    default double acquisitionStart() {
+        return 0;
+    }
+
+    /**
+     * How long the case was without data before the current acquisition continued it (the gap a
+     * trend shows and the event log names), in seconds; NaN when the acquisition started fresh.
+     *
+     * @since 0.4.0
+     */
+    default double resumedAfterSeconds() {
+        return Double.NaN;
+    }
 
     /**
      * Called each time case time moves forward or restarts with a new acquisition, on one

@@ -88,6 +88,35 @@ public interface ProcessorHost {
     org.openionm.core.processing.Measurement moveMarker(String processorId, String site, String channel, String component,
             double latencyMs);
 
+    /**
+     * The recent averages of one site and channel a baseline may be formed of ({@link
+     * org.openionm.core.processing.ModalityProcessor#baselineCandidates}), on the case clock; asked on
+     * the processing thread, the caller waits at most about 2 s.
+     *
+     * @throws IllegalArgumentException unknown processor
+     * @throws IllegalStateException    the processing did not take the call in time
+     * @since 0.4.0
+     */
+    default java.util.List<org.openionm.core.processing.BaselineCandidate> baselineCandidates(String processorId,
+            String site, String channel) {
+        return java.util.List.of();
+    }
+
+    /**
+     * Captures the baseline of one site and channel from the averages the user chose (times on the
+     * case clock, as {@link #baselineCandidates} gave them) at the current case time; the listeners
+     * hear the new baseline like any other. Runs on the processing thread; the caller waits at most
+     * about 2 s.
+     *
+     * @throws IllegalArgumentException      unknown processor, site, channel or average time
+     * @throws UnsupportedOperationException the processor does not take chosen averages
+     * @throws IllegalStateException         the processing did not take the call in time: nothing changed
+     * @since 0.4.0
+     */
+    default void captureBaseline(String processorId, org.openionm.core.processing.BaselineChoice choice) {
+        throw new UnsupportedOperationException("this host cannot capture a baseline from chosen averages");
+    }
+
     void addListener(ResultListener listener);
 
     void removeListener(ResultListener listener);

@@ -22,6 +22,19 @@ public interface ResultListener {
     default void acquisitionStarted() {
     }
 
+    /**
+     * A new acquisition begins that continues the case of the one before (instead of {@link
+     * #acquisitionStarted()}): baselines and trends stay, and what follows lies after a stretch
+     * without data. By default a listener treats it as a new acquisition.
+     *
+     * @param resumedAtSeconds case time of the new acquisition's first sample
+     * @param gapSeconds       how long the case was without data before it
+     * @since 0.4.0
+     */
+    default void acquisitionContinued(double resumedAtSeconds, double gapSeconds) {
+        acquisitionStarted();
+    }
+
     default void measurement(Measurement measurement) {
     }
 

@@ -57,6 +57,8 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
     private final AutoCloseable ticker;
     private volatile Run current;
     private volatile EngineStatus lastStatus = EngineStatus.IDLE;
+    /** Set by {@link #continueCaseAtNextStart()}, taken by the next start. */
+    private volatile boolean continueNext;
 
     public DefaultAcquisitionEngine() {
         this(System::nanoTime, TickSource.every(CLOCK_TICK));
@@ -114,6 +116,8 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
     @Override
     public List<Channel> start(AmplifierDriver driver, AcquisitionConfig config, StimulationProgram stimulation) {
         synchronized (lifecycle) {
+            boolean continueCase = continueNext;
+            continueNext = false; // one start only, whether it succeeds or not
             Run running = current;
             if (running != null && running.isAlive() && !running.ended) {
                 throw new IllegalStateException("an acquisition with '" + running.driver.displayName()
@@ -128,7 +132,7 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
                     : driver.suggestedStimulation().orElse(StimulationProgram.NONE);
             Run run = new Run(driver, channels, program, !config.realTime());
             current = run;
-            clock.start(channels.get(0).samplingRateHz(), config.realTime());
+            clock.start(channels.get(0).samplingRateHz(), config.realTime(), continueCase);
             publish(run.status(EngineState.RUNNING, "acquiring")); // before consumers hear of the start
             for (ConsumerPump pump : consumers) {
                 pump.start(driver.id(), channels, !config.realTime());
@@ -136,6 +140,11 @@ public class DefaultAcquisitionEngine implements AcquisitionEngine {
             run.thread.start();
             return channels;
         }
+    }
+
+    @Override
+    public void continueCaseAtNextStart() {
+        continueNext = true;
     }
 
     @Override

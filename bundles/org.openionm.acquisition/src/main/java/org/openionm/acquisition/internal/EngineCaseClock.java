@@ -37,6 +37,10 @@ final class EngineCaseClock implements CaseClock {
     private long samples;
     private long lastDataNanos;
     private double now;
+    /** Case time of sample index 0 of the current acquisition: 0, or where a continued case resumed. */
+    private double origin;
+    /** The stretch without data before a continued acquisition; NaN for a fresh one. */
+    private double resumedAfter = Double.NaN;
 
     /**
      * @param nanoTime the wall clock for live ticks ({@link System#nanoTime} in use; tests move it by hand)
@@ -49,13 +53,33 @@ final class EngineCaseClock implements CaseClock {
 
     /** A new acquisition: case time restarts at 0 with its sample indices. */
     void start(double samplingRateHz, boolean realTime) {
+        start(samplingRateHz, realTime, false);
+    }
+
+    /**
+     * A new acquisition. Fresh: case time restarts at 0. Continuing the case (after an earlier
+     * acquisition): it resumes where the earlier data ended plus the wall-clock time since then, so
+     * case time stays the case's elapsed time (and never less than a live clock already showed);
+     * the stretch without data is {@link #resumedAfterSeconds()}.
+     */
+    void start(double samplingRateHz, boolean realTime, boolean continueCase) {
         synchronized (this) {
+            long nanos = nanoTime.getAsLong();
+            if (continueCase && !Double.isNaN(rate)) {
+                double dataEnd = origin + samples / rate;
+                double resumed = Math.max(now, dataEnd + Math.max(0, (nanos - lastDataNanos) / 1e9));
+                resumedAfter = resumed - dataEnd;
+                origin = resumed;
+            } else {
+                resumedAfter = Double.NaN;
+                origin = 0;
+                epoch++;
+            }
             rate = samplingRateHz;
             live = realTime;
             samples = 0;
-            now = 0;
-            lastDataNanos = nanoTime.getAsLong();
-            epoch++;
+            now = origin;
+            lastDataNanos = nanos;
         }
         announce();
     }
@@ -66,7 +90,7 @@ final class EngineCaseClock implements CaseClock {
         synchronized (this) {
             samples = Math.max(samples, endSampleIndex);
             lastDataNanos = nanoTime.getAsLong();
-            moved = advance(samples / rate);
+            moved = advance(origin + samples / rate);
         }
         if (moved) {
             announce();
@@ -81,7 +105,7 @@ final class EngineCaseClock implements CaseClock {
                 return;
             }
             double stalled = (nanoTime.getAsLong() - lastDataNanos) / 1e9;
-            moved = advance(samples / rate + Math.max(0, stalled));
+            moved = advance(origin + samples / rate + Math.max(0, stalled));
         }
         if (moved) {
             announce();
@@ -103,7 +127,17 @@ final class EngineCaseClock implements CaseClock {
 
     @Override
     public synchronized double timeOf(long sampleIndex) {
-        return Double.isNaN(rate) ? 0 : sampleIndex / rate;
+        return Double.isNaN(rate) ? 0 : origin + sampleIndex / rate;
+    }
+
+    @Override
+    public synchronized double acquisitionStart() {
+        return origin;
+    }
+
+    @Override
+    public synchronized double resumedAfterSeconds() {
+        return resumedAfter;
     }
 
     @Override

@@ -49,6 +49,36 @@ final class MonitoringHooks implements ResultListener, AlarmListener {
         }
     }
 
+    /** Whether an acquisition ran since the workbench started: a later fresh start is worth a line. */
+    private volatile boolean acquired;
+
+    /** The case goes on after a stretch without data (issue 16): the event log says how long. */
+    @Override
+    public void acquisitionContinued(double resumedAtSeconds, double gapSeconds) {
+        acquired = true;
+        String text = "acquisition resumed after " + minutesSeconds(gapSeconds) + " (case continued: baselines and trends kept)";
+        workbench.currentCase().ifPresent(c -> workbench.later(
+                () -> workbench.append(c, EventType.NOTE, Map.of(), text, DefaultCaseWorkbench.SYSTEM)));
+    }
+
+    /** A fresh start after an earlier acquisition: baselines and trends start over, and the log says so. */
+    @Override
+    public void acquisitionStarted() {
+        boolean earlier = acquired;
+        acquired = true;
+        if (earlier) {
+            workbench.currentCase().ifPresent(c -> workbench.later(() -> workbench.append(c, EventType.NOTE, Map.of(),
+                    "acquisition started fresh: baselines and trends start over", DefaultCaseWorkbench.SYSTEM)));
+        }
+    }
+
+    /** "m:ss" (or "h:mm:ss"), as the case clock reads. */
+    static String minutesSeconds(double seconds) {
+        long s = Math.round(Math.max(0, seconds));
+        return s >= 3600 ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(java.util.Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
     @Override
     public void settingsChanged(String processorId, Map<String, Object> previous, Map<String, Object> current) {
         String actor = workbench.actorOrSystem();
@@ -74,18 +104,25 @@ final class MonitoringHooks implements ResultListener, AlarmListener {
 
     @Override
     public void baseline(AverageTrace baseline) {
-        String key = baseline.provenance().producer() + "@" + baseline.timeSeconds();
+        String key = baseline.provenance().producer() + "@" + baseline.timeSeconds() + chosen(baseline);
         if (key.equals(lastCapture)) {
             return;
         }
         lastCapture = key;
         String actor = workbench.actorOrSystem();
         String detail = baseline.modality() + " baseline at case time " + String.format(java.util.Locale.ROOT, "%.1f s", baseline.timeSeconds())
-                + " (" + baseline.provenance().producer() + ")";
+                + " (" + baseline.provenance().producer() + ")"
+                + chosen(baseline);
         workbench.currentCase().ifPresent(c -> workbench.later(() -> {
             workbench.audit(actor, AuditActions.BASELINE_CAPTURED, c.id(), detail);
             workbench.append(c, EventType.BASELINE_CAPTURED, Map.of("modality", baseline.modality()), "", actor);
         }));
+    }
+
+    /** A baseline of averages the user chose (issue 16): which, and by whom, from its provenance. */
+    static String chosen(AverageTrace baseline) {
+        String selection = baseline.provenance().settings().get("baseline.selection");
+        return selection == null ? "" : " " + baseline.site() + " " + baseline.channel() + ", " + selection;
     }
 
     @Override

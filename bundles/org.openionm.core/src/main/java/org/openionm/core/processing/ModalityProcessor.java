@@ -61,6 +61,31 @@ public interface ModalityProcessor {
     }
 
     /**
+     * The recent averages of {@code site}/{@code channel} a baseline may be formed of, oldest first,
+     * each with its measurement and whether it is an outlier (issue 16, item 7). Called on the
+     * processing thread. Empty for modalities without chosen baselines (the default) or when no
+     * average is complete.
+     *
+     * @since 0.4.0
+     */
+    default java.util.List<BaselineCandidate> baselineCandidates(String site, String channel) {
+        return java.util.List.of();
+    }
+
+    /**
+     * Captures the baseline of one site and channel from the averages the user chose (by their
+     * completion times) instead of the latest ones; the baseline's provenance names them, and that
+     * the choice was manual and by whom. Called on the processing thread, between blocks.
+     *
+     * @throws IllegalArgumentException      no such site/channel, or a time that names no recent average
+     * @throws UnsupportedOperationException the modality's baselines are not formed of chosen averages
+     * @since 0.4.0
+     */
+    default void captureBaseline(double caseTimeSeconds, BaselineChoice choice) {
+        throw new UnsupportedOperationException(id() + " forms its baselines itself: averages cannot be chosen");
+    }
+
+    /**
      * The user moved a marker: {@code component} of the current result of {@code site}/{@code channel}
      * is placed at {@code latencyMs}, re-measured there and published again with provenance
      * {@code marker=manual}. May be called from any thread (the implementation synchronises).

@@ -82,4 +82,18 @@ public interface ProcessorContext {
     default org.openionm.core.stimulation.StimulatorControl stimulator() {
         return org.openionm.core.stimulation.StimulatorControl.NONE;
     }
+
+    /**
+     * Whether this acquisition continues the case of the one before (the user chose "Continue this
+     * case"): a processor that keeps clinical state — baselines, their provenance, the alarm state
+     * and anything the trends are measured against — keeps it instead of starting over, and only
+     * what belongs to the data (pending sweeps, running averages) starts anew. False for a fresh
+     * start and outside a host. A processor's times stay those of its own acquisition's samples
+     * (index / rate); the host moves what it publishes onto the continued case clock.
+     *
+     * @since 0.4.0
+     */
+    default boolean continuesCase() {
+        return false;
+    }
 }

@@ -76,6 +76,11 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
     private final List<ModalityProcessor> running = new ArrayList<>();
     private List<Channel> channels = List.of();
     private double caseTime;
+    /**
+     * Case time of this acquisition's sample 0 (0 unless it continues the case): processors time
+     * their results by their acquisition's samples, the host adds it to everything they publish.
+     */
+    private volatile double origin;
     private volatile CaseClock clock;
     private volatile StimulatorControl stimulator = StimulatorControl.NONE;
     private final CaseTimeListener clockToAlarms = new CaseTimeListener() {
@@ -303,8 +308,29 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
     @Override
     public Measurement moveMarker(String processorId, String site, String channel, String component, double latencyMs) {
         ModalityProcessor processor = installed(processorId);
-        return onProcessingThread(() -> processor.moveMarker(site, channel, component, latencyMs),
+        Measurement moved = onProcessingThread(() -> processor.moveMarker(site, channel, component, latencyMs),
                 "moving the " + component + " marker of " + processorId);
+        return moved == null ? null : CaseTimeShift.of(moved, origin);
+    }
+
+    @Override
+    public List<org.openionm.core.processing.BaselineCandidate> baselineCandidates(String processorId, String site,
+            String channel) {
+        ModalityProcessor processor = installed(processorId);
+        return onProcessingThread(() -> {
+            double shift = origin;
+            return processor.baselineCandidates(site, channel).stream().map(c -> c.shifted(shift)).toList();
+        }, "listing the averages of " + processorId + " " + site + " " + channel);
+    }
+
+    @Override
+    public void captureBaseline(String processorId, org.openionm.core.processing.BaselineChoice choice) {
+        ModalityProcessor processor = installed(processorId);
+        onProcessingThread(() -> {
+            double shift = origin; // the processor's own time base (see origin)
+            processor.captureBaseline(caseTime - shift, choice.shifted(-shift));
+            return null;
+        }, "capturing the " + processorId + " baseline of " + choice.site() + " " + choice.channel());
     }
 
     /**
@@ -422,11 +448,20 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
     private void start(List<Channel> acquisitionChannels) {
         stopRunning();
         channels = List.copyOf(acquisitionChannels);
-        caseTime = 0;
-        listeners.forEach(ResultListener::acquisitionStarted);
+        CaseClock c = clock;
+        double gap = c == null ? Double.NaN : c.resumedAfterSeconds();
+        boolean continues = !Double.isNaN(gap);
+        origin = continues ? c.acquisitionStart() : 0;
+        caseTime = origin;
+        if (continues) {
+            double at = origin;
+            listeners.forEach(l -> l.acquisitionContinued(at, gap));
+        } else {
+            listeners.forEach(ResultListener::acquisitionStarted);
+        }
         for (ModalityProcessor processor : new TreeMap<>(processors).values()) {
             ProcessorContext context = new Context(channels, effective(processor), new Output(), producer(processor),
-                    stimulator);
+                    stimulator, continues);
             try {
                 processor.start(context);
                 running.add(processor);
@@ -454,7 +489,7 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
         double due = baselineAt;
         if (!Double.isNaN(due) && caseTime >= due) {
             baselineAt = Double.NaN;
-            double now = caseTime;
+            double now = caseTime - origin; // the processor's own time base (see origin)
             each(p -> p.captureBaseline(now));
         }
         each(p -> p.onBlock(block));
@@ -539,7 +574,7 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
     }
 
     private record Context(List<Channel> channels, Map<String, Object> settings, ProcessorOutput output, String producer,
-            StimulatorControl stimulator) implements ProcessorContext {
+            StimulatorControl stimulator, boolean continuesCase) implements ProcessorContext {
     }
 
     /** The stimulator processors may ask for a stimulus or to stop a ramp; {@link StimulatorControl#NONE} until wired. */
@@ -557,32 +592,38 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
     private final class Output implements ProcessorOutput {
 
         @Override
-        public void measurement(Measurement measurement) {
+        public void measurement(Measurement result) {
+            Measurement measurement = CaseTimeShift.of(result, origin);
             listeners.forEach(l -> l.measurement(measurement));
         }
 
         @Override
-        public void average(AverageTrace average) {
+        public void average(AverageTrace result) {
+            AverageTrace average = CaseTimeShift.of(result, origin);
             listeners.forEach(l -> l.average(average));
         }
 
         @Override
-        public void baseline(AverageTrace baseline) {
+        public void baseline(AverageTrace result) {
+            AverageTrace baseline = CaseTimeShift.of(result, origin);
             listeners.forEach(l -> l.baseline(baseline));
         }
 
         @Override
-        public void trend(TrendPoint point) {
+        public void trend(TrendPoint result) {
+            TrendPoint point = CaseTimeShift.of(result, origin);
             listeners.forEach(l -> l.trend(point));
         }
 
         @Override
-        public void event(org.openionm.core.processing.DetectedEvent event) {
+        public void event(org.openionm.core.processing.DetectedEvent result) {
+            org.openionm.core.processing.DetectedEvent event = CaseTimeShift.of(result, origin);
             listeners.forEach(l -> l.event(event));
         }
 
         @Override
-        public void alarm(AlarmCondition condition) {
+        public void alarm(AlarmCondition result) {
+            AlarmCondition condition = CaseTimeShift.of(result, origin);
             AlarmManager manager = alarms;
             if (manager != null) {
                 manager.onCondition(condition);

@@ -36,16 +36,25 @@ public final class AcquisitionActions {
     /**
      * The acquisition boundary, asked before a start from the UI. Outside a case every start after
      * an earlier acquisition is fresh: the earlier run's alarms are closed (logged), so nothing of
-     * it is shown as current. Inside an open case the user chooses: continue the case (its alarms
-     * stay) or start fresh. The very first start of a session has nothing to carry over.
+     * it is shown as current. Inside an open case the user chooses: continue the case (its alarms,
+     * baselines and trends stay, its clock runs on) or start fresh. The very first start of a session has nothing to carry over.
      *
      * @return false when the user cancelled
      */
     public static boolean beforeStart(Shell shell, AcquisitionEngine engine, AlarmManager alarms) {
+        return beforeStart(shell, engine, alarms, CaseLookup.openCase());
+    }
+
+    /**
+     * {@link #beforeStart(Shell, AcquisitionEngine, AlarmManager)} with the open case given (tests).
+     * Continue makes the engine's next start continue the case: case time runs on, the processors
+     * keep baselines and trends (issue 16).
+     */
+    public static boolean beforeStart(Shell shell, AcquisitionEngine engine, AlarmManager alarms,
+            java.util.Optional<String> openCase) {
         if (engine == null || engine.status().state() == EngineState.IDLE || alarms == null) {
             return true;
         }
-        java.util.Optional<String> openCase = CaseLookup.openCase();
         if (openCase.isPresent()) {
             Confirmations.StartChoice choice = Confirmations.askStart(shell, openCase.get(),
                     alarms.snapshot().alarms().size());
@@ -53,6 +62,7 @@ public final class AcquisitionActions {
                 return false;
             }
             if (choice == Confirmations.StartChoice.CONTINUE) {
+                engine.continueCaseAtNextStart();
                 return true;
             }
         }

@@ -68,17 +68,17 @@ public final class Confirmations {
     }
 
     /**
-     * Inside an open case, after an earlier acquisition: continue it (its alarms stay listed) or
-     * start fresh (its alarms closed in the log). Processors restart with every acquisition either
-     * way, and the question says so.
+     * Inside an open case, after an earlier acquisition: continue it (alarms, baselines and trends
+     * stay, the case clock runs on across the gap) or start fresh (alarms closed in the log,
+     * baselines and trends start over, the clock at 0:00).
      */
     public static StartChoice askStart(Shell shell, String caseName, int listedAlarms) {
-        // says only what each choice does: carrying baselines and trends over is not implemented yet
         String message = "An earlier acquisition of " + caseName + " ran in this session.\n\n"
-                + CONTINUE + ": its " + listedAlarms + " listed alarm(s) stay listed; the case recording goes on"
-                + " in a new segment.\n"
-                + FRESH + ": the alarms of the earlier acquisition are closed (kept in the alarm log).\n\n"
-                + "Either way the modalities start anew: capture the baselines again.";
+                + CONTINUE + ": its " + listedAlarms + " listed alarm(s) stay listed, the baselines and trends are"
+                + " kept, and the case clock runs on (the time without data is shown as a gap); the case recording"
+                + " goes on in a new segment.\n"
+                + FRESH + ": the alarms of the earlier acquisition are closed (kept in the alarm log), the baselines"
+                + " and trends start over and the case clock restarts at 0:00: capture the baselines again.";
         MessageDialog dialog = new MessageDialog(shell, START_TITLE, null, message, MessageDialog.QUESTION, 2,
                 CONTINUE, FRESH, "Cancel");
         return switch (dialog.open()) {

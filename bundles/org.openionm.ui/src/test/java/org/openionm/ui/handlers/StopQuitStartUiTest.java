@@ -154,6 +154,43 @@ class StopQuitStartUiTest {
         assertTrue(closed.get(), "confirmed: the workbench closes");
     }
 
+    /**
+     * Issue 16, item 1, through the shell: inside a case, Continue makes the next start continue the
+     * case clock past the earlier acquisition's end, and its alarm stays listed; Fresh restarts the
+     * clock and closes the alarm.
+     */
+    @Test
+    void continueInsideACaseRunsTheCaseClockOnAndKeepsTheAlarmsFreshStartsOver() {
+        startDemo();
+        spinUntil(() -> engine.caseClock().now() >= 1.0, "a second of case time");
+        alarms.onCondition(loss(engine.caseClock().now()));
+        DialogDriver.answer(display, Confirmations.STOP_TITLE, Confirmations.STOP, null);
+        assertTrue(AcquisitionActions.stop(shell, engine, alarms));
+        spinUntil(() -> engine.status().state() == EngineState.STOPPED, "stopped");
+        double ended = engine.caseClock().now();
+
+        AtomicReference<DialogDriver.Seen> asked = DialogDriver.answer(display, Confirmations.START_TITLE,
+                Confirmations.CONTINUE, null);
+        assertTrue(AcquisitionActions.beforeStart(shell, engine, alarms, java.util.Optional.of("case C-17")));
+        assertNotNull(asked.get(), "inside a case the start asks");
+        startDemo();
+        double resumed = engine.caseClock().acquisitionStart();
+        assertTrue(resumed >= ended, "case time continues past the first run's end: " + ended + " -> " + resumed);
+        assertTrue(engine.caseClock().resumedAfterSeconds() >= 0, "the gap is known");
+        spinUntil(() -> engine.caseClock().now() > resumed, "and runs on from there");
+        assertEquals(1, alarms.snapshot().alarms().size(), "the alarm of the continued case stays listed");
+
+        DialogDriver.answer(display, Confirmations.STOP_TITLE, Confirmations.STOP, null);
+        assertTrue(AcquisitionActions.stop(shell, engine, alarms));
+        spinUntil(() -> engine.status().state() == EngineState.STOPPED, "stopped again");
+        DialogDriver.answer(display, Confirmations.START_TITLE, Confirmations.FRESH, null);
+        assertTrue(AcquisitionActions.beforeStart(shell, engine, alarms, java.util.Optional.of("case C-17")));
+        assertEquals(0, alarms.snapshot().alarms().size(), "fresh: the alarm is closed");
+        startDemo();
+        assertEquals(0, engine.caseClock().acquisitionStart(), "fresh: the case clock restarts at 0");
+        assertTrue(Double.isNaN(engine.caseClock().resumedAfterSeconds()));
+    }
+
     @Test
     void insideACaseTheStartAsksContinueOrFreshAndSaysWhatEachMeans() {
         AtomicReference<DialogDriver.Seen> fresh = DialogDriver.answer(display, Confirmations.START_TITLE,
@@ -163,8 +200,10 @@ class StopQuitStartUiTest {
                 fresh.get().buttons().toString());
         assertTrue(fresh.get().text().contains("An earlier acquisition of case C-17"), fresh.get().text());
         assertTrue(fresh.get().text().contains("its 2 listed alarm(s) stay listed"), fresh.get().text());
-        assertTrue(fresh.get().text().contains("Either way the modalities start anew: capture the baselines again."),
-                "it promises no carried-over baseline: " + fresh.get().text());
+        assertTrue(fresh.get().text().contains("the baselines and trends are kept, and the case clock runs on"),
+                "continue says what it keeps: " + fresh.get().text());
+        assertTrue(fresh.get().text().contains("the case clock restarts at 0:00: capture the baselines again."),
+                "fresh says what it forgets: " + fresh.get().text());
 
         DialogDriver.answer(display, Confirmations.START_TITLE, Confirmations.CONTINUE, null);
         assertEquals(Confirmations.StartChoice.CONTINUE, Confirmations.askStart(shell, "case C-17", 2));

@@ -94,9 +94,11 @@ public final class MepProcessor implements ModalityProcessor {
         pending.clear();
         history.clear();
         newestSite.clear();
-        thresholds.clear();
-        baselines.clear();
-        alarms.clear();
+        if (!context.continuesCase()) {
+            thresholds.clear();
+            baselines.clear();
+            alarms.clear();
+        } // else the case goes on (issue 16): baselines, thresholds and alarm state stay; trains start anew
         List<Muscle> list = new ArrayList<>();
         int[] idx = new int[accepted.size()];
         for (int i = 0; i < accepted.size(); i++) {

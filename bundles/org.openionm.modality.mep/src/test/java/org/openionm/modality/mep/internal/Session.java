@@ -52,8 +52,27 @@ final class Session {
         channels.add(new Channel(LABELS.size(), "CP3-Fz", Channel.MICROVOLT, FS, -500, 500, ChannelRole.SSEP_CORTICAL));
         Map<String, Object> effective = new java.util.HashMap<>(settings);
         effective.putIfAbsent(MepSettings.REPEAT_TRAIN, false);
-        TestProcessorContext context = new TestProcessorContext(channels, effective, out);
+        context = new TestProcessorContext(channels, effective, out);
+        this.stimulator = stimulator;
+        start(false);
+    }
+
+    private final TestProcessorContext context;
+    private final org.openionm.core.stimulation.StimulatorControl stimulator;
+
+    /** A new acquisition of the same channels, its samples from 0: continuing the case or fresh (issue 16). */
+    void restart(boolean continuesCase) {
+        cursor = 0;
+        start(continuesCase);
+    }
+
+    private void start(boolean continuesCase) {
         processor.start(new org.openionm.core.processing.ProcessorContext() {
+            @Override
+            public boolean continuesCase() {
+                return continuesCase;
+            }
+
             @Override
             public List<Channel> channels() {
                 return context.channels();

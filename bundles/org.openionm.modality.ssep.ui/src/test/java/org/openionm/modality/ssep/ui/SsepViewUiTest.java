@@ -323,6 +323,46 @@ class SsepViewUiTest {
                 view.tileControls().get(0).summary().getText());
     }
 
+    /**
+     * Issue 16, item 1: an acquisition that continues the case keeps the tile, its baseline and its
+     * trend; the trend's line breaks at the gap (a separate line after it), so nothing is drawn
+     * across the time without data. A fresh start afterwards empties the view.
+     */
+    @Test
+    void aContinuedCaseKeepsTheBaselineAndBreaksTheTrendAtTheGap() throws Exception {
+        EvokedFeed feed = new EvokedFeed("ssep");
+        EvokedView view = open(feed);
+        publishFromProcessingThread(() -> {
+            feed.acquisitionStarted();
+            for (double t : new double[] { 95, 190 }) {
+                feed.average(trace(t, "median.left", peak(20, -10)));
+                feed.trend(new TrendPoint(t, "ssep", "median.left/CP4-Fpz/N20/amplitude", 2.4, "uV"));
+            }
+            feed.baseline(trace(190, "median.left", peak(20, -10)));
+            feed.acquisitionEnded("stopped by user");
+            feed.acquisitionContinued(345, 45); // 300 s of data, 45 s without
+            feed.average(trace(440, "median.left", peak(20, -10)));
+            feed.trend(new TrendPoint(440, "ssep", "median.left/CP4-Fpz/N20/amplitude", 2.3, "uV"));
+        });
+        view.pump();
+        EvokedModel.Tile tile = view.model().tile("median.left");
+        assertNotNull(tile, "the tile stays");
+        assertNotNull(tile.rows().get(0).baseline(), "with its baseline");
+        assertEquals(190, tile.rows().get(0).baseline().timeSeconds());
+        EvokedModel.Series series = tile.series().get(0);
+        assertArrayEquals(new double[] { 95, 190, 440 }, series.times(), "the trend goes on, on the case clock");
+        assertArrayEquals(new int[] { 2 }, series.breaks(), "a new line from the first point after the gap");
+        TrendChart chart = view.tileControls().get(0).chart();
+        assertArrayEquals(new double[] { 95 / 60.0, 190 / 60.0 }, chart.getSeriesSet().getSeries("CP4 N20 amp").getXSeries(),
+                1e-12, "the line before the gap ends at its last point");
+        assertArrayEquals(new double[] { 440 / 60.0 },
+                chart.getSeriesSet().getSeries("CP4 N20 amp" + TrendChart.SEGMENT_SUFFIX + 1).getXSeries(), 1e-12);
+
+        publishFromProcessingThread(feed::acquisitionStarted);
+        view.pump();
+        assertEquals(List.of(), view.model().tiles(), "a fresh start: baselines and trends start over");
+    }
+
     private static boolean columnHas(ImageData px, int x, RGB colour, int fromY, int toY) {
         for (int y = Math.max(0, fromY); y <= toY; y++) {
             for (int dx = -1; dx <= 1; dx++) {

@@ -28,6 +28,19 @@ record BaselineAgreement(List<Double> independent, List<Double> amplitudes, Stri
     static final double LATENCY_TOLERANCE = 0.05;
 
     static BaselineAgreement of(List<AverageResult> history, ComponentNorm c, int stride, String definition) {
+        List<AverageResult> picked = independent(history, c, stride, definition);
+        List<Double> times = picked.stream().map(r -> r.timeSeconds).toList();
+        List<Double> amps = picked.stream().map(r -> r.amplitudeOf(c)).toList();
+        List<String> off = offNotes(picked, c, definition).stream().filter(n -> !n.isEmpty()).toList();
+        return new BaselineAgreement(times, amps, off.isEmpty() ? null : String.join("; ", off));
+    }
+
+    /**
+     * The independent averages of {@code history} measured by {@code definition} (the newest and
+     * those a whole window, {@code stride} updates, before it), oldest first: what a baseline dialog
+     * offers to choose from.
+     */
+    static List<AverageResult> independent(List<AverageResult> history, ComponentNorm c, int stride, String definition) {
         boolean pair = definition.contains("–");
         List<AverageResult> picked = new ArrayList<>();
         for (int i = history.size() - 1; i >= 0; i -= Math.max(1, stride)) {
@@ -36,26 +49,30 @@ record BaselineAgreement(List<Double> independent, List<Double> amplitudes, Stri
                 picked.add(0, r);
             }
         }
-        List<Double> times = picked.stream().map(r -> r.timeSeconds).toList();
-        List<Double> amps = picked.stream().map(r -> r.amplitudeOf(c)).toList();
+        return picked;
+    }
+
+    /** For each average, why it is off from their median ("" when it agrees); all "" for fewer than three. */
+    static List<String> offNotes(List<AverageResult> picked, ComponentNorm c, String definition) {
+        List<String> notes = new ArrayList<>();
         if (picked.size() < 3) { // two cannot say which one is off
-            return new BaselineAgreement(times, amps, null);
+            picked.forEach(r -> notes.add(""));
+            return notes;
         }
-        double medianAmp = median(amps);
+        double medianAmp = median(picked.stream().map(r -> r.amplitudeOf(c)).toList());
         double medianLat = median(picked.stream().map(r -> r.peaks.get(c.name()).latencyMs()).toList());
-        List<String> off = new ArrayList<>();
         for (AverageResult r : picked) {
             double a = r.amplitudeOf(c);
             Peak p = r.peaks.get(c.name());
             double da = (a - medianAmp) / medianAmp;
             double dl = (p.latencyMs() - medianLat) / medianLat;
-            if (Math.abs(da) > AMPLITUDE_TOLERANCE || Math.abs(dl) > LATENCY_TOLERANCE) {
-                off.add(String.format(Locale.ROOT, "the average at %.1f s reads %.2f µV %s, %+.0f %% from the median %.2f µV"
-                        + " (latency %.2f ms, %+.1f %%)", r.timeSeconds, a, definition, 100 * da, medianAmp, p.latencyMs(),
-                        100 * dl));
-            }
+            notes.add(Math.abs(da) > AMPLITUDE_TOLERANCE || Math.abs(dl) > LATENCY_TOLERANCE
+                    ? String.format(Locale.ROOT, "the average at %.1f s reads %.2f µV %s, %+.0f %% from the median %.2f µV"
+                            + " (latency %.2f ms, %+.1f %%)", r.timeSeconds, a, definition, 100 * da, medianAmp, p.latencyMs(),
+                            100 * dl)
+                    : "");
         }
-        return new BaselineAgreement(times, amps, off.isEmpty() ? null : String.join("; ", off));
+        return notes;
     }
 
     /** Provenance text: which averages were compared and how they came out. */

@@ -49,6 +49,11 @@ public final class SsepProcessor implements ModalityProcessor {
     /** Latencies of markers the user placed, by site/channel/component, until the next baseline or acquisition. */
     private final Map<String, Double> manualLatencies = new HashMap<>();
     private long nextExpectedSample = -1;
+    /** Baseline waveforms of the averages before a continued acquisition, by site/channel, until they are re-created. */
+    private final Map<String, CarriedTemplate> carriedTemplates = new HashMap<>();
+
+    private record CarriedTemplate(double samplingRateHz, TemplateProjection projection) {
+    }
 
     @Override public String id() { return ID; }
 
@@ -74,11 +79,22 @@ public final class SsepProcessor implements ModalityProcessor {
         output = context.output();
         reporter = new Reporter(context.producer());
         producer = context.producer();
-        outlierAdvisories.clear();
-        alarms = new AlarmTracker(preset, context.producer());
+        carriedTemplates.clear();
+        if (context.continuesCase()) {
+            // the case goes on (issue 16): baselines, their advisories, the alarm state and the user's
+            // markers stay; the averages start anew, so nothing from before the gap is averaged in
+            bySite.values().forEach(list -> list.forEach(ca -> {
+                if (ca.projection != null) {
+                    carriedTemplates.put(ca.key(), new CarriedTemplate(ca.recording.channel().samplingRateHz(), ca.projection));
+                }
+            }));
+        } else {
+            outlierAdvisories.clear();
+            alarms = new AlarmTracker(preset, context.producer());
+            baselines.clear(); // a new acquisition has new channels and averages: no stale reference
+            manualLatencies.clear();
+        }
         bySite.clear();
-        baselines.clear(); // a new acquisition has new channels and averages: no stale reference
-        manualLatencies.clear();
         pending.clear();
         channels.clear();
         nextExpectedSample = -1;
@@ -115,7 +131,12 @@ public final class SsepProcessor implements ModalityProcessor {
             Recording.of(ch).ifPresent(rec -> {
                 List<ComponentNorm> comps = ComponentNorm.searchedOn(site, rec);
                 if (!comps.isEmpty()) {
-                    list.add(new ChannelAverage(site, rec, comps, settings));
+                    ChannelAverage ca = new ChannelAverage(site, rec, comps, settings);
+                    CarriedTemplate carried = carriedTemplates.get(ca.key());
+                    if (carried != null && carried.samplingRateHz() == ch.samplingRateHz()) {
+                        ca.projection = carried.projection(); // the baseline waveform of the continued case
+                    }
+                    list.add(ca);
                 }
             });
         }
@@ -316,6 +337,110 @@ public final class SsepProcessor implements ModalityProcessor {
             ca.detector = new SequentialDetector(ratios, settings.get(SsepSettings.SEQUENTIAL_DROP),
                     settings.get(SsepSettings.SEQUENTIAL_THRESHOLD));
         }
+    }
+
+    /** Provenance key of how a baseline's averages were chosen (issue 16, item 7). */
+    static final String BASELINE_SELECTION = "baseline.selection";
+
+    /**
+     * The independent recent averages of a site and channel (a whole window apart), oldest first,
+     * with the watched component's measurement and the outlier note of {@link BaselineAgreement}:
+     * what the baseline dialog lists. The default choice is every average that is not an outlier.
+     */
+    @Override
+    public synchronized List<org.openionm.core.processing.BaselineCandidate> baselineCandidates(String site, String channel) {
+        ChannelAverage ca = average(site, channel);
+        ComponentNorm c = shownComponent(ca);
+        List<AverageResult> history = List.copyOf(ca.history);
+        Optional<BaselineEstimate> estimate = BaselineEstimate.of(history, c);
+        if (estimate.isEmpty()) {
+            return List.of();
+        }
+        String definition = estimate.get().definition();
+        List<AverageResult> picked = BaselineAgreement.independent(history, c, stride(ca), definition);
+        List<String> notes = BaselineAgreement.offNotes(picked, c, definition);
+        List<org.openionm.core.processing.BaselineCandidate> list = new ArrayList<>();
+        for (int i = 0; i < picked.size(); i++) {
+            AverageResult r = picked.get(i);
+            list.add(new org.openionm.core.processing.BaselineCandidate(r.timeSeconds, site, channel, c.name(), definition,
+                    r.peaks.get(c.name()).latencyMs(), r.amplitudeOf(c), notes.get(i)));
+        }
+        return list;
+    }
+
+    /**
+     * The baseline of one site and channel from the averages the user chose instead of the latest:
+     * each component's mean over the chosen averages in which it was found, the agreement among
+     * them, and in the provenance which averages (by completion time), that the choice was manual and
+     * by whom. An outlier advisory of the channel clears when the chosen averages agree.
+     */
+    @Override
+    public synchronized void captureBaseline(double caseTimeSeconds, org.openionm.core.processing.BaselineChoice choice) {
+        ChannelAverage ca = average(choice.site(), choice.channel());
+        List<AverageResult> chosen = new ArrayList<>();
+        for (double t : choice.averageTimesSeconds()) {
+            AverageResult r = ca.history.stream().filter(x -> Math.abs(x.timeSeconds - t) < 1e-6).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                            "no recent average of %s %s completed at %.3f s; recent ones: %s", choice.site(), choice.channel(),
+                            t, ca.history.stream().map(x -> String.format(java.util.Locale.ROOT, "%.3f", x.timeSeconds)).toList())));
+            if (!chosen.contains(r)) {
+                chosen.add(r);
+            }
+        }
+        chosen.sort(java.util.Comparator.comparingDouble(r -> r.timeSeconds));
+        AverageResult newest = chosen.get(chosen.size() - 1);
+        manualLatencies.keySet().removeIf(k -> k.startsWith(ca.key() + "/"));
+        for (AverageResult r : ca.history) {
+            r.baselineComponents.clear();
+            r.pairedBaselines.clear();
+            r.baselineLatencyMs.clear();
+        }
+        String selection = "manual: " + chosen.size() + " of " + BaselineAgreement.independent(List.copyOf(ca.history),
+                shownComponent(ca), stride(ca), BaselineEstimate.of(List.copyOf(ca.history), shownComponent(ca))
+                        .map(BaselineEstimate::definition).orElse("")).size()
+                + " recent averages, completed at " + chosen.stream().map(r -> String.format(java.util.Locale.ROOT, "%.1f",
+                        r.timeSeconds)).collect(java.util.stream.Collectors.joining(", ")) + " s, chosen by " + choice.chosenBy();
+        if (output != null) { // the published trace says it was chosen, so the audit entry can
+            org.openionm.core.processing.AverageTrace trace = reporter.trace(newest, caseTimeSeconds);
+            Map<String, String> prov = new HashMap<>(trace.provenance().settings());
+            prov.put(BASELINE_SELECTION, selection);
+            output.baseline(new org.openionm.core.processing.AverageTrace(trace.timeSeconds(), trace.modality(), trace.site(),
+                    trace.channel(), trace.samplesUv(), trace.samplingRateHz(), trace.sweepsUsed(), trace.sweepsRejected(),
+                    new org.openionm.core.processing.Provenance(trace.provenance().producer(), prov)));
+        }
+        ComponentNorm watched = watched(ca);
+        for (ComponentNorm c : ca.components) {
+            BaselineEstimate.of(chosen, c).ifPresent(e -> {
+                Map<String, String> prov = new HashMap<>(newest.provenance);
+                prov.put("baseline.averages", e.describe());
+                prov.put(BaselineEstimate.DEFINITION, e.definition());
+                prov.put(BASELINE_SELECTION, selection);
+                BaselineAgreement agreement = BaselineAgreement.of(chosen, c, 1, e.definition());
+                prov.put(BASELINE_QUALITY, agreement.describe());
+                if (c == watched) {
+                    reportBaselineQuality(caseTimeSeconds, ca, c, agreement, prov);
+                }
+                Baseline b = new Baseline(caseTimeSeconds, ca.site.id(), ca.recording.label(), c.name(), e.latencyMs(),
+                        e.amplitudeUv(), prov);
+                baselines.put(b.key(), b);
+            });
+        }
+        prepareTemplate(ca);
+    }
+
+    private ChannelAverage average(String site, String channel) {
+        return bySite.getOrDefault(site, List.of()).stream().filter(a -> a.recording.label().equals(channel)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no SSEP average for " + site + " on " + channel));
+    }
+
+    /** The watched component, or on a channel that is not watched its first: what the dialog shows. */
+    private ComponentNorm shownComponent(ChannelAverage ca) {
+        ComponentNorm w = watched(ca);
+        return w != null ? w : ca.components.get(0);
+    }
+
+    private static int stride(ChannelAverage ca) {
+        return ca.windowLength() / Math.max(1, ca.updateSweeps());
     }
 
     public synchronized List<Baseline> baselines() {

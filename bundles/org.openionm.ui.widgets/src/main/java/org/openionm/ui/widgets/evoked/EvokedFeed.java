@@ -54,6 +54,12 @@ public final class EvokedFeed implements ResultListener {
         offer(EvokedModel::startAcquisition);
     }
 
+    /** The case goes on: the display stays, the trends break at the gap. */
+    @Override
+    public void acquisitionContinued(double resumedAtSeconds, double gapSeconds) {
+        offer(EvokedModel::continueAcquisition);
+    }
+
     @Override
     public void acquisitionEnded(String reason) {
         offer(EvokedModel::acquisitionEnded);

@@ -69,6 +69,8 @@ public final class EvokedModel {
         int size;
         double baseline = Double.NaN;
         double threshold = Double.NaN;
+        /** Indices of the first point after each stretch without data (a continued case). */
+        int[] breaks = new int[0];
 
         Series(TrendTarget target, String unit) {
             this.target = target;
@@ -84,6 +86,22 @@ public final class EvokedModel {
             values[size] = v;
             size++;
         }
+
+        /** The next point starts a new line: the case had no data in between. */
+        void breakLine() {
+            if (size > 0 && (breaks.length == 0 || breaks[breaks.length - 1] != size)) {
+                breaks = java.util.Arrays.copyOf(breaks, breaks.length + 1);
+                breaks[breaks.length - 1] = size;
+            }
+        }
+
+        /**
+         * Indices of the points that follow a stretch without data (an acquisition that continued
+         * the case), ascending: a chart draws no line into them.
+         *
+         * @since 0.4.0
+         */
+        public int[] breaks() { return breaks.clone(); }
 
         public TrendTarget target() { return target; }
 
@@ -210,6 +228,17 @@ public final class EvokedModel {
      */
     public void acquisitionEnded() {
         // nothing to do: only a new acquisition (startAcquisition) starts a new display
+    }
+
+    /**
+     * A new acquisition continues the case (issue 16): the tiles keep their averages, baselines and
+     * trends; each trend's line breaks where the data stopped, so no line is drawn across the gap.
+     */
+    void continueAcquisition() {
+        for (Tile tile : tiles.values()) {
+            tile.series.values().forEach(Series::breakLine);
+            tile.revision++;
+        }
     }
 
     /** A new acquisition begins (the host says so before its first result): a new, empty display. */

@@ -29,6 +29,8 @@ import org.openionm.ui.widgets.evoked.EvokedRules.Axis;
 public class TrendChart extends Chart {
 
     public static final String BASELINE_SUFFIX = " baseline";
+    /** Suffix (with the segment number) of the lines after the first gap of a continued case. @since 0.4.0 */
+    public static final String SEGMENT_SUFFIX = " after gap ";
     public static final String THRESHOLD_SUFFIX = " alarm";
     private int latencyAxis = -1;
     private RGB themedFor;
@@ -81,8 +83,17 @@ public class TrendChart extends Chart {
             for (int i = 0; i < minutes.length; i++) {
                 minutes[i] /= 60;
             }
-            line(id, yAxis, minutes, s.values(), colour, LineStyle.SOLID, PlotSymbolType.CIRCLE);
-            wanted.add(id);
+            double[] values = s.values();
+            int[] breaks = s.breaks();
+            // one line per stretch with data: nothing is drawn across a gap of a continued case
+            for (int k = 0, from = 0; k <= breaks.length; k++) {
+                int to = k < breaks.length ? breaks[k] : minutes.length;
+                String segment = k == 0 ? id : id + SEGMENT_SUFFIX + k;
+                line(segment, yAxis, java.util.Arrays.copyOfRange(minutes, from, to),
+                        java.util.Arrays.copyOfRange(values, from, to), colour, LineStyle.SOLID, PlotSymbolType.CIRCLE);
+                wanted.add(segment);
+                from = to;
+            }
             if (Double.isFinite(s.baseline())) {
                 line(id + BASELINE_SUFFIX, yAxis, new double[] { minT, maxT }, new double[] { s.baseline(), s.baseline() },
                         EvokedColors.baseline(bg), LineStyle.DASH, PlotSymbolType.NONE);
