@@ -572,6 +572,11 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
         }
 
         @Override
+        public void partialAverage(AverageTrace average) {
+            listeners.forEach(l -> l.partialAverage(average));
+        }
+
+        @Override
         public void trend(TrendPoint point) {
             listeners.forEach(l -> l.trend(point));
         }
