@@ -59,6 +59,15 @@ public interface ResultListener {
     default void baseline(AverageTrace baseline) {
     }
 
+    /**
+     * A running average while the first full one builds ({@link org.openionm.core.processing.ProcessorOutput#partialAverage}):
+     * for live views; nothing was measured or judged on it.
+     *
+     * @since 0.3.1
+     */
+    default void partialAverage(AverageTrace average) {
+    }
+
     /** Every processor has seen the end of the acquisition and stopped: results are complete. */
     default void acquisitionEnded(String reason) {
     }

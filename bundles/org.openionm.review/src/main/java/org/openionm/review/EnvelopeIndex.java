@@ -15,10 +15,10 @@ import java.util.function.DoubleConsumer;
 import org.openionm.io.edf.EdfAnnotationSignal;
 import org.openionm.io.edf.EdfReader;
 import org.openionm.io.edf.EdfSignal;
-import org.openionm.review.internal.AnnotationSection;
-import org.openionm.review.internal.EnvelopeBuilder;
-import org.openionm.review.internal.IndexFormat;
-import org.openionm.review.internal.SourceIdentity;
+import org.openionm.recording.index.AnnotationSection;
+import org.openionm.recording.index.EnvelopeBuilder;
+import org.openionm.recording.index.IndexFormat;
+import org.openionm.recording.index.SourceIdentity;
 
 /**
  * A multi-resolution min/max index of a recording, so a view of any span — a few milliseconds or
@@ -26,8 +26,10 @@ import org.openionm.review.internal.SourceIdentity;
  * Level 0 holds the min and max of every {@value #BASE_BIN} samples, each further level of
  * {@value #FACTOR} bins of the one below. Spans finer than level 0 are read from the recording.
  *
- * <p>The index is built on first open (one pass over the file) and cached beside the recording as
- * {@code <file>.oidx} — or in the temporary directory when the recording's folder is read-only. A
+ * <p>The workbench's recorder builds the index while it writes a segment (package
+ * {@code org.openionm.recording.index}, which owns the file format), so a closed segment opens at
+ * once. Any other file is indexed on first open (one pass over the file) and cached beside the
+ * recording as {@code <file>.oidx} — or in the temporary directory when the recording's folder is read-only. A
  * cached index is used only when it was built from this very file (size, modification time and a
  * checksum of its header match); otherwise it is rebuilt.
  *
@@ -35,10 +37,10 @@ import org.openionm.review.internal.SourceIdentity;
  */
 public final class EnvelopeIndex implements Closeable {
 
-    public static final int BASE_BIN = 256;
-    public static final int FACTOR = 8;
-    static final int BLOCK_BINS = 4096;
-    private static final String SUFFIX = ".oidx";
+    public static final int BASE_BIN = IndexFormat.BASE_BIN;
+    public static final int FACTOR = IndexFormat.FACTOR;
+    static final int BLOCK_BINS = IndexFormat.BLOCK_BINS;
+    private static final String SUFFIX = IndexFormat.SUFFIX;
 
     private final EdfReader recording;
     private final Path file;

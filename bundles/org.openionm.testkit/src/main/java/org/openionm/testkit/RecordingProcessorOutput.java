@@ -26,6 +26,7 @@ public final class RecordingProcessorOutput implements ProcessorOutput {
     private final List<AlarmCondition> alarms = new ArrayList<>();
     private final List<AverageTrace> baselines = new ArrayList<>();
     private final List<DetectedEvent> events = new ArrayList<>();
+    private final List<AverageTrace> partialAverages = new ArrayList<>();
 
     @Override
     public synchronized void measurement(Measurement measurement) {
@@ -55,6 +56,16 @@ public final class RecordingProcessorOutput implements ProcessorOutput {
     @Override
     public synchronized void event(DetectedEvent event) {
         events.add(event);
+    }
+
+    @Override
+    public synchronized void partialAverage(AverageTrace average) {
+        partialAverages.add(average);
+    }
+
+    /** Every running average published while a first full average built, in order. @since 0.3.1 */
+    public synchronized List<AverageTrace> partialAverages() {
+        return List.copyOf(partialAverages);
     }
 
     /** Every detected event (EMG discharge, EEG burst), in order. @since 0.3.0 */

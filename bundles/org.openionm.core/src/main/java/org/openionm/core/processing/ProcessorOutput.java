@@ -26,4 +26,16 @@ public interface ProcessorOutput {
      */
     default void event(DetectedEvent event) {
     }
+
+    /**
+     * A running average while the first full one builds (its {@code sweepsUsed} is how many sweeps it
+     * holds; the target is in its provenance, {@code sweeps.target}). For a live view only, so the
+     * screen is not blank for the first minutes of a case: nothing is measured or judged on it, and
+     * consumers that keep results (analyze, reports) do not hear it — hence its own method rather
+     * than {@link #average}.
+     *
+     * @since 0.3.1
+     */
+    default void partialAverage(AverageTrace average) {
+    }
 }

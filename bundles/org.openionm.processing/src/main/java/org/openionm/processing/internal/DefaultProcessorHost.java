@@ -610,6 +610,12 @@ public class DefaultProcessorHost implements ProcessorHost, SampleConsumer {
         }
 
         @Override
+        public void partialAverage(AverageTrace result) {
+            AverageTrace average = CaseTimeShift.of(result, origin);
+            listeners.forEach(l -> l.partialAverage(average));
+        }
+
+        @Override
         public void trend(TrendPoint result) {
             TrendPoint point = CaseTimeShift.of(result, origin);
             listeners.forEach(l -> l.trend(point));

@@ -31,6 +31,7 @@ import org.openionm.recording.RecorderState;
 import org.openionm.recording.RecorderStatus;
 import org.openionm.recording.RecordingSpec;
 import org.openionm.recording.RecoveredRecording;
+import org.openionm.recording.index.RecordingIndexer;
 
 /**
  * The {@link Recorder}: one {@link EdfWriter} per file. Every entry point takes {@link #lock}, so the
@@ -60,6 +61,8 @@ public final class EdfRecorder implements Recorder {
     private boolean acquiring;
     private boolean wanted = true;
     private EdfWriter writer;
+    /** Builds the segment's review index as it is written; null for a single file or after an index failure. */
+    private RecordingIndexer indexer;
     private Path file;
     private final List<Path> segments = new ArrayList<>();
     private RecorderState state = RecorderState.STOPPED;
@@ -118,6 +121,7 @@ public final class EdfRecorder implements Recorder {
                 long end = part.endSampleIndex();
                 if (end >= nextForce) {
                     writer.flush(); // records are written as they complete; this forces them to the disk
+                    index();
                     nextForce = end + Math.max(1, Math.round(FORCE_EVERY_SECONDS * rate));
                 }
                 if (end >= nextDiskCheck) {
@@ -138,6 +142,7 @@ public final class EdfRecorder implements Recorder {
                 try {
                     writer.gap(gap);
                     writer.flush(); // the header says EDF+D from now on, also after a crash
+                    index();
                 } catch (IOException | RuntimeException e) {
                     fail(e);
                 }
@@ -292,6 +297,7 @@ public final class EdfRecorder implements Recorder {
             EdfRecordingInfo info = new EdfRecordingInfo(i.patientCode(), i.sex(), i.birthdate(), i.patientName(),
                     i.adminCode(), i.technician(), i.equipment(), LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
             writer = EdfWriter.create(next, spec.format(), info, channels, spec.prefiltering(), perRecord);
+            startIndex(next);
         } catch (IOException | RuntimeException e) {
             if (created) {
                 deleteIfEmpty(next);
@@ -326,6 +332,7 @@ public final class EdfRecorder implements Recorder {
         }
         try {
             writer.close();
+            finishIndex(writer.recordsWritten());
             warnings = writer.warnings();
             writer = null;
             state = RecorderState.STOPPED;
@@ -342,6 +349,7 @@ public final class EdfRecorder implements Recorder {
     private void fail(Exception e) {
         EdfWriter broken = writer;
         writer = null;
+        abandonIndex();
         try {
             broken.close(); // tries to finish the file; on a full disk it fails, but releases the file
         } catch (IOException | RuntimeException ignored) {
@@ -363,6 +371,58 @@ public final class EdfRecorder implements Recorder {
                 + file.getFileName() + " failed") + " (" + reason(e) + "); " + holds;
         freeBytes = free;
         failed();
+    }
+
+    /**
+     * Segments (the workbench's recordings) are indexed while written, so review opens them at once;
+     * a single file ({@code simulate --out}) is indexed by review on first open, as before. The index
+     * is a convenience: any failure of it drops the index and never touches the recording.
+     */
+    private void startIndex(Path next) {
+        if (spec.singleFile()) {
+            return;
+        }
+        try {
+            indexer = new RecordingIndexer(next, writer.signals(), writer.format(), writer.recordBytes());
+        } catch (IOException | RuntimeException e) {
+            indexer = null; // review builds it on first open
+        }
+    }
+
+    /** After a flush: the records now on disk go into the index. */
+    private void index() {
+        if (indexer == null) {
+            return;
+        }
+        try {
+            indexer.catchUp(writer.recordsWritten());
+        } catch (IOException | RuntimeException e) {
+            abandonIndex();
+        }
+    }
+
+    private void finishIndex(long records) {
+        if (indexer == null) {
+            return;
+        }
+        try {
+            indexer.finish(records);
+        } catch (IOException | RuntimeException e) {
+            abandonIndex();
+        }
+        indexer = null;
+    }
+
+    private void abandonIndex() {
+        if (indexer == null) {
+            return;
+        }
+        try {
+            indexer.close();
+        } catch (IOException | RuntimeException ignored) {
+            // a leftover .part is never read as an index; the recovery deletes it
+        }
+        indexer = null;
     }
 
     private void checkDisk() {

@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import org.openionm.io.edf.EdfReader;
 import org.openionm.recording.RecoveredRecording;
+import org.openionm.recording.index.IndexFormat;
 
 /**
  * The repair behind {@link org.openionm.recording.RecordingRecovery}. It reads the few header fields
@@ -75,6 +76,8 @@ public final class InterruptedFiles {
             if (!interrupted && !truncated) {
                 return Optional.empty(); // complete: never touched
             }
+            // the review index the recorder was building: never finished, so never used; review rebuilds it
+            Files.deleteIfExists(file.resolveSibling(name + IndexFormat.SUFFIX + ".part"));
             if (available == 0) {
                 channel.close();
                 Files.delete(file);

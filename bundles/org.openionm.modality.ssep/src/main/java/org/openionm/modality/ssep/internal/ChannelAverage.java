@@ -28,6 +28,8 @@ final class ChannelAverage {
     private final int update;
     private long accepted;
     private long acceptedAtLastAverage;
+    /** Its own count, so running averages shown while the window fills never shift the first full one. */
+    private long acceptedAtLastPartial;
     /** Rejections as (accepted sweeps when it happened, reason): those inside the window count. */
     private final ArrayDeque<Rejection> rejections = new ArrayDeque<>();
     private boolean cauterySinceLastAverage;
@@ -120,6 +122,42 @@ final class ChannelAverage {
     /** The window is full and M sweeps have arrived since the last average. */
     boolean due() {
         return accepted >= window.length && accepted - acceptedAtLastAverage >= update;
+    }
+
+    /**
+     * The window is still filling and M sweeps have arrived since the last running average: time to
+     * show one (for the eye only; the full moving average stays the only one measured and judged).
+     */
+    boolean partialDue() {
+        return accepted < window.length && accepted - acceptedAtLastPartial >= update;
+    }
+
+    /** The plain mean of the sweeps accepted so far (all of them: the window is not full). */
+    float[] partialMean() {
+        acceptedAtLastPartial = accepted;
+        int n = (int) accepted;
+        double[] sum = new double[window[0].length];
+        for (int k = 0; k < n; k++) {
+            float[] sweep = window[k];
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += sweep[i];
+            }
+        }
+        float[] mean = new float[sum.length];
+        for (int i = 0; i < sum.length; i++) {
+            mean[i] = (float) (sum[i] / n);
+        }
+        return mean;
+    }
+
+    /** Sweeps rejected while the window fills (all are still inside it). */
+    int rejectedSoFar() {
+        return rejections.size();
+    }
+
+    /** Sweeps in a full average (N). */
+    int target() {
+        return window.length;
     }
 
     /** Computes the average over the window and starts counting towards the next one. */

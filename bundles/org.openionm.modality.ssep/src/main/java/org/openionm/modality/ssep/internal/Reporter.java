@@ -44,6 +44,22 @@ final class Reporter {
         }
     }
 
+    /**
+     * The running average of {@code ca} while its window fills: {@code sweepsUsed} of
+     * {@code sweeps.target}, marked {@code partial}, filtered as the full averages are.
+     */
+    AverageTrace partial(ChannelAverage ca, float[] filtered, String filter, double timeSeconds) {
+        int n = (int) ca.accepted();
+        Map<String, String> prov = new HashMap<>();
+        prov.put("partial", "true");
+        prov.put("sweeps.target", Integer.toString(ca.target()));
+        prov.put("averaging", "running mean of the first " + n + " of " + ca.target()
+                + " sweeps while the window fills: shown only, not measured, not judged");
+        prov.put("filter", filter);
+        return new AverageTrace(timeSeconds, SsepProcessor.ID, ca.site.id(), ca.recording.label(), filtered,
+                ca.recording.channel().samplingRateHz(), n, ca.rejectedSoFar(), new Provenance(producer, prov));
+    }
+
     /** The displayed trace of {@code r}, stamped {@code timeSeconds} (a baseline carries its capture time). */
     AverageTrace trace(AverageResult r, double timeSeconds) {
         return new AverageTrace(timeSeconds, SsepProcessor.ID, r.owner.site.id(), r.owner.recording.label(),

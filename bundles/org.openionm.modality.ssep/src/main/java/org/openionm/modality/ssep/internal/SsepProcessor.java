@@ -183,6 +183,11 @@ public final class SsepProcessor implements ModalityProcessor {
     }
 
     private void completeIfFull(ChannelAverage ca, double timeSeconds) {
+        if (ca.partialDue()) {
+            // the running average while the window fills: shown, never measured nor judged
+            org.openionm.dsp.SosFilter filter = Analysis.filterFor(ca.recording, settings);
+            output.partialAverage(reporter.partial(ca, filter.filtfilt(ca.partialMean()), filter.describeZeroPhase(), timeSeconds));
+        }
         if (!ca.due()) {
             return;
         }

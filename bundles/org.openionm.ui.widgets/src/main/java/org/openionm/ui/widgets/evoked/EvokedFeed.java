@@ -35,6 +35,11 @@ public final class EvokedFeed implements ResultListener {
     }
 
     @Override
+    public void partialAverage(AverageTrace average) {
+        offerIfShown(average.modality(), m -> m.partialAverage(average));
+    }
+
+    @Override
     public void baseline(AverageTrace baseline) {
         offerIfShown(baseline.modality(), m -> m.baseline(baseline));
     }

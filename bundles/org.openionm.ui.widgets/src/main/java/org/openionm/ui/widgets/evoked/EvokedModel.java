@@ -29,6 +29,7 @@ public final class EvokedModel {
         final String label;
         final Deque<AverageTrace> history = new ArrayDeque<>();
         AverageTrace baseline;
+        AverageTrace building;
         final Map<String, Measurement> latest = new LinkedHashMap<>();
 
         Row(String site, String channel, String label) {
@@ -49,6 +50,14 @@ public final class EvokedModel {
         public AverageTrace newest() { return history.peekFirst(); }
 
         public AverageTrace baseline() { return baseline; }
+
+        /**
+         * The running average while the row's first full average builds (its sweep count against
+         * the provenance's {@code sweeps.target}); null once a full average came.
+         *
+         * @since 0.3.1
+         */
+        public AverageTrace building() { return building; }
 
         /** Measurements of the newest trace (published with the same case time), for its markers. */
         public List<Measurement> markers() {
@@ -167,10 +176,30 @@ public final class EvokedModel {
         }
         Tile tile = tile(trace.site(), trace.channel());
         Row row = row(tile, trace.site(), trace.channel());
+        row.building = null;
         row.history.addFirst(trace);
         while (row.history.size() > rules.historyDepth()) {
             row.history.removeLast();
         }
+        tile.revision++;
+    }
+
+    /**
+     * A running average while the first full one builds: shown in place of the (still empty) history,
+     * marked as incomplete; the first full average replaces it.
+     *
+     * @since 0.3.1
+     */
+    public void partialAverage(AverageTrace trace) {
+        if (!accept(trace.modality())) {
+            return;
+        }
+        Tile tile = tile(trace.site(), trace.channel());
+        Row row = row(tile, trace.site(), trace.channel());
+        if (!row.history.isEmpty()) {
+            return; // a late one: a full average is already shown
+        }
+        row.building = trace;
         tile.revision++;
     }
 

@@ -22,6 +22,14 @@ public final class EvokedText {
     public static String describe(Row r) {
         StringBuilder b = new StringBuilder(r.label()).append("  (").append(r.site()).append(" → ").append(r.channel()).append(")");
         AverageTrace n = r.newest();
+        if (n == null && r.building() != null) {
+            AverageTrace w = r.building();
+            b.append(String.format(Locale.ROOT, "%%nrunning average (incomplete, not measured): case time %%.1f s, %%s sweeps",
+                    w.timeSeconds(), WaterfallCanvas.building(w)));
+            line(b, "filter", w.provenance().settings().get("filter"));
+            line(b, "averaging", w.provenance().settings().get("averaging"));
+            return b.toString();
+        }
         if (n == null) {
             return b.append("\nno trace yet").toString();
         }

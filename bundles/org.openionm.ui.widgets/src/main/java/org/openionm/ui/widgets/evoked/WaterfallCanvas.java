@@ -40,6 +40,8 @@ public class WaterfallCanvas extends Canvas {
     private double durationMs = 50;
     /** µV per half band, fixed per row once it has a trace. */
     private final Map<String, Double> scales = new HashMap<>();
+    /** Scales of rows that have only a running average: follow it, fixed only by the first full average. */
+    private final Map<String, Double> provisionalScales = new HashMap<>();
     private long paintCount;
     /** Where a dragged marker goes; null: markers stay where the processor put them. */
     private MarkerMover mover;
@@ -84,6 +86,8 @@ public class WaterfallCanvas extends Canvas {
             AverageTrace first = r.baseline() != null ? r.baseline() : r.newest();
             if (first != null) {
                 scales.computeIfAbsent(r.site() + "/" + r.channel(), k -> niceScale(first.samplesUv()));
+            } else if (r.building() != null) {
+                provisionalScales.put(r.site() + "/" + r.channel(), niceScale(r.building().samplesUv()));
             }
         }
         redraw();
@@ -103,6 +107,9 @@ public class WaterfallCanvas extends Canvas {
         for (Row r : rows) {
             for (AverageTrace t : r.history()) {
                 ms = Math.max(ms, 1000.0 * (t.samplesUv().length - 1) / t.samplingRateHz());
+            }
+            if (r.building() != null) {
+                ms = Math.max(ms, 1000.0 * (r.building().samplesUv().length - 1) / r.building().samplingRateHz());
             }
         }
         return ms > 0 ? ms : 50;
@@ -130,7 +137,7 @@ public class WaterfallCanvas extends Canvas {
 
     /** Pixels per µV in band {@code row}; positive values are drawn downwards. */
     public double pixelsPerUv(int row) {
-        Double scale = scales.get(rows.get(row).site() + "/" + rows.get(row).channel());
+        Double scale = scale(rows.get(row));
         return bandHeight() * 0.3 / (scale == null ? 10 : scale);
     }
 
@@ -211,6 +218,14 @@ public class WaterfallCanvas extends Canvas {
             gc.setForeground(getForeground());
             gc.setLineWidth(1);
             drawTrace(gc, history.get(0), zero, ppu);
+        } else if (r.building() != null) {
+            // incomplete: dimmed and dotted, with its count in the band, so it is never read as a result
+            gc.setForeground(new Color(EvokedColors.blend(bg, fg, 0.6)));
+            gc.setLineStyle(SWT.LINE_DOT);
+            drawTrace(gc, r.building(), zero, ppu);
+            gc.setLineStyle(SWT.LINE_SOLID);
+            String note = "averaging: " + building(r.building()) + " (incomplete, not measured)";
+            gc.drawText(note, getClientArea().width - gc.textExtent(note).x - 4, top + 2, true);
         }
         if (r.baseline() != null) {
             gc.setForeground(new Color(EvokedColors.baseline(bg)));
@@ -296,8 +311,10 @@ public class WaterfallCanvas extends Canvas {
         AverageTrace newest = r.newest();
         if (newest != null) {
             gc.drawText(sweeps(newest), 4, top + 2 + line, true);
+        } else if (r.building() != null) {
+            gc.drawText(building(r.building()), 4, top + 2 + line, true);
         }
-        Double scale = scales.get(r.site() + "/" + r.channel());
+        Double scale = scale(r);
         if (scale != null) {
             // scale bar at the zero line, its value under the row's labels
             int bar = (int) Math.round(scale * ppu);
@@ -419,6 +436,17 @@ public class WaterfallCanvas extends Canvas {
         double b = v[i + 1];
         double value = a + (b - a) * (pos - i);
         return Double.isFinite(value) ? value : 0;
+    }
+
+    /** "n 120 / 500": a running average's sweeps against the full average's. */
+    static String building(AverageTrace t) {
+        return "n " + t.sweepsUsed() + " / " + t.provenance().settings().getOrDefault("sweeps.target", "?");
+    }
+
+    private Double scale(Row r) {
+        String key = r.site() + "/" + r.channel();
+        Double fixed = scales.get(key);
+        return fixed != null ? fixed : provisionalScales.get(key);
     }
 
     static String sweeps(AverageTrace t) {

@@ -1,4 +1,4 @@
-package org.openionm.review.internal;
+package org.openionm.recording.index;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

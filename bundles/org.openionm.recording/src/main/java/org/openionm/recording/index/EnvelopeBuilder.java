@@ -1,4 +1,4 @@
-package org.openionm.review.internal;
+package org.openionm.recording.index;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Builds an envelope index incrementally, from samples in the order they were recorded, so the same
- * code indexes a closed file and (later) a recording while it is written. Memory stays bounded: the
+ * code indexes a closed file (review) and a recording while it is written ({@link RecordingIndexer}). Memory stays bounded: the
  * finest level goes to disk block by block as every signal completes it; only the coarser levels
  * (1/7 of the finest) are held until {@link #finish}.
  *

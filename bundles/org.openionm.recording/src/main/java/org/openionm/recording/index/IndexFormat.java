@@ -1,4 +1,4 @@
-package org.openionm.review.internal;
+package org.openionm.recording.index;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,14 +14,30 @@ import java.util.function.IntToLongFunction;
  * per signal (written while building), the coarser levels one after the other, a footer describing
  * it all, and the footer's offset in the last 8 bytes. Values are (min, max) float pairs, big-endian.
  * The footer comes last because the levels' sizes are known only when the recording ends.
+ *
+ * <p>Lives in the recording bundle (not in review, which reads it) because the recorder builds the
+ * index while it writes the file ({@link RecordingIndexer}); review imports this package.
  */
 public final class IndexFormat {
 
     static final byte[] MAGIC = "OIONMIX1".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 2;
     public static final int PREAMBLE_BYTES = 16;
+    /** Samples per bin of the finest level: what review and the recorder both build (one geometry, one file). */
+    public static final int BASE_BIN = 256;
+    /** Bins of a level per bin of the next coarser one. */
+    public static final int FACTOR = 8;
+    /** Finest-level bins per signal written together. */
+    public static final int BLOCK_BINS = 4096;
+    /** The index of {@code x.bdf} is {@code x.bdf.oidx} beside it. */
+    public static final String SUFFIX = ".oidx";
 
     private IndexFormat() {
+    }
+
+    /** Where the index of a recording is kept when its folder is writable. */
+    public static java.nio.file.Path besideRecording(java.nio.file.Path recording) {
+        return recording.resolveSibling(recording.getFileName() + SUFFIX);
     }
 
     /** What the footer says. */

@@ -1,0 +1,130 @@
+package org.openionm.cli.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.openionm.acquisition.AcquisitionEngine;
+import org.openionm.acquisition.ConsumerRegistration;
+import org.openionm.core.driver.AcquisitionConfig;
+import org.openionm.core.processing.ModalityProcessor;
+import org.openionm.io.edf.EdfFormat;
+import org.openionm.io.edf.EdfRecordingInfo;
+import org.openionm.recording.Recorder;
+import org.openionm.recording.Recorders;
+import org.openionm.recording.RecordingSpec;
+import org.openionm.report.CaseAnalysis;
+import org.openionm.review.Reanalysis;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * The re-analysis part of {@code openionm bench review} (issue 13): a simulated case of 32 channels at
+ * 10 kHz with SSEP and periodic TcMEP stimulation (the {@code --scenario}, cut to {@code --hours}),
+ * recorded to BDF+ by the recorder, then replayed by review's {@link Reanalysis} — fresh SSEP and MEP
+ * processors on a private engine — as fast as it goes. The figure is case time / wall time; the
+ * issue's goal is ≥ 300× on one core ({@code taskset -c 0 ./openionm bench review}).
+ */
+final class ReanalysisBench {
+
+    private static final int CHANNELS = 32;
+    private static final double RATE = 10_000;
+
+    private final BenchReport r;
+
+    ReanalysisBench(BenchReport report) {
+        this.r = report;
+    }
+
+    /** @return false when the re-analysis did no clinical work (no SSEP averages or no MEP measurements) */
+    boolean run(BenchOptions o, double hours, Path dir) throws Exception {
+        long seconds = Math.round(hours * 3600);
+        Path file = dir.resolve("reanalysis-case.bdf");
+        Path scenario = Files.createTempFile(dir, "openionm-reanalysis-", ".yaml");
+        try {
+            Files.writeString(scenario, PipelineBench.cut(Services.scenarioText(o.scenario()), seconds), StandardCharsets.UTF_8);
+            long t0 = System.nanoTime();
+            record(scenario, o.seed(), file, (long) (seconds * RATE));
+            double writeS = (System.nanoTime() - t0) / 1e9;
+
+            Reanalysis reanalysis = new Reanalysis(Services.driver(Services.engine(), "edf"), processorFactories());
+            int cores = Runtime.getRuntime().availableProcessors();
+            r.printf("Re-analysis (SSEP + TcMEP, fresh processors on a private engine) of %s (seed %d), %d ch × %.0f Hz BDF+,"
+                    + " %.2f h; the JVM may use %d core%s%n%n", o.scenario(), o.seed(), CHANNELS, RATE, hours, cores,
+                    cores == 1 ? "" : "s");
+            r.printf("| what | figure |%n|---|---|%n");
+            r.printf("| record the simulated case (%.1f GB) | %.1f s |%n", Files.size(file) / 1e9, writeS);
+            t0 = System.nanoTime();
+            CaseAnalysis a = reanalysis.run(file, seconds, Map.of(), Map.of(), Reanalysis.DEFAULT_BASELINE_SECONDS,
+                    "bench: default", Duration.ofMinutes(10), (done, total) -> { });
+            double wallS = (System.nanoTime() - t0) / 1e9;
+            long ssepAverages = a.averages().stream().filter(t -> t.modality().equals("ssep")).count();
+            long mepMeasurements = a.measurements().stream().filter(m -> m.modality().equals("mep")).count();
+            long ssepMeasurements = a.measurements().stream().filter(m -> m.modality().equals("ssep")).count();
+            r.printf("| re-analysis, wall clock | %.1f s = **%.0f× real time** |%n", wallS, seconds / wallS);
+            r.printf("| SSEP averages / measurements, MEP measurements, alarms | %d / %d, %d, %d |%n", ssepAverages,
+                    ssepMeasurements, mepMeasurements, a.alarms().size());
+            for (String f : a.failures()) {
+                r.printf("processor failure: %s%n", f);
+            }
+            r.out.println();
+            r.json.key("reanalysis").begin('{').field("scenario", o.scenario()).field("seed", o.seed())
+                    .field("caseSeconds", seconds).field("jvmCores", cores).field("wallSeconds", wallS)
+                    .field("realTime", seconds / wallS).field("ssepAverages", ssepAverages)
+                    .field("ssepMeasurements", ssepMeasurements).field("mepMeasurements", mepMeasurements).end('}');
+            return ssepAverages > 0 && mepMeasurements > 0 && a.failures().isEmpty();
+        } finally {
+            Files.deleteIfExists(scenario);
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** The simulator as fast as it goes into the recorder (one file, cut at {@code samples}). */
+    private static void record(Path scenario, long seed, Path file, long samples) throws Exception {
+        AcquisitionEngine engine = Services.engine();
+        Recorder recorder = Recorders.create(RecordingSpec.singleFile(file, EdfFormat.BDF,
+                EdfRecordingInfo.anonymous(LocalDateTime.of(2026, 12, 5, 8, 0)), "none").withEndSample(samples));
+        try (ConsumerRegistration registration = engine.addConsumer("bench recorder", recorder, 4096)) {
+            engine.start(Services.driver(engine, "simulator"), new AcquisitionConfig(RATE, CHANNELS, false,
+                    Map.of("scenario", scenario.toString(), "seed", Long.toString(seed))));
+            if (!recorder.awaitAcquisitionEnd(Duration.ofHours(4))) {
+                engine.stop();
+                throw new IllegalStateException("the simulated case did not end");
+            }
+        }
+    }
+
+    /** New processor instances for each run, as the Review part makes them (the services' classes). */
+    private static List<Supplier<? extends ModalityProcessor>> processorFactories() throws InvalidSyntaxException {
+        BundleContext context = FrameworkUtil.getBundle(ReanalysisBench.class).getBundleContext();
+        List<Supplier<? extends ModalityProcessor>> factories = new ArrayList<>();
+        for (ServiceReference<ModalityProcessor> ref : context.getServiceReferences(ModalityProcessor.class, null)) {
+            ModalityProcessor service = context.getService(ref);
+            if (service == null) {
+                continue;
+            }
+            Class<? extends ModalityProcessor> type = service.getClass();
+            String id = service.id();
+            context.ungetService(ref);
+            if (!id.equals("ssep") && !id.equals("mep")) {
+                continue; // the issue's figure: SSEP + TcMEP
+            }
+            factories.add(() -> {
+                try {
+                    return type.getDeclaredConstructor().newInstance();
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot make a new " + type.getName() + ": " + e, e);
+                }
+            });
+        }
+        return factories;
+    }
+}
