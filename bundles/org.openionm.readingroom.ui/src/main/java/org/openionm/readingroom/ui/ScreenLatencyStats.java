@@ -18,11 +18,14 @@ import java.util.Map;
  * first paint of the reader's trace strip that shows the frame's last sample. Once a second a line:
  * frames painted in that second, their median and maximum, and the median, p99 and maximum since the
  * start. Wall clocks of OR and reader must agree (one machine, or NTP: then the figure includes the
- * clock offset).
+ * clock offset). {@value #SKIP_PROPERTY} (seconds, default 0) leaves the start-up out of the "since start"
+ * figures: a workbench that is still loading its parts paints the first frames late, which is not the
+ * steady state a reader works in (the per-second figures still show it).
  */
 final class ScreenLatencyStats {
 
     static final String PROPERTY = "openionm.readingroom.stats";
+    static final String SKIP_PROPERTY = "openionm.readingroom.stats.skip";
     private static ScreenLatencyStats instance;
     private static boolean looked;
 
@@ -34,9 +37,16 @@ final class ScreenLatencyStats {
     private double[] second = new double[256];
     private int secondCount;
     private long windowStart = System.nanoTime();
+    /** Before this (nanoTime), latencies count for their second only, not for the since-start figures. */
+    private final long countFrom;
 
     ScreenLatencyStats(PrintWriter out) {
+        this(out, 0);
+    }
+
+    ScreenLatencyStats(PrintWriter out, double skipSeconds) {
         this.out = out;
+        this.countFrom = System.nanoTime() + (long) (Math.max(0, skipSeconds) * 1e9);
         out.println("# wall_ms frames_painted_this_second p50_ms max_ms | since_start: frames p50_ms p99_ms max_ms");
         out.flush();
     }
@@ -49,7 +59,7 @@ final class ScreenLatencyStats {
             if (!file.isEmpty()) {
                 try {
                     instance = new ScreenLatencyStats(new PrintWriter(Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8,
-                            StandardOpenOption.CREATE, StandardOpenOption.APPEND)));
+                            StandardOpenOption.CREATE, StandardOpenOption.APPEND)), Double.parseDouble(System.getProperty(SKIP_PROPERTY, "0")));
                 } catch (IOException e) {
                     System.getLogger(ScreenLatencyStats.class.getName()).log(System.Logger.Level.WARNING,
                             "cannot write the reading-room screen statistics to " + file + ": " + e.getMessage());
@@ -90,14 +100,20 @@ final class ScreenLatencyStats {
     }
 
     private void add(double ms) {
-        if (count == all.length) {
-            all = Arrays.copyOf(all, count * 2);
+        if (System.nanoTime() >= countFrom) {
+            addToAll(ms);
         }
-        all[count++] = ms;
         if (secondCount == second.length) {
             second = Arrays.copyOf(second, secondCount * 2);
         }
         second[secondCount++] = ms;
+    }
+
+    private void addToAll(double ms) {
+        if (count == all.length) {
+            all = Arrays.copyOf(all, count * 2);
+        }
+        all[count++] = ms;
     }
 
     /** UI thread, often: one line a second. */

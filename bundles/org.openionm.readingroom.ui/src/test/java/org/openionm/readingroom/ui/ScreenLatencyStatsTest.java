@@ -39,6 +39,20 @@ class ScreenLatencyStatsTest {
     }
 
     @Test
+    void theStartUpCanBeLeftOutOfTheSinceStartFigures() {
+        StringWriter text = new StringWriter();
+        ScreenLatencyStats s = new ScreenLatencyStats(new PrintWriter(text), 3600); // the whole test is "start-up"
+        Object a = new Object();
+        s.frameAppended(a, 25, 1_000);
+        s.painted(a, 25, 4_000);
+        assertEquals(0, s.latencies().length, "a late first paint is not steady state");
+        ScreenLatencyStats counted = new ScreenLatencyStats(new PrintWriter(new StringWriter()), 0);
+        counted.frameAppended(a, 25, 1_000);
+        counted.painted(a, 25, 4_000);
+        assertArrayEquals(new double[] {3_000}, counted.latencies());
+    }
+
+    @Test
     void nearestRankPercentiles() {
         double[] sorted = new double[100];
         for (int i = 0; i < 100; i++) {
