@@ -41,7 +41,6 @@ import org.openionm.report.ReportContent;
 import org.openionm.report.ReportContent.BaselineRow;
 import org.openionm.report.ReportContent.Change;
 
-import ca.uhn.fhir.context.FhirContext;
 
 /**
  * A case report as a FHIR R4 {@code Bundle} of type {@code collection} (docs/fhir.md): the Patient, the
@@ -59,9 +58,6 @@ public final class FhirReportExport {
 
     /** Where the case's identifiers are issued; a site with its own MRN system maps this on import. */
     public static final String CASE_ID_SYSTEM = "http://openionm.org/fhir/NamingSystem/case-id";
-
-    /** The R4 context is expensive to build (model scan) and thread-safe: one per runtime. */
-    private static volatile FhirContext context;
 
     private FhirReportExport() {
     }
@@ -87,24 +83,29 @@ public final class FhirReportExport {
         }
     }
 
-    /** The shared FHIR R4 context (built on first use). */
-    public static FhirContext context() {
-        FhirContext c = context;
-        if (c == null) {
-            synchronized (FhirReportExport.class) {
-                c = context;
-                if (c == null) {
-                    c = FhirContext.forR4();
-                    context = c;
-                }
-            }
+    /**
+     * The bundle as pretty-printed JSON, written by the R4 model's own serializer
+     * ({@code org.hl7.fhir.r4.formats.JsonParser}, the HL7 reference implementation HAPI's R4 structures
+     * are generated with). Not through {@code FhirContext.forR4()}: that needs the bundle
+     * hapi-fhir-structures-r4, whose manifest requires a package of hapi-fhir-server, which is not on
+     * Maven Central at 8.12.1 (docs/fhir.md).
+     */
+    public static String json(Source source, Instant now) {
+        try {
+            return new org.hl7.fhir.r4.formats.JsonParser().setOutputStyle(org.hl7.fhir.r4.formats.IParser.OutputStyle.PRETTY)
+                    .composeString(bundle(source, now));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return c;
     }
 
-    /** The bundle as pretty-printed JSON. */
-    public static String json(Source source, Instant now) {
-        return context().newJsonParser().setPrettyPrint(true).encodeResourceToString(bundle(source, now));
+    /** Reads a bundle written by {@link #json} (or any R4 JSON resource) back. */
+    public static Resource parse(String json) {
+        try {
+            return new org.hl7.fhir.r4.formats.JsonParser().parse(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Builds the bundle. {@code now} stamps it (and the report, while unsigned). */
@@ -245,7 +246,7 @@ public final class FhirReportExport {
                 .setText(b.modality() + " " + b.site() + " " + b.channel() + " " + b.component() + " baseline"));
         o.getBodySite().setText(b.site());
         o.getMethod().setText(b.modality() + ", recorded " + b.channel() + ", measured by " + b.provenance());
-        o.setEffective(new DateTimeType(Date.from(at(b.timeSeconds(), segmentOf(b, s), s))));
+        o.setEffective(new DateTimeType(Date.from(at(b.timeSeconds(), segmentOf(b, s), s)), ca.uhn.fhir.model.api.TemporalPrecisionEnum.MILLI));
         if (evoked) {
             o.setValue(IonmCodes.quantity(b.amplitudeUv(), "uV"));
             component(o, IonmCodes.LATENCY, b.latencyMs(), "ms");
@@ -264,7 +265,7 @@ public final class FhirReportExport {
         o.setCode(IonmCodes.concept(IonmCodes.SIGNIFICANT_CHANGE)
                 .setText(ch.modality() + " " + ch.site() + " " + ch.channel() + ": " + ch.criterion()));
         o.getBodySite().setText(ch.site());
-        o.setEffective(new DateTimeType(Date.from(at(ch.raisedSeconds(), ch.segment(), s))));
+        o.setEffective(new DateTimeType(Date.from(at(ch.raisedSeconds(), ch.segment(), s)), ca.uhn.fhir.model.api.TemporalPrecisionEnum.MILLI));
         o.addInterpretation().setText(ch.priority());
         BaselineRow base = s.content().baselines().stream().filter(b -> b.modality().equals(ch.modality()) && b.site().equals(ch.site())
                 && b.channel().equals(ch.channel())).findFirst().orElse(null);

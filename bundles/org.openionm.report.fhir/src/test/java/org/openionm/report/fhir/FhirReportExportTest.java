@@ -50,7 +50,7 @@ import org.openionm.report.ReportDrafts;
  * baseline of 38.12 ms / 1.53 µV (at 170 s, the last measurement before the 180 s capture), a TcMEP
  * TA-L baseline of 28.00 ms / 369 µV, and one SSEP alarm raised at 331.4 s when P37 was 39.00 ms /
  * 0.61 µV (hand-computed: amplitude −60.1307 %, latency +2.3085 %), cleared at 520 s. The JSON is
- * parsed back by HAPI's own parser and every value is checked against those numbers.
+ * parsed back by the R4 model's JSON parser (org.hl7.fhir.r4.formats.JsonParser) and every value is checked against those numbers.
  */
 class FhirReportExportTest {
 
@@ -96,7 +96,7 @@ class FhirReportExportTest {
     }
 
     static Bundle parse(String json) {
-        return (Bundle) FhirReportExport.context().newJsonParser().parseResource(json);
+        return (Bundle) FhirReportExport.parse(json);
     }
 
     static <T extends Resource> List<T> all(Bundle b, Class<T> type) {
