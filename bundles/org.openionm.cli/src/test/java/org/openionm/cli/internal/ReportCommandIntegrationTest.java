@@ -169,9 +169,9 @@ class ReportCommandIntegrationTest {
         // the FHIR bundle written in this OSGi runtime (HAPI's bundles resolved): the report with exactly the written PDF
         // (FhirReportExportTest parses bundles back and checks every value; here the text is enough)
         String fhirText = Files.readString(fhirJson);
-        assertTrue(fhirText.contains("\"resourceType\": \"DiagnosticReport\"") && fhirText.contains("\"status\": \"preliminary\""), fhirText);
+        assertTrue(fhirText.contains("\"resourceType\" : \"DiagnosticReport\"") && fhirText.contains("\"status\" : \"preliminary\""), fhirText);
         assertTrue(fhirText.contains(java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(draft))), "the PDF in the bundle");
-        assertTrue(fhirText.contains("\"code\": \"uV\""), "UCUM microvolts");
+        assertTrue(fhirText.contains("\"code\" : \"uV\""), "UCUM microvolts");
         assertTrue(Files.readString(fhirJson).contains("\"123456\""), "the MRN in the identified bundle");
         System.err.print(report.err()); // its timing line: docs/performance.md
         Files.createDirectories(Path.of("target"));
