@@ -26,6 +26,7 @@ import org.openionm.report.CaseAnalysis;
 import org.openionm.report.PdfReportWriter;
 import org.openionm.report.RecordingAnalyzer;
 import org.openionm.report.ReportContent;
+import org.openionm.report.ReportDeidentifier;
 import org.openionm.report.ReportDrafts;
 
 /**
@@ -36,7 +37,8 @@ import org.openionm.report.ReportDrafts;
  */
 public class ReportApplication extends Command {
 
-    static final String USAGE = "usage: openionm report <case-id|file.bdf> --pdf <out.pdf> [--sign | --amend --reason \"…\"]"
+    static final String USAGE = "usage: openionm report <case-id|file.bdf> --pdf <out.pdf> [--fhir <out.json>] [--deidentify]"
+            + " [--sign | --amend --reason \"…\"]"
             + " [--user <name>] [--interpretation <file>] [--conclusion <file>] [--baseline-at <s>]"
             + "   (password from OPENIONM_PASSWORD or typed; --data <dir> or OPENIONM_DATA chooses the data area)";
 
@@ -55,8 +57,9 @@ public class ReportApplication extends Command {
         List<String> rest = new ArrayList<>(List.of(args));
         boolean sign = rest.remove("--sign");
         boolean amend = rest.remove("--amend");
+        boolean deidentify = rest.remove("--deidentify");
         Arguments a = Arguments.parse(rest.toArray(String[]::new),
-                Set.of("pdf", "user", "reason", "interpretation", "conclusion", "baseline-at"));
+                Set.of("pdf", "fhir", "user", "reason", "interpretation", "conclusion", "baseline-at"));
         if (a.positional().size() != 1) {
             throw new UsageException("expected exactly one case id or recording");
         }
@@ -67,7 +70,13 @@ public class ReportApplication extends Command {
         if (amend != (reason != null)) {
             throw new UsageException(amend ? "--amend needs --reason \"why the signed report changes\"" : "--reason goes with --amend");
         }
+        if (deidentify && (sign || amend)) {
+            throw new UsageException("a de-identified report is a copy, never signed: --deidentify goes without --sign/--amend");
+        }
         Path pdf = Path.of(a.required("pdf")).toAbsolutePath();
+        Path fhir = a.optional("fhir", null) == null ? null : Path.of(a.optional("fhir", null)).toAbsolutePath();
+        // the same secret offset for every date of this output, never written anywhere (as export does)
+        int shift = deidentify ? 1 + new java.security.SecureRandom().nextInt(3650) : 0;
         String target = a.positional().get(0);
         double baselineAt = a.number("baseline-at", Double.NaN, 0, 1e7);
         String interpretation = text(a.optional("interpretation", null));
@@ -80,7 +89,16 @@ public class ReportApplication extends Command {
             Path file = Path.of(target).toAbsolutePath();
             CaseAnalysis analysis = analyze(1, file, List.of(), baselineAt);
             ReportContent content = ReportDrafts.draftOfRecording(file, analysis).withText(interpretation, conclusion);
-            write(pdf, pdf(content), t0, content);
+            if (deidentify) {
+                try (EdfReader reader = EdfReader.open(file)) {
+                    content = ReportDeidentifier.deidentify(content, org.openionm.io.edf.EdfDeidentifier.identifiersInHeader(reader.header()), shift);
+                }
+            }
+            byte[] bytes = pdf(content);
+            write(pdf, bytes, t0, content);
+            if (fhir != null) {
+                fhir(fhir, null, content, List.of(analysis), Map.of(), bytes, deidentify, shift);
+            }
             return 0;
         }
         try (CaseAccess access = CaseAccess.open(a.optional("user", null))) {
@@ -98,8 +116,20 @@ public class ReportApplication extends Command {
             }
             ReportContent content = ReportDrafts.draft(c, recordings, events, analyses, ZoneId.systemDefault())
                     .withText(interpretation, conclusion);
+            Map<Integer, Instant> starts = new java.util.HashMap<>();
+            recordings.stream().filter(r -> r.started() != null).forEach(r -> starts.put(r.segment(), r.started()));
             if (!sign && !amend) {
-                write(pdf, pdf(content), t0, content);
+                ReportContent printed = content;
+                if (deidentify) {
+                    List<String> ids = new ArrayList<>(ExportApplication.patientIdentifiers(c));
+                    events.forEach(e -> ids.add(e.author()));
+                    printed = ReportDeidentifier.deidentify(content, ids, shift);
+                }
+                byte[] bytes = pdf(printed);
+                write(pdf, bytes, t0, printed);
+                if (fhir != null) {
+                    fhir(fhir, c, printed, analyses, starts, bytes, deidentify, shift);
+                }
                 return 0;
             }
             // the signature's two components are asked again, whoever ran the command
@@ -107,10 +137,14 @@ public class ReportApplication extends Command {
             if (signer == null) {
                 throw new UsageException("signing needs --user <name> (a neurophysiologist)");
             }
+            ReportContent[] rendered = { content };
             SignedReport signed = access.db.reports().sign(c.id(), signer, CaseAccess.password(), reason,
-                    signing -> pdf(content.signed(signing)), Instant.now());
+                    signing -> pdf(rendered[0] = content.signed(signing)), Instant.now());
             byte[] bytes = access.db.reports().pdf(c.id(), signed.version());
             write(pdf, bytes, t0, content);
+            if (fhir != null) {
+                fhir(fhir, c, rendered[0], analyses, starts, bytes, false, 0);
+            }
             System.out.println("signed version " + signed.version() + " of the report of case " + c.id() + " by "
                     + signed.signature().printedName() + " (" + signed.signature().meaning() + "), SHA-256 " + signed.sha256());
             return 0;
@@ -155,6 +189,14 @@ public class ReportApplication extends Command {
             progress.done();
             return result;
         }
+    }
+
+    private void fhir(Path out, MonitoringCase c, ReportContent content, List<CaseAnalysis> analyses, Map<Integer, Instant> starts,
+            byte[] pdfBytes, boolean deidentified, int shift) throws java.io.IOException {
+        long start = System.nanoTime();
+        int chars = FhirOutput.write(out, c, content, analyses, starts, pdfBytes, deidentified, shift);
+        err.printf(Locale.ROOT, "report: FHIR R4 bundle (%d baselines, %d changes%s), %d characters in %.2f s → %s%n", content.baselines().size(),
+                content.changes().size(), deidentified ? ", de-identified" : "", chars, (System.nanoTime() - start) / 1e9, out);
     }
 
     private static List<CaseEvent> eventsOf(CaseRecording r, List<CaseRecording> all, List<CaseEvent> events) {

@@ -163,8 +163,16 @@ class ReportCommandIntegrationTest {
         assertEquals(0, Apps.run(CaseApplication::new, "close", id).exit());
 
         Path draft = data.resolve("draft.pdf");
-        Apps.Result report = Apps.run(ReportApplication::new, id, "--pdf", draft.toString());
+        Path fhirJson = data.resolve("draft.fhir.json");
+        Apps.Result report = Apps.run(ReportApplication::new, id, "--pdf", draft.toString(), "--fhir", fhirJson.toString());
         assertEquals(0, report.exit(), report.err());
+        // the FHIR bundle written in this OSGi runtime (HAPI's bundles resolved): the report with exactly the written PDF
+        // (FhirReportExportTest parses bundles back and checks every value; here the text is enough)
+        String fhirText = Files.readString(fhirJson);
+        assertTrue(fhirText.contains("\"resourceType\" : \"DiagnosticReport\"") && fhirText.contains("\"status\" : \"preliminary\""), fhirText);
+        assertTrue(fhirText.contains(java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(draft))), "the PDF in the bundle");
+        assertTrue(fhirText.contains("\"code\" : \"uV\""), "UCUM microvolts");
+        assertTrue(Files.readString(fhirJson).contains("\"123456\""), "the MRN in the identified bundle");
         System.err.print(report.err()); // its timing line: docs/performance.md
         Files.createDirectories(Path.of("target"));
         Files.copy(draft, Path.of("target", "report-draft.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING); // for docs/images

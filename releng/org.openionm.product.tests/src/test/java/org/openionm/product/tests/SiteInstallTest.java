@@ -27,7 +27,7 @@ class SiteInstallTest {
     private static final Set<String> INSTALLABLE = Set.of("org.openionm.driver.simulator.feature",
             "org.openionm.driver.edf.feature", "org.openionm.modality.ssep.feature", "org.openionm.modality.mep.feature",
             "org.openionm.readingroom.feature", "org.openionm.modality.eeg.feature", "org.openionm.modality.emg.freerun.feature",
-            "org.openionm.modality.emg.triggered.feature", "org.openionm.sdk.feature");
+            "org.openionm.modality.emg.triggered.feature", "org.openionm.sdk.feature", "org.openionm.report.fhir.feature");
 
     @Test
     void aSiteInstallsOnlyWhatItOwnsWithItsDefaultsAndAddsAFeatureLater(@TempDir Path dir) throws Exception {
