@@ -17,13 +17,17 @@ import org.openionm.cases.MonitoringCase;
 import org.openionm.cases.TeamMember;
 import org.openionm.io.edf.EdfDeidentifier;
 import org.openionm.io.edf.EdfReader;
+import org.openionm.report.PdfReportWriter;
+import org.openionm.report.ReportContent;
+import org.openionm.report.ReportDeidentifier;
 
 /**
  * {@code openionm export <case-id|file> --deidentify --out <dir>}: a de-identified copy of a case's
  * recordings and event log (or of one recording) for teaching, research or a second opinion. Every
  * date moves back by one secret offset (random unless {@code --shift-days}; never written anywhere),
  * the patient's name, MRN and birth date and the team's names are removed from the headers, the
- * annotations and the event texts, and the export is written to the case's audit trail.
+ * annotations and the event texts, the case's report (re-analysed, as {@code report --deidentify} prints
+ * it) is written as {@code report.pdf}, and the export is written to the case's audit trail.
  */
 public class ExportApplication extends Command {
 
@@ -94,10 +98,16 @@ public class ExportApplication extends Command {
             }
             List<CaseEvent> events = access.db.events().events(c.id());
             Files.writeString(out.resolve("events.json"), eventsJson(events, ids, shift), StandardCharsets.UTF_8);
+            // the report as `report --deidentify` prints it, with this export's offset and identifiers
+            List<String> reportIds = new ArrayList<>(ids);
+            events.forEach(e -> reportIds.add(e.author()));
+            ReportContent report = ReportDeidentifier.deidentify(new ReportApplication().draft(access, c, Double.NaN, new ArrayList<>()),
+                    reportIds, shift);
+            Files.write(out.resolve("report.pdf"), PdfReportWriter.write(report));
             // who exported what, and where; never the offset (it would undo the shift)
             access.db.audit().append(access.actor().username(), AuditActions.EXPORTED, c.id(), String.format(Locale.ROOT,
-                    "de-identified export: %d recordings, %d event-log entries to %s", n, events.size(), out));
-            err.printf(Locale.ROOT, "export: case %s: %d recordings and %d event-log entries de-identified into %s;"
+                    "de-identified export: %d recordings, %d event-log entries, the report to %s", n, events.size(), out));
+            err.printf(Locale.ROOT, "export: case %s: %d recordings, %d event-log entries and the report de-identified into %s;"
                     + " dates shifted by a secret offset%n", c.id(), n, events.size(), out);
             return 0;
         }

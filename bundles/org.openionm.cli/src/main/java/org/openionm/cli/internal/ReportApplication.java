@@ -107,15 +107,7 @@ public class ReportApplication extends Command {
                     .sorted(Comparator.comparingInt(CaseRecording::segment)).toList();
             List<CaseEvent> events = access.db.events().events(c.id());
             List<CaseAnalysis> analyses = new ArrayList<>();
-            List<String> protocolSettings = c.details().protocol() == null ? List.of()
-                    : c.details().protocol().settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
-            for (CaseRecording r : recordings) {
-                Path file = r.file().isAbsolute() ? r.file() : access.db.area().root().resolve(r.file());
-                List<CaseEvent> segmentEvents = eventsOf(r, recordings, events);
-                analyses.add(analyze(r.segment(), file, segmentEvents, baselineAt, protocolSettings));
-            }
-            ReportContent content = ReportDrafts.draft(c, recordings, events, analyses, ZoneId.systemDefault())
-                    .withText(interpretation, conclusion);
+            ReportContent content = draft(access, c, baselineAt, analyses).withText(interpretation, conclusion);
             Map<Integer, Instant> starts = new java.util.HashMap<>();
             recordings.stream().filter(r -> r.started() != null).forEach(r -> starts.put(r.segment(), r.started()));
             if (!sign && !amend) {
@@ -149,6 +141,23 @@ public class ReportApplication extends Command {
                     + signed.signature().printedName() + " (" + signed.signature().meaning() + "), SHA-256 " + signed.sha256());
             return 0;
         }
+    }
+
+    /**
+     * The draft report of a case: every segment re-analysed through the installed processors (baselines
+     * where the event log says), the draft built from them. {@code analyses} receives the analyses.
+     */
+    ReportContent draft(CaseAccess access, MonitoringCase c, double baselineAt, List<CaseAnalysis> analyses) throws Exception {
+        List<CaseRecording> recordings = access.db.cases().recordings(c.id()).stream()
+                .sorted(Comparator.comparingInt(CaseRecording::segment)).toList();
+        List<CaseEvent> events = access.db.events().events(c.id());
+        List<String> protocolSettings = c.details().protocol() == null ? List.of()
+                : c.details().protocol().settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
+        for (CaseRecording r : recordings) {
+            Path file = r.file().isAbsolute() ? r.file() : access.db.area().root().resolve(r.file());
+            analyses.add(analyze(r.segment(), file, eventsOf(r, recordings, events), baselineAt, protocolSettings));
+        }
+        return ReportDrafts.draft(c, recordings, events, analyses, ZoneId.systemDefault());
     }
 
     private CaseAnalysis analyze(int segment, Path file, List<CaseEvent> events, double baselineAt) throws Exception {

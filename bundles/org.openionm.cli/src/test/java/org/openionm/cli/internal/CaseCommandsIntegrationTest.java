@@ -117,6 +117,17 @@ class CaseCommandsIntegrationTest {
         }
         assertTrue(Files.readString(out.resolve("events.json")).contains("X X (MRN X) moved, told Dr. X"),
                 Files.readString(out.resolve("events.json")));
+        // the report: its text as a reader extracts it (the raw bytes above are mostly compressed streams)
+        String report;
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(out.resolve("report.pdf").toFile())) {
+            report = new org.apache.pdfbox.text.PDFTextStripper().getText(d);
+        }
+        String lower = report.toLowerCase(java.util.Locale.ROOT);
+        for (String identifier : identifiers) {
+            assertTrue(!lower.contains(identifier), "'" + identifier + "' is in the report's text:\n" + report);
+        }
+        assertTrue(report.contains("de-identified case") && report.contains("posterior spinal fusion") && report.contains("moved"),
+                "the de-identified report keeps the procedure and the scrubbed log entry:\n" + report);
         try (CaseDatabase db = CaseDatabases.open(DataArea.resolve(data.toString(), java.util.Map.of()))) {
             assertTrue(db.audit().entries(id).stream().anyMatch(e -> e.action().equals(AuditActions.EXPORTED)
                     && e.detail().contains("1 recordings") && e.detail().contains(out.toString())), "the export is audited");
