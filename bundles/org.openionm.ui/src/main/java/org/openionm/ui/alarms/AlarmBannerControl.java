@@ -56,7 +56,7 @@ public class AlarmBannerControl {
     public void create(Composite parent) {
         Composite box = new Composite(parent, SWT.NONE);
         GridLayout layout = new GridLayout(1, false);
-        layout.marginHeight = 2;
+        layout.marginHeight = 0; // a stretching trim item gets the toolbar's row height, no more
         box.setLayout(layout);
         banner = new Label(box, SWT.CENTER);
         GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
