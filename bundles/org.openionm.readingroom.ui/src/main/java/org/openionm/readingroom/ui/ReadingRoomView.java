@@ -67,6 +67,9 @@ public class ReadingRoomView extends Composite {
     private final List<String> pendingRestore = new ArrayList<>();
     private boolean restoring;
 
+    /** Pixels around a column header's text (GTK's padding and the sort arrow's gap, with room to spare). */
+    private static final int HEADER_PADDING = 16;
+
     public ReadingRoomView(Composite parent, DeskSettings settings) {
         super(parent, SWT.NONE);
         this.caFile = settings.caFile();
@@ -142,7 +145,12 @@ public class ReadingRoomView extends Composite {
         ack.setText("Acknowledge");
         ack.addListener(SWT.Selection, e -> acknowledgeSelected());
         alarmTable.addListener(SWT.DefaultSelection, e -> acknowledgeSelected());
-        new Label(alarms, SWT.NONE).setText("attributed to you at the OR");
+        // wraps beside the button rather than being cut when the window is narrow (issue 16, 1280×800)
+        Label attributed = new Label(alarms, SWT.WRAP);
+        attributed.setText("attributed to you at the OR");
+        GridData attributedData = new GridData(SWT.FILL, SWT.CENTER, false, false);
+        attributedData.widthHint = 120;
+        attributed.setLayoutData(attributedData);
         vertical.setWeights(74, 26);
 
         addListener(SWT.Dispose, e -> {
@@ -159,7 +167,17 @@ public class ReadingRoomView extends Composite {
     private static void column(Table t, String name, int width) {
         TableColumn c = new TableColumn(t, SWT.LEFT);
         c.setText(name);
-        c.setWidth(width);
+        c.setWidth(Math.max(width, headerWidth(t, name))); // never narrower than its header ("Case time" was cut)
+    }
+
+    /** Pixels a column header needs: its text and GTK's padding around it. */
+    private static int headerWidth(Table t, String name) {
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(t);
+        try {
+            return gc.textExtent(name).x + HEADER_PADDING;
+        } finally {
+            gc.dispose();
+        }
     }
 
     /** (Re)connects with what the broker line says; open columns are closed (they belonged to the old connection). */

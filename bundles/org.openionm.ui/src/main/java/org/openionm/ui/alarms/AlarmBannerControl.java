@@ -33,6 +33,8 @@ import jakarta.inject.Inject;
 public class AlarmBannerControl {
 
     static final int REFRESH_MS = 250;
+    /** Width the banner asks for at least; it gets the toolbar's free width beyond that. */
+    static final int MIN_WIDTH = 320;
     /** Repeat intervals of the tone patterns (high priority repeats fastest). */
     static final double[] REPEAT_SECONDS = { 5, 10, 20 };
 
@@ -47,17 +49,22 @@ public class AlarmBannerControl {
     private boolean flashOn;
     private long lastToneNanos;
     private Priority lastTone;
+    /** The banner's line in three pieces: priority, finding (shortened first), state and count. */
+    private String[] pieces = { "", "", "" };
 
     @PostConstruct
     public void create(Composite parent) {
         Composite box = new Composite(parent, SWT.NONE);
         GridLayout layout = new GridLayout(1, false);
-        layout.marginHeight = 2;
+        layout.marginHeight = 0; // a stretching trim item gets the toolbar's row height, no more
         box.setLayout(layout);
         banner = new Label(box, SWT.CENTER);
         GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        data.widthHint = 760;
+        // the least it asks of the toolbar; its ToolControl is tagged "stretch", so it takes the
+        // toolbar's free width, and a finding longer than that is shortened (BannerText)
+        data.widthHint = MIN_WIDTH;
         banner.setLayoutData(data);
+        banner.addListener(SWT.Resize, e -> showText());
         FontData[] base = banner.getFont().getFontData();
         font = new Font(banner.getDisplay(), base[0].getName(), Math.max(16, base[0].getHeight() + 6), SWT.BOLD);
         banner.setFont(font);
@@ -90,16 +97,19 @@ public class AlarmBannerControl {
 
     private void show(AlarmSnapshot snapshot) {
         Optional<Alarm> top = snapshot == null ? Optional.empty() : snapshot.alarms().stream().findFirst();
-        String text;
+        String[] text;
         Priority priority = top.map(Alarm::priority).orElse(null);
         if (snapshot == null) {
-            text = "Alarm manager not installed";
+            text = new String[] { "", "Alarm manager not installed", "" };
         } else if (top.isEmpty()) {
-            text = "No active alarms";
+            text = new String[] { "", "No active alarms", "" };
         } else {
             Alarm a = top.get();
             int more = snapshot.alarms().size() - 1;
-            text = AlarmText.banner(a) + (more > 0 ? "   +" + more + " more" : "") + (snapshot.audioPaused() ? "   🔇" : "");
+            // the same words as AlarmText.banner(a), split so that only the finding is ever shortened
+            text = new String[] { a.priority() + " \u2014 ", AlarmText.finding(a),
+                    (a.state() == AlarmState.CLEARED_UNACKNOWLEDGED ? " (cleared)" : "") + (more > 0 ? "   +" + more + " more" : "")
+                            + (snapshot.audioPaused() ? "   🔇" : "") };
         }
         String tip = top.map(a -> AlarmText.details(a) + "\n\nClick to acknowledge this alarm").orElse(null);
         if (!java.util.Objects.equals(tip, banner.getToolTipText())) {
@@ -117,12 +127,38 @@ public class AlarmBannerControl {
         }
         banner.setBackground(bg);
         banner.setForeground(fg);
-        if (!text.equals(banner.getText())) {
-            banner.setText(text);
+        if (!java.util.Arrays.equals(text, pieces)) {
+            pieces = text;
+            showText();
         }
         if (snapshot != null) {
             sound(snapshot);
         }
+    }
+
+    /** The pieces in the label's width: the finding shortened if need be, priority and count whole. */
+    private void showText() {
+        int width = banner.getSize().x - 8; // the label's own inset
+        String text;
+        if (width <= 0) {
+            text = pieces[0] + pieces[1] + pieces[2]; // not laid out yet: the resize shows it again
+        } else {
+            org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(banner);
+            try {
+                gc.setFont(banner.getFont());
+                text = BannerText.fit(pieces[0], pieces[1], pieces[2], width, s -> gc.textExtent(s).x);
+            } finally {
+                gc.dispose();
+            }
+        }
+        if (!text.equals(banner.getText())) {
+            banner.setText(text);
+        }
+    }
+
+    /** The whole line the banner would show with room enough, for tests. */
+    String wholeText() {
+        return pieces[0] + pieces[1] + pieces[2];
     }
 
     private void sound(AlarmSnapshot snapshot) {

@@ -9,6 +9,8 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -39,6 +41,7 @@ import jakarta.inject.Inject;
 public class AmplifierSetupPart {
 
     public static final String ID = "org.openionm.ui.part.amplifier";
+    private ScrolledComposite scroller;
     private static final int[] RATES_HZ = { 500, 1000, 2000, 5000, 10_000, 20_000 };
 
     @Inject
@@ -67,7 +70,15 @@ public class AmplifierSetupPart {
     private String optionsShownFor = "";
 
     @PostConstruct
-    public void create(Composite parent) {
+    public void create(Composite part) {
+        // the stimulation rows (train site, Fire train) are below the part's edge at 1280×800: the part scrolls
+        part.setLayout(new FillLayout());
+        scroller = new ScrolledComposite(part, SWT.V_SCROLL | SWT.H_SCROLL);
+        scroller.setExpandHorizontal(true);
+        scroller.setExpandVertical(true);
+        Composite parent = new Composite(scroller, SWT.NONE);
+        scroller.setContent(parent);
+        scroller.addListener(SWT.Resize, e -> fitScroller());
         parent.setLayout(new GridLayout(2, false));
         SetupLabels.heading(parent, "Amplifier");
         drivers = new Table(parent, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
@@ -136,6 +147,27 @@ public class AmplifierSetupPart {
         rate.addListener(SWT.Selection, e -> remember());
         refresh();
         FirstLayout.atPreferredSize(parent);
+        fitScroller();
+    }
+
+    /** Scrolls when the contents' preferred size (which grows with the stimulation rows) exceeds the part. */
+    private void fitScroller() {
+        Composite content = (Composite) scroller.getContent();
+        org.eclipse.swt.graphics.Point size = content.computeSize(SWT.DEFAULT, SWT.DEFAULT);
+        if (!size.equals(scroller.getData("minSize"))) {
+            scroller.setData("minSize", size);
+            scroller.setMinSize(size);
+        }
+    }
+
+    /** The part's scroller, for tests. */
+    ScrolledComposite scroller() {
+        return scroller;
+    }
+
+    /** The Fire train button, for tests. */
+    Button fireButton() {
+        return fire;
     }
 
     private void startAcquisition() {
@@ -205,6 +237,7 @@ public class AmplifierSetupPart {
         if (drivers.isDisposed()) {
             return;
         }
+        fitScroller();
         if (engine == null) {
             status.setText("The acquisition engine is not installed.");
             start.setEnabled(false);

@@ -86,6 +86,33 @@ class AlarmBannerUiTest {
         spinUntil(display, () -> banner.label().getText().equals("No active alarms"), "the closed alarm leaves the banner");
     }
 
+    @Test
+    void aNarrowBannerShortensTheFindingButKeepsPriorityAndCountWhole() throws Exception {
+        AlarmManager alarms = AlarmServices.fresh();
+        Display display = Display.getDefault();
+        shell = new Shell(display);
+        shell.setLayout(new FillLayout());
+        AlarmBannerControl banner = new AlarmBannerControl();
+        banner.alarms = alarms;
+        banner.create(shell);
+        shell.setSize(AlarmBannerControl.MIN_WIDTH + 40, 80);
+        shell.open();
+        for (String channel : new String[] { "CPz-Fpz", "C3'-Fpz", "Cz-Fpz" }) {
+            alarms.onCondition(new AlarmCondition(400, "ssep", "tibial.left", channel, "amplitude down >= 50 % (ASNM 2024)",
+                    Priority.HIGH, true, "P37-N45 0.6 uV (-61 %)", "baseline at 120 s: 1.5 uV", new Provenance("ssep test", Map.of())));
+        }
+        spinUntil(display, () -> banner.wholeText().endsWith("   +2 more"), "three alarms: " + banner.wholeText());
+        spinFor(display, 2 * AlarmBannerControl.REFRESH_MS);
+        String shown = banner.label().getText();
+        assertTrue(shown.startsWith("HIGH \u2014 "), "the priority first: " + shown);
+        assertTrue(shown.endsWith(BannerText.ELLIPSIS + "   +2 more"), "the finding shortened, the count whole: " + shown);
+        int needs = banner.label().computeSize(org.eclipse.swt.SWT.DEFAULT, org.eclipse.swt.SWT.DEFAULT).x;
+        assertTrue(needs <= banner.label().getSize().x, "fits: needs " + needs + " of " + banner.label().getSize().x);
+
+        shell.setSize(1600, 80); // room again: the whole finding comes back
+        spinUntil(display, () -> banner.label().getText().equals(banner.wholeText()), "whole again: " + banner.label().getText());
+    }
+
     private static void spinUntil(Display display, BooleanSupplier until, String what) {
         long deadline = System.currentTimeMillis() + 3000;
         while (System.currentTimeMillis() < deadline && !until.getAsBoolean()) {

@@ -26,7 +26,11 @@ public final class DsaCanvas extends Canvas {
     /** Tick marks of the frequency axis, drawn left of each row. */
     static final int TICK_LENGTH = 5;
 
+    static final String WAITING = "Waiting for EEG epochs: a density spectral array per derivation appears with the first";
+
     private final EegModel model;
+    /** The lines the waiting text was last drawn in (tests). */
+    List<String> waitingLines = List.of();
     private final Map<String, DsaRowImage> rows = new HashMap<>();
     private long paints;
 
@@ -38,6 +42,30 @@ public final class DsaCanvas extends Canvas {
             rows.values().forEach(DsaRowImage::dispose);
             rows.clear();
         });
+    }
+
+    /**
+     * {@code text} in lines no wider than {@code width} by {@code measure}, broken at spaces; a single word
+     * wider than that stays whole on its own line.
+     */
+    static List<String> wrap(String text, int width, java.util.function.ToIntFunction<String> measure) {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String longer = line.isEmpty() ? word : line + " " + word;
+            if (line.isEmpty() || measure.applyAsInt(longer) <= width) {
+                line.setLength(0);
+                line.append(longer);
+            } else {
+                lines.add(line.toString());
+                line.setLength(0);
+                line.append(word);
+            }
+        }
+        if (!line.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     /** Completed paints, for tests ({@code CanvasSnapshot.repaintAndCapture}). */
@@ -64,7 +92,12 @@ public final class DsaCanvas extends Canvas {
         });
         if (derivations.isEmpty() || area.width <= LABEL_WIDTH + 2) {
             gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_GRAY));
-            gc.drawText("Waiting for EEG epochs: a density spectral array per derivation appears with the first", 8, 8, true);
+            // wrapped to the canvas's width: one line was cut in the narrow EEG tab at 1280×800 (issue 16)
+            waitingLines = wrap(WAITING, area.width - 16, t -> gc.textExtent(t).x);
+            int lineHeight = gc.getFontMetrics().getHeight();
+            for (int i = 0; i < waitingLines.size(); i++) {
+                gc.drawText(waitingLines.get(i), 8, 8 + i * lineHeight, true);
+            }
             paints++;
             return;
         }

@@ -39,6 +39,37 @@ class DsaCanvasUiTest {
     }
 
     @Test
+    void theWaitingTextWrapsInsideANarrowCanvas() {
+        // the EEG tab is about 460 px wide in Live at 1280×800 (RawEegViewUiTest); the canvas gets no more
+        shell.setSize(460, 240);
+        DsaCanvas canvas = new DsaCanvas(shell, new EegModel());
+        shell.open();
+        CanvasSnapshot.repaintAndCapture(canvas, canvas::paintCount);
+        java.util.List<String> lines = canvas.waitingLines;
+        assertTrue(lines.size() > 1, "wrapped: " + lines);
+        assertEquals(DsaCanvas.WAITING, String.join(" ", lines), "every word drawn, in order");
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(canvas);
+        try {
+            for (String line : lines) {
+                int width = gc.textExtent(line).x;
+                assertTrue(8 + width <= canvas.getClientArea().width, "'" + line + "' (" + width + " px) inside "
+                        + canvas.getClientArea().width + " px");
+            }
+        } finally {
+            gc.dispose();
+        }
+    }
+
+    @Test
+    void wrappingBreaksAtSpacesWithinTheWidth() {
+        // 10 px a character: at most 9 characters a line in 90 px, 10 in 100 px; a longer word stays whole
+        java.util.function.ToIntFunction<String> tenPx = t -> 10 * t.length();
+        assertEquals(java.util.List.of("Waiting", "for EEG", "epochs: a", "density"),
+                DsaCanvas.wrap("Waiting for EEG epochs: a density", 90, tenPx));
+        assertEquals(java.util.List.of("abcdefghijkl", "x"), DsaCanvas.wrap("abcdefghijkl x", 100, tenPx));
+    }
+
+    @Test
     void powerShowsAtItsFrequencyAndTimeWithTheSef95Line() {
         EegModel model = new EegModel();
         // 400 epochs of 2 s: alpha (10 Hz) for the first 200, then delta (2 Hz); bins of 0.5 Hz up to 30 Hz

@@ -59,7 +59,8 @@ public class FreeRunPart {
     public void create(Composite parent) {
         parent.setLayout(new FillLayout());
         view = new FreeRunView(parent);
-        header = new Label(view.toolbar, SWT.NONE);
+        // wraps rather than being cut in the narrow tab (issue 16: "Waiting for free-run EMG" cut at 1280×800)
+        header = new Label(view.toolbar, SWT.WRAP);
         header.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         sound = new Button(view.toolbar, SWT.CHECK);
         sound.setText("Sound");
@@ -120,13 +121,18 @@ public class FreeRunPart {
                 + " · A-trains, neurotonic discharges, bursts, spikes · " + audioText;
         if (!text.equals(header.getText())) {
             header.setText(text);
-            header.getParent().layout(true);
+            view.root.layout(true, true); // the wrapped header may need another line: the toolbar's height changes
         }
     }
 
     /** The model, for tests. */
     public FreeRunModel model() {
         return model;
+    }
+
+    /** The header line, for tests. */
+    Label header() {
+        return header;
     }
 
     FreeRunView view() {
