@@ -1,6 +1,10 @@
 package org.openionm.dsp;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.openionm.core.model.Channel;
 
 /** One reason to reject a sweep; checked on samples [from, end) (after stimulus blanking). */
@@ -69,11 +73,33 @@ public sealed interface ArtifactRule {
         @Override
         public String violation(float[] sweep, int from, Channel ch) {
             float[] part = java.util.Arrays.copyOfRange(sweep, from, sweep.length);
-            float[] hf = Butterworth.highPass(4, highPassHz, ch.samplingRateHz()).filtfilt(part);
+            float[] hf = design(highPassHz, ch.samplingRateHz()).filtfilt(part);
             double rms = Stats.rms(hf);
             return rms > rmsThresholdUv ? String.format(Locale.ROOT,
                     "electrocautery: %.1f µV rms above %s Hz exceeds %.1f µV; pause averaging",
                     rms, Butterworth.hz(highPassHz), rmsThresholdUv) : null;
+        }
+
+        /** Few (corner, rate) pairs exist at once; more means settings churn. */
+        private static final int MAX_DESIGNS = 16;
+        private static final Map<List<Double>, SosFilter> DESIGNS =
+                new ConcurrentHashMap<>();
+
+        /**
+         * Designed once per corner and rate, not once per sweep (the design and its description text
+         * were a re-analysis hot spot); {@link SosFilter} is immutable, so sharing it changes no result.
+         */
+        private static SosFilter design(double highPassHz, double fs) {
+            List<Double> key = List.of(highPassHz, fs);
+            SosFilter f = DESIGNS.get(key);
+            if (f == null) {
+                if (DESIGNS.size() >= MAX_DESIGNS) {
+                    DESIGNS.clear();
+                }
+                f = Butterworth.highPass(4, highPassHz, fs);
+                DESIGNS.put(key, f);
+            }
+            return f;
         }
     }
 }

@@ -33,11 +33,16 @@ public final class SampleRing {
             start = firstIndex;
             end = firstIndex;
         }
+        // a block longer than the ring keeps only its newest samples (the older ones would be overwritten)
+        int skip = Math.max(0, count - capacity);
+        int n = count - skip;
+        int pos = slot(firstIndex + skip);
+        int head = Math.min(n, capacity - pos);
         for (int c = 0; c < channels.length; c++) {
+            // two bulk copies around the wrap point instead of a modulo per sample (re-analysis hot spot)
             float[] src = blockChannels[channels[c]];
-            for (int i = 0; i < count; i++) {
-                data[c][(int) Math.floorMod(firstIndex + i, (long) capacity)] = src[i];
-            }
+            System.arraycopy(src, skip, data[c], pos, head);
+            System.arraycopy(src, skip + head, data[c], 0, n - head);
         }
         end = firstIndex + count;
         start = Math.max(start, end - capacity);
@@ -59,9 +64,14 @@ public final class SampleRing {
             return null;
         }
         float[] out = new float[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = data[c][(int) Math.floorMod(from + i, (long) capacity)];
-        }
+        int pos = slot(from);
+        int head = Math.min(length, capacity - pos);
+        System.arraycopy(data[c], pos, out, 0, head);
+        System.arraycopy(data[c], 0, out, head, length - head);
         return out;
+    }
+
+    private int slot(long sampleIndex) {
+        return (int) Math.floorMod(sampleIndex, (long) capacity);
     }
 }

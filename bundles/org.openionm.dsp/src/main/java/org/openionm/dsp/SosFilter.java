@@ -77,9 +77,9 @@ public final class SosFilter {
             x[pad + n - 1 + i] = 2.0 * in[n - 1] - in[n - 1 - i];
         }
         runSettled(x);
-        reverse(x);
-        runSettled(x);
-        reverse(x);
+        // the backward pass runs from the end: the same operations as reversing, filtering and
+        // reversing back, without the two copies through the array (a re-analysis hot spot)
+        runSettledBackward(x);
         float[] out = new float[n];
         for (int i = 0; i < n; i++) {
             out[i] = (float) x[pad + i];
@@ -104,12 +104,10 @@ public final class SosFilter {
         st.processInPlace(x);
     }
 
-    private static void reverse(double[] x) {
-        for (int i = 0, j = x.length - 1; i < j; i++, j--) {
-            double t = x[i];
-            x[i] = x[j];
-            x[j] = t;
-        }
+    private void runSettledBackward(double[] x) {
+        Stream st = newStream();
+        st.settle(x[x.length - 1]);
+        st.processInPlaceBackward(x);
     }
 
     /** A fresh stateful filter for live, block-by-block use. */
@@ -147,6 +145,12 @@ public final class SosFilter {
 
         void processInPlace(double[] x) {
             for (int i = 0; i < x.length; i++) {
+                x[i] = step(x[i]);
+            }
+        }
+
+        void processInPlaceBackward(double[] x) {
+            for (int i = x.length - 1; i >= 0; i--) {
                 x[i] = step(x[i]);
             }
         }

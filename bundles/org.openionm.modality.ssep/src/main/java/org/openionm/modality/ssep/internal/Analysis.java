@@ -3,6 +3,7 @@ package org.openionm.modality.ssep.internal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.openionm.dsp.Butterworth;
 import org.openionm.dsp.Peak;
@@ -26,7 +27,32 @@ final class Analysis {
         double hp = s.get(cortical ? SsepSettings.CORTICAL_HP : SsepSettings.SUBCORTICAL_HP);
         // a corner at or above Nyquist is not realisable: cap it just below
         double lp = Math.min(s.get(cortical ? SsepSettings.CORTICAL_LP : SsepSettings.SUBCORTICAL_LP), 0.45 * fs);
-        return Butterworth.bandPass(s.get(SsepSettings.FILTER_ORDER).intValue(), hp, lp, fs);
+        return design(new FilterKey(s.get(SsepSettings.FILTER_ORDER).intValue(), hp, lp, fs));
+    }
+
+    /** The band of one filter design; a settings change (what-if re-analysis) gives a new key. */
+    private record FilterKey(int order, double highpassHz, double lowpassHz, double fs) {
+    }
+
+    /** Few distinct bands exist at once (cortical, subcortical, a what-if's); more means settings churn. */
+    private static final int MAX_DESIGNS = 64;
+    private static final Map<FilterKey, SosFilter> DESIGNS = new ConcurrentHashMap<>();
+
+    /**
+     * Designed once per band, not per average: the design (complex square roots, hence
+     * {@code StrictMath.atan2}) was the top CPU frame of a re-analysis. {@link SosFilter} is immutable,
+     * so the same coefficients are shared and the results are bit-identical.
+     */
+    private static SosFilter design(FilterKey k) {
+        SosFilter f = DESIGNS.get(k);
+        if (f == null) {
+            if (DESIGNS.size() >= MAX_DESIGNS) {
+                DESIGNS.clear();
+            }
+            f = Butterworth.bandPass(k.order(), k.highpassHz(), k.lowpassHz(), k.fs());
+            DESIGNS.put(k, f);
+        }
+        return f;
     }
 
     /**
