@@ -247,14 +247,23 @@ public final class OverviewCanvas extends Canvas {
 
     /** Grey bands with "no recording" where the case had no segment. */
     private void drawGaps(GC gc, int w, int bottom) {
+        paintGaps(gc, gaps, this::xOf, LEFT, LEFT + w, bottom);
+    }
+
+    /**
+     * Grey bands with "no recording hh:mm:ss–hh:mm:ss" over the gaps between segments, between {@code left}
+     * and {@code right}; {@code xOf} maps case time to x. The overview and the traces draw gaps alike.
+     */
+    static void paintGaps(GC gc, List<org.openionm.review.CaseTimeline.Gap> gaps, java.util.function.DoubleToIntFunction xOf,
+            int left, int right, int bottom) {
         if (gaps.isEmpty()) {
             return;
         }
-        gc.setBackground(new Color(OverviewCanvas.GAP));
+        gc.setBackground(new Color(GAP));
         gc.setForeground(new Color(new RGB(0x70, 0x70, 0x70)));
         for (org.openionm.review.CaseTimeline.Gap g : gaps) {
-            int x0 = Math.max(LEFT, xOf(g.startSeconds()));
-            int x1 = Math.min(LEFT + w, xOf(g.endSeconds()));
+            int x0 = Math.max(left, xOf.applyAsInt(g.startSeconds()));
+            int x1 = Math.min(right, xOf.applyAsInt(g.endSeconds()));
             if (x1 <= x0) {
                 continue;
             }

@@ -220,24 +220,7 @@ public final class TracesCanvas extends Canvas {
 
     /** Grey bands with "no recording" where the case had no segment. */
     private void drawGaps(GC gc, int w, int bottom) {
-        if (gaps.isEmpty()) {
-            return;
-        }
-        gc.setBackground(new Color(OverviewCanvas.GAP));
-        gc.setForeground(new Color(new RGB(0x70, 0x70, 0x70)));
-        for (org.openionm.review.CaseTimeline.Gap g : gaps) {
-            int x0 = Math.max(LEFT, LEFT + window.xOf(g.startSeconds(), w));
-            int x1 = Math.min(LEFT + w, LEFT + window.xOf(g.endSeconds(), w));
-            if (x1 <= x0) {
-                continue;
-            }
-            gc.fillRectangle(x0, 0, Math.max(1, x1 - x0), bottom);
-            String text = "no recording " + org.openionm.review.ReviewWindow.clock(g.startSeconds()) + "–"
-                    + org.openionm.review.ReviewWindow.clock(g.endSeconds());
-            if (gc.textExtent(text).x < x1 - x0 - 4) {
-                gc.drawText(text, x0 + 3, 2, true);
-            }
-        }
+        OverviewCanvas.paintGaps(gc, gaps, s -> LEFT + window.xOf(s, w), LEFT, LEFT + w, bottom);
     }
 
     private void drawAxis(GC gc, int y, int w) {
