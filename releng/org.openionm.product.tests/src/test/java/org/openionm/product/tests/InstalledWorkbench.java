@@ -69,7 +69,9 @@ final class InstalledWorkbench {
                 "-data", "@none", "-application", "org.openionm.cli." + command));
         cmd.addAll(List.of(args));
         Path log = Files.createTempFile(privateArea, command, ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("OPENIONM_DATA", privateArea.resolve("data").toString()); // never the user's own cases
+        Process p = pb.start();
         if (!p.waitFor(COMMAND_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError(command + " did not finish within " + COMMAND_TIMEOUT_MINUTES + " min: " + Files.readString(log));

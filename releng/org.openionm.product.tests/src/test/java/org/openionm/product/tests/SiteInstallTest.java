@@ -101,6 +101,14 @@ class SiteInstallTest {
                 "TcMEP measured for both train sites of the scenario");
         assertEquals(40.0, after.get("settings").get("ssep").get("alarm.amplitude.decrease.percent").asDouble(),
                 "the site's defaults stay");
+
+        // the FHIR export brings its own libraries (HAPI, SLF4J 2): the case store must still open beside them
+        SiteCommand.Result fhir = SiteCommand.run(dir, "--add", "fhir", "--out", site.toString());
+        assertEquals(0, fhir.exit(), fhir.output());
+        InstalledWorkbench.Result created = workbench.start(dir, "case", "new", "--patient", "Doe^Jane", "--mrn", "123456",
+                "--procedure", "posterior spinal fusion", "--sex", "f");
+        assertEquals(0, created.exit(), created.output());
+        assertFalse(created.output().contains("LinkageError"), created.output());
     }
 
     private static Set<String> installedRoots(Path dir, Path site) throws Exception {
