@@ -20,6 +20,7 @@ import org.openionm.acquisition.SampleConsumer;
 import org.openionm.core.model.Channel;
 import org.openionm.core.model.DataGap;
 import org.openionm.core.model.SampleBlock;
+import org.openionm.ui.internal.StartupPhases;
 import org.openionm.ui.widgets.trace.TraceBuffer;
 import org.openionm.ui.widgets.trace.TraceCanvas;
 
@@ -60,6 +61,7 @@ public class RawSignalsPart {
 
     @PostConstruct
     public void create(Composite parent) {
+        StartupPhases.mark("raw-part-created");
         display = parent.getDisplay();
         parent.setLayout(new GridLayout(3, false));
         // wraps rather than squeezing "Display window" and its choice out of a narrow part (issue 16)
@@ -103,6 +105,7 @@ public class RawSignalsPart {
         }
         if (!firstTraceLogged && canvas.lastPaintedNewestIndex() > 0) {
             firstTraceLogged = true;
+            StartupPhases.mark("first-trace");
             ProcessHandle.current().info().startInstant().ifPresent(start -> {
                 long ms = Duration.between(start, Instant.now()).toMillis();
                 LOG.log(System.Logger.Level.INFO, "first trace on screen " + ms + " ms after process start");
@@ -110,6 +113,11 @@ public class RawSignalsPart {
                     stats.firstTrace(ms);
                 }
             });
+            List<StartupPhases.Phase> phases = StartupPhases.phases();
+            LOG.log(System.Logger.Level.INFO, StartupPhases.summary(phases));
+            if (stats != null) {
+                stats.phases(phases);
+            }
         }
         if (stats != null) {
             stats.tick();

@@ -1,0 +1,90 @@
+package org.openionm.ui.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.e4.core.di.annotations.Execute;
+
+/**
+ * Where a start goes (issue 15, "first trace &lt; 3 s warm"): the moments the workbench passes on its way
+ * to the first painted trace, as wall time since the process started and as the process's CPU time
+ * (utime + stime, which a loaded machine does not inflate the way it inflates wall time). Each mark
+ * costs one read of the process's accounting; they are logged once, with the first trace, and written
+ * to the display statistics file ({@code ./openionm bench ui}).
+ */
+public final class StartupPhases {
+
+    /** One moment of the start: ms since the process started, and the process's CPU ms by then (-1 unknown). */
+    public record Phase(String name, long wallMs, long cpuMs) {
+    }
+
+    private static final List<Phase> PHASES = new ArrayList<>();
+
+    private StartupPhases() {
+    }
+
+    /** Records that the start has reached {@code name} now (the first mark of a name counts). */
+    public static synchronized void mark(String name) {
+        for (Phase p : PHASES) {
+            if (p.name().equals(name)) {
+                return;
+            }
+        }
+        ProcessHandle.Info info = ProcessHandle.current().info();
+        long wall = info.startInstant().map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
+        long cpu = info.totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+        PHASES.add(new Phase(name, wall, cpu));
+    }
+
+    /**
+     * The marks so far, preceded by the two the launcher knows: the JVM's own start (after the heap is
+     * reserved and touched) and the moment the Equinox launcher began to start the framework
+     * ({@code eclipse.startTime}), both as wall ms since the process started (their CPU is not known).
+     */
+    public static synchronized List<Phase> phases() {
+        List<Phase> all = new ArrayList<>();
+        ProcessHandle.current().info().startInstant().ifPresent(start -> {
+            long processStart = start.toEpochMilli();
+            all.add(new Phase("jvm-started", java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()
+                    - processStart, -1));
+            String osgi = System.getProperty("eclipse.startTime");
+            if (osgi != null && osgi.matches("\\d+")) {
+                all.add(new Phase("osgi-launch", Long.parseLong(osgi) - processStart, -1));
+            }
+        });
+        all.addAll(PHASES);
+        return all;
+    }
+
+    /** One line for the log: {@code name wall/cpu ms, …}. */
+    public static String summary(List<Phase> phases) {
+        StringBuilder s = new StringBuilder("start-up phases, ms after process start (wall / process CPU):");
+        for (Phase p : phases) {
+            s.append(' ').append(p.name()).append(' ').append(p.wallMs()).append(" / ")
+                    .append(p.cpuMs() < 0 ? "-" : Long.toString(p.cpuMs())).append(',');
+        }
+        s.setLength(s.length() - 1);
+        return s.toString();
+    }
+
+    /**
+     * Model processor run by E4 before the fragments are merged: the framework has started, the E4
+     * application has its display and has read Application.e4xmi.
+     */
+    public static final class ModelRead {
+        @Execute
+        public void execute() {
+            mark("e4-model-read");
+        }
+    }
+
+    /** Model processor run by E4 after every fragment and processor: the application model is complete. */
+    public static final class ModelMerged {
+        @Execute
+        public void execute() {
+            mark("e4-model-merged");
+        }
+    }
+}
