@@ -123,7 +123,8 @@ bench_ui_main() {
 }
 
 # One start of the workbench on the areas of $1 (work folder) at $2 channels x $3 Hz until its first trace; prints
-# "<first-trace wall ms> <process CPU ms by then> <1-min load average> <phases as name=wall/cpu ...>", then stops it.
+# "<first-trace wall ms> <process CPU ms> <UI thread CPU ms> <1-min load average> <phases as name=wall/cpu/ui-cpu ...>",
+# then stops it.
 bench_ui_start_once() {
   local work="$1" channels="$2" rate="$3" stats pid waited=0 first="" load phases
   stats="$work/stats.$(date +%s%N)"
@@ -138,33 +139,35 @@ bench_ui_start_once() {
   while [ -z "$first" ]; do
     [ -d "/proc/$pid" ] || die "the workbench ended before drawing a trace (log: $work/log)"
     [ "$waited" -lt 1200 ] || { kill "$pid"; die "no trace within 120 s at $channels ch x $rate Hz (log: $work/log)"; }
-    [ -f "$stats" ] && first=$(awk '$1 == "phase" && $2 == "first-trace" { print $3 " " $4 }' "$stats" | head -1)
+    [ -f "$stats" ] && first=$(awk '$1 == "phase" && $2 == "first-trace" { print $3 " " $4 " " $5 }' "$stats" | head -1)
     sleep 0.1; waited=$((waited + 1))
   done
   load=$(cut -d' ' -f1 /proc/loadavg)
-  phases=$(awk '$1 == "phase" { printf "%s%s=%s/%s", sep, $2, $3, $4; sep = " " }' "$stats")
+  phases=$(awk '$1 == "phase" { printf "%s%s=%s/%s/%s", sep, $2, $3, $4, $5; sep = " " }' "$stats")
   kill "$pid" 2>/dev/null || true
   while [ -d "/proc/$pid" ]; do sleep 0.2; done
   echo "$first $load $phases"
 }
 
+bench_ui_median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
 # --warm: a discarded cold start that creates the areas, then $3 starts on them; medians of the warm ones.
 bench_ui_warm() { # $1 channels, $2 rate, $3 starts
-  local channels="$1" rate="$2" starts="$3" work i row wall cpu load phases walls=() cpus=()
+  local channels="$1" rate="$2" starts="$3" work i row wall cpu ui load phases walls=() cpus=() uis=()
   work=$(mktemp -d /tmp/openionm-bench-ui.XXXXXX)
   mkdir -p "$work/data" "$work/home"
   echo "openionm bench ui --warm: ${channels} ch x ${rate} Hz, first trace after process start (wall ms / process CPU ms), load = 1-min load average${BENCH_UI_JVM_OPTS:+, extra JVM options: $BENCH_UI_JVM_OPTS}"
   for i in $(seq 0 "$starts"); do
     row=$(bench_ui_start_once "$work" "$channels" "$rate")
-    read -r wall cpu load phases <<<"$row"
+    read -r wall cpu ui load phases <<<"$row"
     if [ "$i" = 0 ]; then
-      printf '  cold    %6s ms  CPU %6s ms  load %5s   %s\n' "$wall" "$cpu" "$load" "$phases"
+      printf '  cold    %6s ms  CPU %6s ms  UI thread %5s ms  load %5s   %s\n' "$wall" "$cpu" "$ui" "$load" "$phases"
     else
-      printf '  warm %-2s %6s ms  CPU %6s ms  load %5s   %s\n' "$i" "$wall" "$cpu" "$load" "$phases"
-      walls+=("$wall"); cpus+=("$cpu")
+      printf '  warm %-2s %6s ms  CPU %6s ms  UI thread %5s ms  load %5s   %s\n' "$i" "$wall" "$cpu" "$ui" "$load" "$phases"
+      walls+=("$wall"); cpus+=("$cpu"); uis+=("$ui")
     fi
   done
-  printf '  warm median %s ms, CPU %s ms (%s starts)\n' "$(printf '%s\n' "${walls[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')" \
-    "$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')" "$starts"
+  printf '  warm median %s ms, CPU %s ms, UI thread %s ms (%s starts)\n' "$(bench_ui_median "${walls[@]}")" \
+    "$(bench_ui_median "${cpus[@]}")" "$(bench_ui_median "${uis[@]}")" "$starts"
   [ -n "${OPENIONM_BENCH_KEEP:-}" ] || rm -rf "$work"
 }

@@ -91,10 +91,10 @@ final class DisplayStats {
         out.flush();
     }
 
-    /** The start-up phases, one {@code phase <name> <wall ms> <cpu ms>} line each (issue 15). */
+    /** The start-up phases, one {@code phase <name> <wall ms> <process cpu ms> <thread cpu ms>} line each (issue 15). */
     void phases(java.util.List<org.openionm.ui.internal.StartupPhases.Phase> phases) {
         for (org.openionm.ui.internal.StartupPhases.Phase p : phases) {
-            out.println("phase " + p.name() + " " + p.wallMs() + " " + p.cpuMs());
+            out.println("phase " + p.name() + " " + p.wallMs() + " " + p.cpuMs() + " " + p.threadCpuMs());
         }
         out.flush();
     }
