@@ -37,6 +37,23 @@ class StartupPhasesTest {
     }
 
     @Test
+    void theProcessStartIsTheKernelsNotProcessHandlesWholeSecondBootTime() throws Exception {
+        long ours = StartupPhases.msSinceProcessStart();
+        long jvmUptime = ManagementFactory.getRuntimeMXBean().getUptime();
+        long handle = java.time.Duration.between(ProcessHandle.current().info().startInstant().orElseThrow(),
+                java.time.Instant.now()).toMillis();
+        // the process existed before its JVM: one 10-ms tick of /proc's resolution either way
+        assertTrue(ours >= jvmUptime - 10, "process " + ours + " ms, JVM " + jvmUptime + " ms");
+        // ProcessHandle counts from /proc/stat's btime, whole seconds: it is early by the fraction of the boot second
+        String btime = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).stream()
+                .filter(l -> l.startsWith("btime ")).findFirst().orElseThrow().substring(6).strip();
+        String uptime = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/uptime"));
+        double bootFraction = System.currentTimeMillis() / 1000.0 - Double.parseDouble(uptime.substring(0, uptime.indexOf(' ')))
+                - Long.parseLong(btime);
+        assertEquals(bootFraction * 1000, handle - ours, 40, "ProcessHandle's start is early by the boot second's fraction");
+    }
+
+    @Test
     void marksKeepTheirOrderAndTheFirstMomentOfAName() {
         StartupPhases.mark("test-first");
         List<Phase> once = StartupPhases.phases();
