@@ -11,7 +11,7 @@ import org.eclipse.e4.core.di.annotations.Execute;
  * Where a start goes (issue 15, "first trace &lt; 3 s warm"): the moments the workbench passes on its way
  * to the first painted trace, as wall time since the process started and as the process's CPU time
  * (utime + stime, which a loaded machine does not inflate the way it inflates wall time). Each mark
- * costs one read of the process's accounting; they are logged once, with the first trace, and written
+ * costs a few small reads of /proc; they are logged once, with the first trace, and written
  * to the display statistics file ({@code ./openionm bench ui}).
  */
 public final class StartupPhases {
