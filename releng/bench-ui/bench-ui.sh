@@ -14,11 +14,16 @@
 bench_ui_usage() {
   cat >&2 <<'TXT'
 usage: ./openionm bench ui [--minutes N] [--loads 16x5000,32x20000,64x20000] [--display :NN] [--window S] [--product DIR]
+                          [--warm N] [--jvm-opts "…"]
   --minutes  how long each load runs after the first trace (default 2; 10 for the issue's RSS figure)
   --loads    channels x sampling rate (Hz) per run, comma-separated
   --display  the X display the bench's own Xvfb uses (default :91)
   --window   seconds over which CPU and fps are averaged, ending 1 minute after the first trace (default 30)
   --product  measure another installed product (e.g. a copy kept from before a change) instead of this build's
+  --warm     start-up only (issue 15): per load one discarded cold start that creates the data and configuration
+             area, then N starts on the same areas; each start's first trace in wall ms and in process CPU ms
+             (utime+stime, robust to the machine's load), its phases, and the load average beside every figure
+  --jvm-opts extra JVM options for the workbench after the fixed heap (to measure a change, e.g. -XX:-AlwaysPreTouch)
 TXT
   exit 2
 }
@@ -43,7 +48,7 @@ bench_ui_one() { # $1 channels, $2 rate, $3 minutes, $4 window seconds; prints o
   work=$(mktemp -d /tmp/openionm-bench-ui.XXXXXX)
   mkdir -p "$work/data" "$work/home"
   OPENIONM_DATA="$work/data" OPENIONM_HOME="$work/home" \
-  OPENIONM_JAVA_OPTS="$WORKBENCH_HEAP -Dopenionm.autostart=simulator -Dopenionm.autostart.rate=$rate \
+  OPENIONM_JAVA_OPTS="$WORKBENCH_HEAP $BENCH_UI_JVM_OPTS -Dopenionm.autostart=simulator -Dopenionm.autostart.rate=$rate \
     -Dopenionm.autostart.channels=$channels -Dopenionm.demo=true -Dopenionm.ui.stats=$work/stats" \
     USER_DIR="$work/home" equinox workbench -data "$work/home/workspace" -clearPersistedState -consoleLog \
     >"$work/log" 2>&1 &
@@ -79,7 +84,8 @@ bench_ui_one() { # $1 channels, $2 rate, $3 minutes, $4 window seconds; prints o
 }
 
 bench_ui_main() {
-  local minutes=2 loads="16x5000,32x20000,64x20000" display=":91" window=30 xvfb load product_given=0
+  local minutes=2 loads="16x5000,32x20000,64x20000" display=":91" window=30 xvfb load product_given=0 warm=0
+  BENCH_UI_JVM_OPTS=""
   while [ $# -gt 0 ]; do
     case "$1" in
       --minutes) minutes="${2:?}"; shift 2 ;;
@@ -87,6 +93,8 @@ bench_ui_main() {
       --display) display="${2:?}"; shift 2 ;;
       --window) window="${2:?}"; shift 2 ;;
       --product) PRODUCT="$(cd "${2:?}" && pwd)"; product_given=1; shift 2 ;;
+      --warm) warm="${2:?}"; shift 2 ;;
+      --jvm-opts) BENCH_UI_JVM_OPTS="${2?}"; shift 2 ;;
       *) bench_ui_usage ;;
     esac
   done
@@ -100,10 +108,66 @@ bench_ui_main() {
   sleep 1
   [ -d "/proc/$xvfb" ] || die "Xvfb could not start on $display (taken? choose another with --display)"
   export DISPLAY="$display"
+  if [ "$warm" != 0 ]; then
+    [ "$warm" -ge 1 ] 2>/dev/null || die "--warm must be a whole number >= 1, was $warm"
+    for load in ${loads//,/ }; do bench_ui_warm "${load%x*}" "${load#*x}" "$warm"; done
+    kill "$xvfb" 2>/dev/null || true
+    return
+  fi
   echo "openionm bench ui: $minutes min per load, CPU and fps averaged over the ${window} s before minute 1 (100 % = one core)"
   printf '%-14s %8s %6s %6s %14s %9s %11s %6s\n' "load" "1st ms" "CPU %" "fps" "lat ms mean/max" "RSS 1min" "RSS ${minutes}min" "GTK!"
   for load in ${loads//,/ }; do
     bench_ui_one "${load%x*}" "${load#*x}" "$minutes" "$window"
   done
   kill "$xvfb" 2>/dev/null || true
+}
+
+# One start of the workbench on the areas of $1 (work folder) at $2 channels x $3 Hz until its first trace; prints
+# "<first-trace wall ms> <process CPU ms> <UI thread CPU ms> <1-min load average> <phases as name=wall/cpu/ui-cpu ...>",
+# then stops it.
+bench_ui_start_once() {
+  local work="$1" channels="$2" rate="$3" stats pid waited=0 first="" load phases
+  stats="$work/stats.$(date +%s%N)"
+  OPENIONM_DATA="$work/data" OPENIONM_HOME="$work/home" \
+  OPENIONM_JAVA_OPTS="$WORKBENCH_HEAP $BENCH_UI_JVM_OPTS -Dopenionm.autostart=simulator -Dopenionm.autostart.rate=$rate \
+    -Dopenionm.autostart.channels=$channels -Dopenionm.demo=true -Dopenionm.ui.stats=$stats" \
+    USER_DIR="$work/home" equinox workbench -data "$work/home/workspace" -clearPersistedState -consoleLog \
+    >>"$work/log" 2>&1 &
+  sleep 1
+  pid=$(pgrep -n -f -- "-configuration $work/home/configuration/workbench" || true)
+  [ -n "$pid" ] || die "the workbench did not start (log: $work/log)"
+  while [ -z "$first" ]; do
+    [ -d "/proc/$pid" ] || die "the workbench ended before drawing a trace (log: $work/log)"
+    [ "$waited" -lt 1200 ] || { kill "$pid"; die "no trace within 120 s at $channels ch x $rate Hz (log: $work/log)"; }
+    [ -f "$stats" ] && first=$(awk '$1 == "phase" && $2 == "first-trace" { print $3 " " $4 " " $5 }' "$stats" | head -1)
+    sleep 0.1; waited=$((waited + 1))
+  done
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  phases=$(awk '$1 == "phase" { printf "%s%s=%s/%s/%s", sep, $2, $3, $4, $5; sep = " " }' "$stats")
+  kill "$pid" 2>/dev/null || true
+  while [ -d "/proc/$pid" ]; do sleep 0.2; done
+  echo "$first $load $phases"
+}
+
+bench_ui_median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+# --warm: a discarded cold start that creates the areas, then $3 starts on them; medians of the warm ones.
+bench_ui_warm() { # $1 channels, $2 rate, $3 starts
+  local channels="$1" rate="$2" starts="$3" work i row wall cpu ui load phases walls=() cpus=() uis=()
+  work=$(mktemp -d /tmp/openionm-bench-ui.XXXXXX)
+  mkdir -p "$work/data" "$work/home"
+  echo "openionm bench ui --warm: ${channels} ch x ${rate} Hz, first trace after process start (wall ms / process CPU ms), load = 1-min load average${BENCH_UI_JVM_OPTS:+, extra JVM options: $BENCH_UI_JVM_OPTS}"
+  for i in $(seq 0 "$starts"); do
+    row=$(bench_ui_start_once "$work" "$channels" "$rate")
+    read -r wall cpu ui load phases <<<"$row"
+    if [ "$i" = 0 ]; then
+      printf '  cold    %6s ms  CPU %6s ms  UI thread %5s ms  load %5s   %s\n' "$wall" "$cpu" "$ui" "$load" "$phases"
+    else
+      printf '  warm %-2s %6s ms  CPU %6s ms  UI thread %5s ms  load %5s   %s\n' "$i" "$wall" "$cpu" "$ui" "$load" "$phases"
+      walls+=("$wall"); cpus+=("$cpu"); uis+=("$ui")
+    fi
+  done
+  printf '  warm median %s ms, CPU %s ms, UI thread %s ms (%s starts)\n' "$(bench_ui_median "${walls[@]}")" \
+    "$(bench_ui_median "${cpus[@]}")" "$(bench_ui_median "${uis[@]}")" "$starts"
+  [ -n "${OPENIONM_BENCH_KEEP:-}" ] || rm -rf "$work"
 }

@@ -42,6 +42,7 @@ public class AutostartAddon {
     @Inject
     @Optional
     void startupComplete(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Event event, MApplication app) {
+        StartupPhases.mark("workbench-rendered");
         if (engine == null || AcquisitionActions.isRunning(engine)) {
             return;
         }
@@ -62,6 +63,7 @@ public class AutostartAddon {
         try {
             app.getContext().set(AcquisitionSettings.class, settings);
             AcquisitionActions.start(engine, settings);
+            StartupPhases.mark("acquisition-started");
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "autostart of amplifier '" + settings.driverId() + "' failed: " + e.getMessage());
         }

@@ -91,6 +91,14 @@ final class DisplayStats {
         out.flush();
     }
 
+    /** The start-up phases, one {@code phase <name> <wall ms> <process cpu ms> <thread cpu ms>} line each (issue 15). */
+    void phases(java.util.List<org.openionm.ui.internal.StartupPhases.Phase> phases) {
+        for (org.openionm.ui.internal.StartupPhases.Phase p : phases) {
+            out.println("phase " + p.name() + " " + p.wallMs() + " " + p.cpuMs() + " " + p.threadCpuMs());
+        }
+        out.flush();
+    }
+
     /** UI thread, every display frame: one line a second. */
     void tick() {
         long now = System.nanoTime();

@@ -1,7 +1,5 @@
 package org.openionm.ui.parts;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +18,7 @@ import org.openionm.acquisition.SampleConsumer;
 import org.openionm.core.model.Channel;
 import org.openionm.core.model.DataGap;
 import org.openionm.core.model.SampleBlock;
+import org.openionm.ui.internal.StartupPhases;
 import org.openionm.ui.widgets.trace.TraceBuffer;
 import org.openionm.ui.widgets.trace.TraceCanvas;
 
@@ -60,6 +59,7 @@ public class RawSignalsPart {
 
     @PostConstruct
     public void create(Composite parent) {
+        StartupPhases.mark("raw-part-created");
         display = parent.getDisplay();
         parent.setLayout(new GridLayout(3, false));
         // wraps rather than squeezing "Display window" and its choice out of a narrow part (issue 16)
@@ -103,13 +103,17 @@ public class RawSignalsPart {
         }
         if (!firstTraceLogged && canvas.lastPaintedNewestIndex() > 0) {
             firstTraceLogged = true;
-            ProcessHandle.current().info().startInstant().ifPresent(start -> {
-                long ms = Duration.between(start, Instant.now()).toMillis();
-                LOG.log(System.Logger.Level.INFO, "first trace on screen " + ms + " ms after process start");
-                if (stats != null) {
-                    stats.firstTrace(ms);
-                }
-            });
+            StartupPhases.mark("first-trace");
+            long ms = StartupPhases.msSinceProcessStart(); // not ProcessHandle's start: up to 1 s early on Linux
+            LOG.log(System.Logger.Level.INFO, "first trace on screen " + ms + " ms after process start");
+            if (stats != null) {
+                stats.firstTrace(ms);
+            }
+            List<StartupPhases.Phase> phases = StartupPhases.phases();
+            LOG.log(System.Logger.Level.INFO, StartupPhases.summary(phases));
+            if (stats != null) {
+                stats.phases(phases);
+            }
         }
         if (stats != null) {
             stats.tick();
