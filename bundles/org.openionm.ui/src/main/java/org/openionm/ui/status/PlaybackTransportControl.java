@@ -16,10 +16,13 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Scale;
 import org.openionm.acquisition.AcquisitionEngine;
 import org.openionm.acquisition.EngineState;
+import org.openionm.alarm.AlarmManager;
 import org.openionm.core.driver.AmplifierDriver;
 import org.openionm.core.driver.PlaybackControl;
+import org.openionm.ui.alarms.Actor;
 import org.openionm.ui.internal.AcquisitionActions;
 import org.openionm.ui.internal.AcquisitionSettings;
+import org.openionm.ui.internal.CaseLookup;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -27,8 +30,11 @@ import jakarta.inject.Inject;
 /**
  * Status bar: the transport of a playback (issue 16) — file name, position / duration, pause, a
  * position slider and the speed (1×, 2×, 5×, as fast as possible). Shown only while a driver that
- * plays a recording runs; the same pipeline as live, only paced differently. Going back restarts the
- * playback from there (the sample clock only moves forward), as the message says.
+ * plays a recording runs; the same pipeline as live, only paced differently. Going back starts a new
+ * playback from there (the sample clock only moves forward), as the message says: within an open case
+ * it is a re-play that continues the case (its clock runs on, never back; baselines and trends stay;
+ * the event log notes the resumption), outside a case a fresh start (issue 16, docs/or-workflow.md
+ * item 1).
  */
 public class PlaybackTransportControl {
 
@@ -44,6 +50,14 @@ public class PlaybackTransportControl {
     @Inject
     @Optional
     MApplication application;
+
+    /** The open case, empty without one (tests give their own). */
+    java.util.function.Supplier<java.util.Optional<String>> openCase = CaseLookup::openCase;
+    /** The settings the playback runs with (tests give their own); null without an application. */
+    java.util.function.Supplier<AcquisitionSettings> settings = () -> application == null ? null
+            : AcquisitionActions.settings(application.getContext());
+    /** The alarm manager, for the fresh start outside a case (tests give their own); may give null. */
+    java.util.function.Supplier<AlarmManager> alarms = AcquisitionActions::alarmManager;
 
     private Composite box;
     private Label position;
@@ -66,7 +80,8 @@ public class PlaybackTransportControl {
         pause.setText("Pause");
         slider = new Scale(box, SWT.HORIZONTAL);
         slider.setLayoutData(new GridData(160, SWT.DEFAULT));
-        slider.setToolTipText("Position in the recording: drag ahead to skip (played as a gap), back to restart from there");
+        slider.setToolTipText("Position in the recording: drag ahead to skip (played as a gap), back to play again from there"
+                + " (within a case the case goes on)");
         speed = new Combo(box, SWT.READ_ONLY);
         speed.setItems(SPEEDS);
         speed.setToolTipText("Playback speed; the processing is the same at every speed");
@@ -125,19 +140,41 @@ public class PlaybackTransportControl {
         refreshNow();
     }
 
-    /** Back in the recording: a new playback from there (the sample clock of one only moves forward). */
+    /** What the message line says now (for tests). */
+    String messageText() {
+        return message.getText();
+    }
+
+    /**
+     * Back in the recording: a new playback from there (the sample clock of one only moves forward).
+     * Within an open case it continues the case, so the case's clock and event log never run backward
+     * and the baselines stay: a re-play, not a new case. Outside a case it is a fresh start, and like
+     * every fresh start it closes the earlier run's alarms (logged).
+     */
     private void restartAt(int seconds) {
-        if (application == null) {
+        AcquisitionSettings s = settings.get();
+        if (s == null) {
             return;
         }
-        AcquisitionSettings s = AcquisitionActions.settings(application.getContext());
         Map<String, String> options = new HashMap<>(s.options());
         options.put("start", Integer.toString(seconds));
         AcquisitionSettings from = new AcquisitionSettings(s.driverId(), s.samplingRateHz(), s.channelCount(), options);
+        boolean inCase = openCase.get().isPresent();
         engine.stop();
+        if (inCase) {
+            engine.continueCaseAtNextStart();
+        } else {
+            AlarmManager manager = alarms.get();
+            if (manager != null) {
+                manager.closeAllForFreshStart(Actor.current().user(), manager.snapshot().caseTimeSeconds());
+            }
+        }
         try {
             AcquisitionActions.start(engine, from);
-            message.setText("restarted from " + time(seconds) + " (a new acquisition)");
+            message.setText(inCase
+                    ? "playing again from " + time(seconds) + " within the case: case time goes on from "
+                            + time(engine.caseClock().acquisitionStart()) + ", baselines kept"
+                    : "restarted from " + time(seconds) + " (a new acquisition)");
         } catch (IllegalArgumentException | IllegalStateException e) {
             message.setText("Cannot restart the playback: " + e.getMessage());
         }

@@ -151,10 +151,94 @@ class PlaybackTransportUiTest {
         assertEquals(List.of("pause", "speed 5.0", "speed Infinity", "seek 600.0"), transport.calls);
     }
 
+    /**
+     * Plays a "recording" from the {@code start} option's second, its samples indexed on the
+     * recording's clock as the EDF driver does (1 kHz, 1 channel).
+     */
+    static final class Recording implements AmplifierDriver {
+        final Transport transport = new Transport();
+        volatile long first;
+
+        @Override public String id() { return "recording-test"; }
+        @Override public String displayName() { return "Recording (test)"; }
+        @Override public DriverCapabilities capabilities() { return new DriverCapabilities(1, 1000, List.of()); }
+        @Override public Optional<PlaybackControl> playback() { return Optional.of(transport); }
+
+        @Override
+        public List<Channel> configure(AcquisitionConfig config) {
+            first = 1000 * Long.parseLong(config.options().getOrDefault("start", "0"));
+            return List.of(new Channel(0, "C3-Cz", Channel.MICROVOLT, 1000, -100, 100, ChannelRole.EEG));
+        }
+
+        @Override
+        public void run(DriverContext context) throws InterruptedException {
+            for (long i = first; !context.isStopRequested(); i += 100) {
+                context.block(new SampleBlock(i, 0, new float[1][100]));
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    /**
+     * Issue 16, item 1: going back in a playback within an open case plays again from there as a new
+     * acquisition that continues the case: case time runs on from past the earlier data (never
+     * backward), the alarm stays. Outside a case the same seek is a fresh start: case time restarts and
+     * the earlier alarm is closed.
+     */
+    @Test
+    void aSeekBackWithinACaseContinuesTheCaseOutsideOneStartsFresh() throws Exception {
+        ServiceTracker<AcquisitionEngine, AcquisitionEngine> tracker = new ServiceTracker<>(
+                FrameworkUtil.getBundle(PlaybackTransportUiTest.class).getBundleContext(), AcquisitionEngine.class, null);
+        tracker.open();
+        engine = tracker.waitForService(20_000);
+        assertNotNull(engine);
+        shell = new Shell(Display.getDefault());
+        shell.setLayout(new FillLayout());
+        PlaybackTransportControl control = new PlaybackTransportControl();
+        control.engine = engine;
+        Recording recording = register(new Recording());
+        control.settings = () -> new org.openionm.ui.internal.AcquisitionSettings(recording.id(), 1000, 1, java.util.Map.of());
+        org.openionm.alarm.AlarmManager alarms = org.openionm.alarm.AlarmManagers.create();
+        control.alarms = () -> alarms;
+        String[] openCase = { "case 17" };
+        control.openCase = () -> Optional.ofNullable(openCase[0]);
+        control.create(shell);
+        shell.setSize(1000, 60);
+        shell.open();
+
+        engine.start(recording, new AcquisitionConfig(1000, 1, true, java.util.Map.of("start", "0")));
+        pumpUntil(() -> engine.caseClock().now() >= 2);
+        alarms.onCondition(new org.openionm.core.processing.AlarmCondition(1, "eeg", "", "C3-Cz", "test criterion",
+                org.openionm.core.processing.AlarmCondition.Priority.HIGH, true, "values", "baseline",
+                new org.openionm.core.processing.Provenance("test", java.util.Map.of())));
+        assertEquals(1, alarms.snapshot().alarms().size());
+
+        control.seek(1); // back from about 2 s: within the case
+        pumpUntil(() -> engine.status().state() == org.openionm.acquisition.EngineState.RUNNING && engine.caseClock().now() > 0);
+        double stoppedAt = engine.caseClock().acquisitionStart() - engine.caseClock().resumedAfterSeconds();
+        assertTrue(stoppedAt >= 2, "the earlier data ended at " + stoppedAt + " s of case time");
+        assertFalse(Double.isNaN(engine.caseClock().resumedAfterSeconds()), "the new acquisition continues the case");
+        assertTrue(engine.caseClock().timeOf(recording.first) >= stoppedAt,
+                "the re-played second 1 lies after the earlier data on the case clock: " + engine.caseClock().timeOf(recording.first));
+        assertEquals(1000, recording.first, "played again from second 1 of the recording");
+        assertEquals(1, alarms.snapshot().alarms().size(), "the case's alarm stays");
+        assertTrue(control.messageText().startsWith("playing again from 00:00:01 within the case: case time goes on from "),
+                control.messageText());
+
+        openCase[0] = null; // the case closed: the same seek starts fresh
+        pumpUntil(() -> engine.caseClock().now() >= engine.caseClock().acquisitionStart() + 2);
+        control.seek(1);
+        pumpUntil(() -> engine.status().state() == org.openionm.acquisition.EngineState.RUNNING);
+        assertTrue(Double.isNaN(engine.caseClock().resumedAfterSeconds()), "a fresh acquisition");
+        assertEquals(0, engine.caseClock().acquisitionStart(), "case time restarts");
+        assertEquals(List.of(), alarms.snapshot().alarms(), "the earlier run's alarm is closed");
+        assertEquals("restarted from 00:00:01 (a new acquisition)", control.messageText());
+    }
+
     private final List<org.osgi.framework.ServiceRegistration<?>> registered = new ArrayList<>();
 
     /** Registered as a driver service, as installed drivers are: the engine finds the running one by its id. */
-    private Player register(Player player) {
+    private <D extends AmplifierDriver> D register(D player) {
         registered.add(FrameworkUtil.getBundle(PlaybackTransportUiTest.class).getBundleContext()
                 .registerService(AmplifierDriver.class, player, null));
         pumpUntil(() -> engine.driver(player.id()).isPresent());

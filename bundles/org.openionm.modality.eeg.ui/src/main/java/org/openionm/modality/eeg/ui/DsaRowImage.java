@@ -19,6 +19,8 @@ import org.eclipse.swt.graphics.PaletteData;
 final class DsaRowImage {
 
     private static final PaletteData RGB = new PaletteData(0xFF0000, 0xFF00, 0xFF);
+    /** Colour of the gap column between two acquisitions of a case: grey, unlike any power of the scale. */
+    static final int GAP_RGB = 0x808080;
 
     private Image image;
     private int width;
@@ -106,7 +108,8 @@ final class DsaRowImage {
             for (int i = 0; i < cols.size(); i++) {
                 EegModel.Column c = cols.get(i);
                 int k = (int) Math.round(hz / c.binHz());
-                Arrays.fill(line, x0 + i * w, x0 + (i + 1) * w, k < c.psd().length ? DsaColors.rgb(c.psd()[k]) : 0);
+                int rgb = c.gap() ? GAP_RGB : k < c.psd().length ? DsaColors.rgb(c.psd()[k]) : 0;
+                Arrays.fill(line, x0 + i * w, x0 + (i + 1) * w, rgb);
             }
             data.setPixels(0, y, width, line, 0);
         }

@@ -22,8 +22,17 @@ public final class EegModel implements ResultListener {
     public static final String SPECTRUM_SITE = "spectrum";
     static final int MAX_COLUMNS = 4800;
 
-    /** One epoch's spectrum: PSD (µV²/Hz) at bin k = k × binHz, and its SEF95 (NaN until measured). */
+    /**
+     * One epoch's spectrum: PSD (µV²/Hz) at bin k = k × binHz, and its SEF95 (NaN until measured). A
+     * column without bins ({@link #gap()}) stands for the stretch without data before an acquisition
+     * that continued the case.
+     */
     public record Column(double timeSeconds, float[] psd, double binHz, double sef95) {
+
+        /** Whether this column is the gap between two acquisitions of the case, not an epoch. */
+        public boolean gap() {
+            return psd.length == 0;
+        }
     }
 
     /** A case event shown on the DSA (clamp on/off) at its case time. */
@@ -40,13 +49,64 @@ public final class EegModel implements ResultListener {
     private final Map<String, List<Column>> columns = new LinkedHashMap<>();
     private final List<Mark> marks = new ArrayList<>();
     private final Map<String, List<double[]>> trends = new LinkedHashMap<>();
+    /** Case times at which an acquisition continued the case after a stretch without data. */
+    private final List<Double> gaps = new ArrayList<>();
     private long version;
 
     @Override
     public synchronized void acquisitionStarted() {
         columns.clear();
         trends.clear();
+        gaps.clear();
         version++;
+    }
+
+    /**
+     * The case goes on after a stretch without data (issue 16): the spectra and trends stay, each
+     * derivation's array gets a gap column, and trend lines are not drawn across the gap.
+     */
+    @Override
+    public synchronized void acquisitionContinued(double resumedAtSeconds, double gapSeconds) {
+        gaps.add(resumedAtSeconds);
+        for (List<Column> list : columns.values()) {
+            double binHz = list.isEmpty() ? 1 : list.get(list.size() - 1).binHz();
+            list.add(new Column(resumedAtSeconds, new float[0], binHz, Double.NaN));
+            if (list.size() > MAX_COLUMNS) {
+                list.remove(0);
+            }
+        }
+        version++;
+    }
+
+    /** Case times at which the case was continued after a gap, in order. */
+    public synchronized List<Double> gaps() {
+        return List.copyOf(gaps);
+    }
+
+    /**
+     * The {time, value} pairs of a series cut at the gaps: one run per stretch of data, so a line drawn
+     * through each run never bridges a gap. Empty runs are left out.
+     */
+    public synchronized List<List<double[]>> segments(String series) {
+        List<List<double[]>> runs = new ArrayList<>();
+        List<double[]> run = new ArrayList<>();
+        int next = 0;
+        for (double[] p : trends.getOrDefault(series, List.of())) {
+            boolean crossed = false;
+            while (next < gaps.size() && p[0] >= gaps.get(next)) {
+                next++;
+                crossed = true;
+            }
+            if (crossed && !run.isEmpty()) {
+                runs.add(run);
+                run = new ArrayList<>();
+            }
+            run.add(p);
+        }
+        if (!run.isEmpty()) {
+            runs.add(run);
+        }
+        return runs;
     }
 
     @Override

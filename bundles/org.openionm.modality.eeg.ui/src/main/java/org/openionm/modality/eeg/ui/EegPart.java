@@ -10,6 +10,7 @@ import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swtchart.Chart;
 import org.eclipse.swtchart.ILineSeries;
+import org.eclipse.swtchart.ISeries;
 import org.eclipse.swtchart.ISeries.SeriesType;
 import org.openionm.acquisition.AcquisitionEngine;
 import org.openionm.cases.CaseEvent;
@@ -149,27 +150,56 @@ public class EegPart {
 
     private void show(Chart chart, List<String> series) {
         for (String id : series) {
-            List<double[]> points = model.trend(id);
-            double[] x = new double[points.size()];
-            double[] y = new double[points.size()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = points.get(i)[0] / 60;
-                y[i] = points.get(i)[1];
-            }
             String label = id.substring(0, id.lastIndexOf('/'));
-            ILineSeries<?> s = (ILineSeries<?>) chart.getSeriesSet().getSeries(label);
-            if (s == null) {
-                s = (ILineSeries<?>) chart.getSeriesSet().createSeries(SeriesType.LINE, label);
-                s.setSymbolType(ILineSeries.PlotSymbolType.NONE);
-                s.setLineColor(chart.getDisplay().getSystemColor(COLOURS[chart.getSeriesSet().getSeries().length % COLOURS.length]));
+            // one line per stretch of data: a continued case's gap is not bridged (issue 16)
+            List<List<double[]>> runs = model.segments(id);
+            ILineSeries<?> first = line(chart, label, null);
+            for (int r = 0; r < Math.max(1, runs.size()); r++) {
+                ILineSeries<?> s = r == 0 ? first : line(chart, segmentName(label, r), first);
+                List<double[]> points = r < runs.size() ? runs.get(r) : List.of();
+                double[] x = new double[points.size()];
+                double[] y = new double[points.size()];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = points.get(i)[0] / 60;
+                    y[i] = points.get(i)[1];
+                }
+                s.setXSeries(x);
+                s.setYSeries(y);
             }
-            s.setXSeries(x);
-            s.setYSeries(y);
+            // runs of an earlier case (a fresh start since) show nothing
+            for (int r = Math.max(1, runs.size()); chart.getSeriesSet().getSeries(segmentName(label, r)) != null; r++) {
+                ISeries<?> old = chart.getSeriesSet().getSeries(segmentName(label, r));
+                old.setXSeries(new double[0]);
+                old.setYSeries(new double[0]);
+            }
         }
         if (!series.isEmpty()) {
             chart.getAxisSet().adjustRange();
         }
         chart.redraw();
+    }
+
+    /** Name of a series' run after its {@code r}-th gap (not in the legend: the first run names it). */
+    static String segmentName(String label, int r) {
+        return label + " after gap " + r;
+    }
+
+    /** The chart's line series {@code name}, created when missing; a later run takes the colour of {@code first}. */
+    private static ILineSeries<?> line(Chart chart, String name, ILineSeries<?> first) {
+        ILineSeries<?> s = (ILineSeries<?>) chart.getSeriesSet().getSeries(name);
+        if (s == null) {
+            // colours by named series only: the runs after a gap share their first run's
+            int n = (int) java.util.Arrays.stream(chart.getSeriesSet().getSeries()).filter(ISeries::isVisibleInLegend).count();
+            s = (ILineSeries<?>) chart.getSeriesSet().createSeries(SeriesType.LINE, name);
+            s.setSymbolType(ILineSeries.PlotSymbolType.NONE);
+            if (first == null) {
+                s.setLineColor(chart.getDisplay().getSystemColor(COLOURS[n % COLOURS.length]));
+            } else {
+                s.setLineColor(first.getLineColor());
+                s.setVisibleInLegend(false);
+            }
+        }
+        return s;
     }
 
     @PreDestroy

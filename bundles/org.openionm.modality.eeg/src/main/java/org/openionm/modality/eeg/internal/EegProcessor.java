@@ -65,6 +65,8 @@ public final class EegProcessor implements ModalityProcessor {
         EpochFeatures baseline;
         double baselineTime;
         int baselineEpochs;
+        /** Whether the baseline was captured in an earlier acquisition of the case (its time is that acquisition's). */
+        boolean baselineEarlier;
         Spectrum spectrum; // of the last epoch when valid, else null
         double lastBsr = Double.NaN;
 
@@ -74,6 +76,15 @@ public final class EegProcessor implements ModalityProcessor {
             this.bsrFilter = bsrFilter;
             this.epoch = new double[epochLength];
         }
+    }
+
+    /**
+     * A derivation's clinical state carried into an acquisition that continues the case (issue 16): its
+     * baseline and the alarm state judged against it. Epochs, the burst-suppression window and a
+     * criterion's running persistence belong to the data and start anew after the gap.
+     */
+    private record Carried(EpochFeatures baseline, double baselineTime, int baselineEpochs,
+            Map<String, PersistentCriterion> criteria) {
     }
 
     private String producer = "unversioned";
@@ -109,6 +120,17 @@ public final class EegProcessor implements ModalityProcessor {
 
     @Override
     public synchronized void start(ProcessorContext context) {
+        Map<String, Carried> carried = new TreeMap<>();
+        if (context.continuesCase()) {
+            for (Trace t : traces) {
+                if (t.baseline != null) {
+                    t.criteria.values().forEach(PersistentCriterion::resume);
+                    carried.put(t.derivation.label(), new Carried(t.baseline, t.baselineTime, t.baselineEpochs, t.criteria));
+                }
+            }
+        } else {
+            bsrAlarmActive = false;
+        }
         settings = EegSettings.from(context.settings());
         out = context.output();
         producer = context.producer();
@@ -135,10 +157,19 @@ public final class EegProcessor implements ModalityProcessor {
             list.add(new Trace(d, new BurstSuppressionDetector(rate, settings.bsrThresholdUv(), settings.bsrMinSeconds(),
                     settings.bsrWindowSeconds()), bsrBand.newStream(), epochLength));
         }
+        for (Trace t : list) {
+            Carried c = carried.get(t.derivation.label());
+            if (c != null) {
+                t.baseline = c.baseline();
+                t.baselineTime = c.baselineTime();
+                t.baselineEpochs = c.baselineEpochs();
+                t.baselineEarlier = true;
+                t.criteria.putAll(c.criteria());
+            }
+        }
         traces = List.copyOf(list);
         pairs = Derivation.homologousPairs(derivations);
         filled = 0;
-        bsrAlarmActive = false;
         trains.clear();
         Map<String, String> prov = new TreeMap<>(settings.asText());
         prov.put("analysis rate", EegSettings.num(rate) + " Hz (input " + EegSettings.num(fs) + " Hz"
@@ -271,12 +302,14 @@ public final class EegProcessor implements ModalityProcessor {
             t.baseline = EpochFeatures.median(t.recent);
             t.baselineTime = caseTimeSeconds;
             t.baselineEpochs = t.recent.size();
+            t.baselineEarlier = false;
         }
     }
 
     /** The captured baseline of a derivation, or null. */
     public synchronized EpochFeatures baseline(String derivation) {
-        return traces.stream().filter(t -> t.derivation.label().equals(derivation)).map(t -> t.baseline).findFirst()
+        // Optional.map, not Stream.map: a derivation without a baseline gives null, not an exception
+        return traces.stream().filter(t -> t.derivation.label().equals(derivation)).findFirst().map(t -> t.baseline)
                 .orElse(null);
     }
 
@@ -404,7 +437,8 @@ public final class EegProcessor implements ModalityProcessor {
     private AlarmCondition condition(double time, Trace t, String criterion, AlarmCondition.Priority priority, boolean active,
             String values) {
         EpochFeatures b = t.baseline;
-        String base = "baseline " + EegSettings.num(Math.round(t.baselineTime * 10) / 10.0) + " s (median of " + t.baselineEpochs
+        String base = "baseline " + EegSettings.num(Math.round(t.baselineTime * 10) / 10.0) + " s"
+                + (t.baselineEarlier ? " of an earlier acquisition of the case" : "") + " (median of " + t.baselineEpochs
                 + " epochs): beta " + fmt(b.betaCea()) + " uV2, relative alpha " + fmt(b.relative(b.alpha()))
                 + " %, alpha/delta " + fmt(b.alphaDeltaRatio());
         return new AlarmCondition(time, ID, "", t.derivation.label(), criterion, priority, active, values, base, provenance);

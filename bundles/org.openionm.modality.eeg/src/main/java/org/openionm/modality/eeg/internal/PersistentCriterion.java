@@ -47,6 +47,15 @@ final class PersistentCriterion {
         return null;
     }
 
+    /**
+     * The data went on after a stretch without any (an acquisition that continues the case): a run of
+     * met or unmet epochs does not bridge it, the alarm state stays.
+     */
+    void resume() {
+        metSince = Double.NaN;
+        unmetSince = Double.NaN;
+    }
+
     boolean active() {
         return active;
     }

@@ -81,6 +81,15 @@ public final class FreeRunModel implements ResultListener {
         queue.add(Boolean.TRUE);
     }
 
+    /**
+     * The case goes on (issue 16): the counters, the findings list and the A-train marks stay; the
+     * processor carries each muscle's train time on, so its next counter value continues from here.
+     */
+    @Override
+    public void acquisitionContinued(double resumedAtSeconds, double gapSeconds) {
+        // nothing to forget
+    }
+
     @Override
     public void measurement(Measurement m) {
         if (m.modality().equals(MODALITY) && m.component().equals("trainTime")) {

@@ -29,6 +29,24 @@ class FreeRunViewTest {
     }
 
     @Test
+    void continuingTheCaseKeepsCountersAndFindingsAFreshStartClearsThem() {
+        FreeRunModel model = new FreeRunModel();
+        model.measurement(trainTime("Facial-1", 2.4, PRELL));
+        model.event(new DetectedEvent(8, 2.4, "emg.freerun", "Facial-1", "A-train", 150, PRELL));
+        model.acquisitionContinued(130, 100);
+        assertTrue(model.drain());
+        assertEquals(2.4, model.counters().get(0).trainTimeSeconds(), "the counter stays until the continued count arrives");
+        assertEquals(1, model.events().size(), "the findings of the case stay");
+        model.measurement(trainTime("Facial-1", 3.1, PRELL)); // carried on by the processor: 2.4 s + 0.7 s
+        model.drain();
+        assertEquals(3.1, model.counters().get(0).trainTimeSeconds());
+        model.acquisitionStarted();
+        model.drain();
+        assertEquals(List.of(), model.counters(), "a fresh start clears the counters");
+        assertEquals(List.of(), model.events(), "and the findings");
+    }
+
+    @Test
     void countersTakeTheirThresholdsFromTheProvenanceAndTheCauteryState() {
         FreeRunModel model = new FreeRunModel();
         model.measurement(trainTime("Facial-1", 0.3, PRELL));

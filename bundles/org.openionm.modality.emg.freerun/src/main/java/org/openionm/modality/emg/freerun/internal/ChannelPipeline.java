@@ -75,6 +75,22 @@ final class ChannelPipeline {
         return cauteryStart >= 0;
     }
 
+    /** Background level (mean absolute filtered signal, µV) the thresholds follow. */
+    double background() {
+        return meanAbs;
+    }
+
+    /**
+     * Starts from a background level measured before (an acquisition that continues the case): the
+     * thresholds are where they were, not at the minimum while the estimate settles.
+     */
+    void background(double uv) {
+        if (Double.isFinite(uv) && uv > 0) {
+            meanAbs = uv;
+            updateThresholds();
+        }
+    }
+
     /** Current discharge threshold (µV). */
     double threshold() {
         return threshold;

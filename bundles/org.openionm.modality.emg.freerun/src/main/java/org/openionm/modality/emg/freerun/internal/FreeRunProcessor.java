@@ -76,6 +76,22 @@ public final class FreeRunProcessor implements ModalityProcessor, EmgAudioContro
     private boolean[] neurotonicActive = new boolean[0];
     private boolean clusterAlarm;
     private long position;
+    /**
+     * What each muscle carries over from the case's earlier acquisitions when this one continues the
+     * case (issue 16), by channel label; empty after a fresh start.
+     */
+    private final Map<String, Carried> carried = new java.util.HashMap<>();
+    /** Per channel of this acquisition: train time of the case's earlier acquisitions (s). */
+    private double[] earlierSeconds = new double[0];
+
+    /**
+     * A muscle's state across acquisitions of one case: its train time so far (the stretches without
+     * data between acquisitions are not train time), its background level (the detection thresholds
+     * start where they were instead of at the minimum) and whether its train time already raised the
+     * HIGH alarm (latched in the alarm manager: not raised twice).
+     */
+    record Carried(double trainSeconds, double backgroundUv, boolean severeRaised) {
+    }
     private EmgAudio audio;
 
     @Override public String id() { return ID; }
@@ -161,6 +177,11 @@ public final class FreeRunProcessor implements ModalityProcessor, EmgAudioContro
 
     @Override
     public synchronized void start(ProcessorContext context) {
+        if (context.continuesCase()) {
+            remember(); // before fs and the pipelines are replaced: the ended acquisition's samples and channels
+        } else {
+            carried.clear();
+        }
         settings = FreeRunSettings.from(context.settings());
         out = context.output();
         producer = context.producer();
@@ -205,6 +226,15 @@ public final class FreeRunProcessor implements ModalityProcessor, EmgAudioContro
         publishedAt = new double[n];
         java.util.Arrays.fill(publishedAt, Double.NEGATIVE_INFINITY);
         severeRaised = new boolean[n];
+        earlierSeconds = new double[n];
+        for (int k = 0; k < n; k++) {
+            Carried c = carried.get(pipelines.get(k).channel.label());
+            if (c != null) {
+                earlierSeconds[k] = c.trainSeconds();
+                severeRaised[k] = c.severeRaised();
+                pipelines.get(k).background(c.backgroundUv());
+            }
+        }
         neurotonicActive = new boolean[n];
         clusterAlarm = false;
         position = 0;
@@ -282,21 +312,46 @@ public final class FreeRunProcessor implements ModalityProcessor, EmgAudioContro
         ledger.decideAll();
         afterBlock(position);
         for (int k = 0; k < pipelines.size(); k++) {
-            publishTrainTime(k, position / fs, seconds(ledger.trainSamples(k)));
+            publishTrainTime(k, position / fs, trainSeconds(k));
         }
         if (audio != null) {
             audio.stop();
         }
     }
 
-    /** Train time of a channel now (s), for tests and the benchmark. */
+    /** Train time of a channel now (s), over the case's acquisitions when they continue it; for tests and the benchmark. */
     public synchronized double trainTimeSeconds(String channel) {
         for (int k = 0; k < pipelines.size(); k++) {
             if (pipelines.get(k).channel.label().equals(channel)) {
-                return seconds(ledger.trainSamples(k));
+                return trainSeconds(k);
             }
         }
         return Double.NaN;
+    }
+
+    /** Discharge threshold of a channel now (µV; it follows the background level), for tests. */
+    synchronized double thresholdUv(String channel) {
+        return pipelines.stream().filter(p -> p.channel.label().equals(channel)).mapToDouble(ChannelPipeline::threshold)
+                .findFirst().orElse(Double.NaN);
+    }
+
+    /**
+     * Adds the acquisition that ended to what the muscles carry (the next one continues the case). A
+     * muscle not recorded this time keeps what it had: it may be recorded again later in the case.
+     */
+    private void remember() {
+        if (ledger == null) {
+            return;
+        }
+        for (int k = 0; k < pipelines.size(); k++) {
+            ChannelPipeline p = pipelines.get(k);
+            carried.put(p.channel.label(), new Carried(trainSeconds(k), p.background(), severeRaised[k]));
+        }
+    }
+
+    /** Train time of channel k: the case's earlier acquisitions plus this one's trains. */
+    private double trainSeconds(int k) {
+        return earlierSeconds[k] + seconds(ledger.trainSamples(k));
     }
 
     private void fillMask(long first, int n) {
@@ -339,7 +394,7 @@ public final class FreeRunProcessor implements ModalityProcessor, EmgAudioContro
                     x.cluster ? KIND_CLUSTER : KIND_ATRAIN, x.peakUv, provenance));
         }
         for (int k = 0; k < pipelines.size(); k++) {
-            double seconds = seconds(ledger.trainSamples(k));
+            double seconds = trainSeconds(k);
             boolean changed = seconds != publishedSeconds[k];
             if ((changed && t - publishedAt[k] >= 0.25) || t - publishedAt[k] >= settings.publishS()) {
                 publishTrainTime(k, t, seconds);
@@ -349,7 +404,10 @@ public final class FreeRunProcessor implements ModalityProcessor, EmgAudioContro
                 out.alarm(new AlarmCondition(t, ID, "", label(k), settings.presetText(), Priority.HIGH, true,
                         "train time " + FreeRunSettings.num(seconds) + " s on " + label(k) + " (threshold "
                                 + FreeRunSettings.num(settings.severeSeconds()) + " s)",
-                        "cumulative since the start of the acquisition", provenance));
+                        earlierSeconds[k] > 0 ? "cumulative since the start of the case (" + FreeRunSettings.num(earlierSeconds[k])
+                                + " s in its earlier acquisitions; the time between them not counted)"
+                                : "cumulative since the start of the acquisition",
+                        provenance));
             }
         }
     }
