@@ -1,6 +1,5 @@
 package org.openionm.readingroom;
 
-import org.openionm.testkit.MosquittoServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,9 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openionm.readingroom.ReadingRoomFixture.Or;
 import org.openionm.readingroom.view.AlarmRow;
 import org.openionm.readingroom.view.EnvelopeBlock;
@@ -24,37 +22,20 @@ import org.openionm.readingroom.view.ReadingDesk;
 class ReadingDeskTest {
 
     private static final ZoneId UTC = ZoneId.of("UTC");
-    private MosquittoServer broker;
-    private final List<AutoCloseable> open = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        broker = MosquittoServer.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (AutoCloseable c : open.reversed()) {
-            c.close();
-        }
-        broker.close();
-    }
-
-    private <T extends AutoCloseable> T keep(T c) {
-        open.add(c);
-        return c;
-    }
+    @RegisterExtension
+    final LoopbackBroker loopback = new LoopbackBroker();
 
     @Test
     void threeCasesSideBySideOneAlarmListNamingEachCaseAcknowledgeAndChat() throws Exception {
-        BrokerSettings settings = BrokerSettings.of(broker.uri(), "x");
-        List<Or> ors = List.of(keep(Or.start(settings, "C-1")), keep(Or.start(settings, "C-2")), keep(Or.start(settings, "C-3")));
+        BrokerSettings settings = BrokerSettings.of(loopback.broker().uri(), "x");
+        List<Or> ors = List.of(loopback.keep(Or.start(settings, "C-1")), loopback.keep(Or.start(settings, "C-2")),
+                loopback.keep(Or.start(settings, "C-3")));
         List<CaseMessage> chatAtOr2 = new CopyOnWriteArrayList<>();
         ors.get(1).publisher().onReaderChat(chatAtOr2::add);
         for (Or or : ors) {
             assertTrue(or.publisher().awaitConnected(10_000), "OR connected");
         }
-        ReadingDesk desk = keep(ReadingDesk.connect(settings.withClientId("dr-desk")));
+        ReadingDesk desk = loopback.keep(ReadingDesk.connect(settings.withClientId("dr-desk")));
         assertTrue(desk.room().awaitConnected(10_000));
         await("three live cases listed", 10_000, () -> desk.liveCases().size() == 3);
         assertEquals(List.of("OR C-1", "OR C-2", "OR C-3"), desk.liveCases().stream().map(CaseDescriptor::room).toList());
@@ -105,10 +86,10 @@ class ReadingDeskTest {
 
     @Test
     void traceFramesBecomeTheReadersEnvelopeAndMeasurementsItsTiles() throws Exception {
-        BrokerSettings settings = BrokerSettings.of(broker.uri(), "x");
-        Or or = keep(Or.start(settings, "C-5"));
+        BrokerSettings settings = BrokerSettings.of(loopback.broker().uri(), "x");
+        Or or = loopback.keep(Or.start(settings, "C-5"));
         assertTrue(or.publisher().awaitConnected(10_000));
-        ReadingDesk desk = keep(ReadingDesk.connect(settings.withClientId("dr-trace")));
+        ReadingDesk desk = loopback.keep(ReadingDesk.connect(settings.withClientId("dr-trace")));
         assertTrue(desk.room().awaitConnected(10_000));
         ReadingDesk.Column col = desk.open("C-5");
         await("descriptor", 10_000, () -> col.model().descriptor().isPresent());
@@ -155,21 +136,21 @@ class ReadingDeskTest {
 
     @Test
     void aLostBrokerShowsConnectionLostSinceTheMomentOfTheLoss() throws Exception {
-        BrokerSettings settings = BrokerSettings.of(broker.uri(), "x");
-        Or or = keep(Or.start(settings, "C-6"));
+        BrokerSettings settings = BrokerSettings.of(loopback.broker().uri(), "x");
+        Or or = loopback.keep(Or.start(settings, "C-6"));
         assertTrue(or.publisher().awaitConnected(10_000));
-        ReadingDesk desk = keep(ReadingDesk.connect(settings.withClientId("dr-lost")));
+        ReadingDesk desk = loopback.keep(ReadingDesk.connect(settings.withClientId("dr-lost")));
         assertTrue(desk.room().awaitConnected(10_000));
         desk.open("C-6");
         await("live", 10_000, () -> desk.connectionText("C-6", UTC).equals("live"));
         Instant before = Instant.now().minusMillis(1);
-        broker.kill();
+        loopback.broker().kill();
         await("connection lost shown", 10_000, () -> desk.connectionText("C-6", UTC).startsWith("connection lost since "));
         Instant lost = desk.column("C-6").model().connection().lostSince();
         assertFalse(lost.isBefore(before), "lost at or after the kill: " + lost + " vs " + before);
         String clock = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(lost.atZone(UTC));
         assertTrue(desk.connectionText("C-6", UTC).startsWith("connection lost since " + clock), desk.connectionText("C-6", UTC));
-        broker.restart();
+        loopback.broker().restart();
         await("live again after the restart", 30_000, () -> desk.connectionText("C-6", UTC).equals("live"));
     }
 }

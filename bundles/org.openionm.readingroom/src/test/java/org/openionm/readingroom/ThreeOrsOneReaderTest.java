@@ -1,6 +1,5 @@
 package org.openionm.readingroom;
 
-import org.openionm.testkit.MosquittoServer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,43 +8,25 @@ import static org.openionm.readingroom.ReadingRoomFixture.await;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openionm.readingroom.ReadingRoomFixture.Or;
 
 /** Three ORs, one reader, a real mosquitto on loopback. */
 class ThreeOrsOneReaderTest {
 
-    private MosquittoServer broker;
-    private final List<AutoCloseable> open = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        broker = MosquittoServer.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (AutoCloseable c : open.reversed()) {
-            c.close();
-        }
-        broker.close();
-    }
-
-    private <T extends AutoCloseable> T keep(T c) {
-        open.add(c);
-        return c;
-    }
+    @RegisterExtension
+    final LoopbackBroker loopback = new LoopbackBroker();
 
     @Test
     void everyAlarmOfEveryOrReachesTheReaderInOrder() throws Exception {
-        BrokerSettings settings = BrokerSettings.of(broker.uri(), "x");
-        List<Or> ors = List.of(keep(Or.start(settings, "C-1")), keep(Or.start(settings, "C-2")), keep(Or.start(settings, "C-3")));
+        BrokerSettings settings = BrokerSettings.of(loopback.broker().uri(), "x");
+        List<Or> ors = List.of(loopback.keep(Or.start(settings, "C-1")), loopback.keep(Or.start(settings, "C-2")),
+                loopback.keep(Or.start(settings, "C-3")));
         for (Or or : ors) {
             assertTrue(or.publisher().awaitConnected(10_000), "OR connected");
         }
-        ReadingRoom reader = keep(ReadingRoom.connect(settings.withClientId("reader-1")));
+        ReadingRoom reader = loopback.keep(ReadingRoom.connect(settings.withClientId("reader-1")));
         assertTrue(reader.awaitConnected(10_000));
         await("three live cases listed", 10_000, () -> reader.liveCases().keySet().containsAll(List.of("C-1", "C-2", "C-3")));
         List<CaseModel> models = ors.stream().map(or -> reader.open(or.publisher().descriptor().caseId())).toList();
@@ -77,8 +58,8 @@ class ThreeOrsOneReaderTest {
 
     @Test
     void aLateJoinerGetsTheWholeHistoryThenLive() throws Exception {
-        BrokerSettings settings = BrokerSettings.of(broker.uri(), "x");
-        Or or = keep(Or.start(settings, "C-7"));
+        BrokerSettings settings = BrokerSettings.of(loopback.broker().uri(), "x");
+        Or or = loopback.keep(Or.start(settings, "C-7"));
         assertTrue(or.publisher().awaitConnected(10_000));
         for (int ch = 0; ch < 6; ch++) {
             or.raise(ch, "CP" + ch);
@@ -90,7 +71,7 @@ class ThreeOrsOneReaderTest {
         }
         assertTrue(or.publisher().awaitDrained(10_000));
 
-        ReadingRoom late = keep(ReadingRoom.connect(settings.withClientId("reader-late")));
+        ReadingRoom late = loopback.keep(ReadingRoom.connect(settings.withClientId("reader-late")));
         assertTrue(late.awaitConnected(10_000));
         CaseModel m = late.open("C-7");
         await("history of 6 alarms", 10_000, () -> m.alarms().size() == 6 && m.events().size() == 1);
@@ -110,12 +91,12 @@ class ThreeOrsOneReaderTest {
 
     @Test
     void aReaderAcknowledgesAtTheOrAndChatsWithIt() throws Exception {
-        BrokerSettings settings = BrokerSettings.of(broker.uri(), "x");
-        Or or = keep(Or.start(settings, "C-4"));
+        BrokerSettings settings = BrokerSettings.of(loopback.broker().uri(), "x");
+        Or or = loopback.keep(Or.start(settings, "C-4"));
         List<CaseMessage> chatAtOr = new java.util.concurrent.CopyOnWriteArrayList<>();
         or.publisher().onReaderChat(chatAtOr::add);
         assertTrue(or.publisher().awaitConnected(10_000));
-        ReadingRoom reader = keep(ReadingRoom.connect(settings.withClientId("dr-reader")));
+        ReadingRoom reader = loopback.keep(ReadingRoom.connect(settings.withClientId("dr-reader")));
         assertTrue(reader.awaitConnected(10_000));
         CaseModel m = reader.open("C-4");
         or.raise(5, "CP4");
@@ -142,15 +123,15 @@ class ThreeOrsOneReaderTest {
 
     @Test
     void rawOnDemandReturnsExactlyTheRecordedSamples() throws Exception {
-        BrokerSettings settings = BrokerSettings.of(broker.uri(), "x");
-        Or or = keep(Or.start(settings, "C-9"));
+        BrokerSettings settings = BrokerSettings.of(loopback.broker().uri(), "x");
+        Or or = loopback.keep(Or.start(settings, "C-9"));
         assertTrue(or.publisher().awaitConnected(10_000));
         int channels = 4;
         or.publisher().onStart("test", ReadingRoomFixture.channels(channels));
         for (long first = 0; first < 20_000; first += 100) { // 10 s at 2 kHz
             or.publisher().onBlock(ReadingRoomFixture.block(channels, first, 100));
         }
-        ReadingRoom reader = keep(ReadingRoom.connect(settings.withClientId("reader-raw")));
+        ReadingRoom reader = loopback.keep(ReadingRoom.connect(settings.withClientId("reader-raw")));
         assertTrue(reader.awaitConnected(10_000));
         CaseModel m = reader.open("C-9");
         CaseModel.RawWindow w = m.requestRaw(2, 12_345, 1_000, 10_000);

@@ -2,24 +2,18 @@ package org.openionm.recording;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openionm.io.edf.EdfReader;
+import org.openionm.testkit.KilledChild;
 
 /**
  * kill -9 while recording: a child JVM records the simulator in real time (16 channels, 5 kHz, BDF,
@@ -92,41 +86,7 @@ class RecorderCrashTest {
 
     /** Starts a recording child, kills it {@code delayMs} after its first block, and returns the samples it had acquired. */
     private long runAndKill(Path folder, int delayMs) throws Exception {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path stderr = folder.resolve("child.err");
-        Process child = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", classPath, CrashChild.class.getName(),
-                folder.toString(), Double.toString(RATE), Integer.toString(CHANNELS), Long.toString(SEED))
-                .redirectError(stderr.toFile()).start();
-        AtomicLong last = new AtomicLong(-1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    if (line.startsWith("S ")) {
-                        last.set(Long.parseLong(line.substring(2)));
-                    }
-                }
-            } catch (IOException e) {
-                // the pipe closes when the child dies
-            }
-        });
-        reader.start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (last.get() < 0) {
-                if (!child.isAlive() || System.nanoTime() > deadline) {
-                    fail("the recording child did not start: " + Files.readString(stderr));
-                }
-                Thread.sleep(2);
-            }
-            Thread.sleep(delayMs); // the random moment of the kill, not a wait for a result
-        } finally {
-            child.destroyForcibly();
-        }
-        assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child did not die");
-        reader.join(TimeUnit.SECONDS.toMillis(30)); // reads what the child printed up to its death
-        Files.delete(stderr);
-        return last.get();
+        return KilledChild.runAndKill(folder, CrashChild.class, 0, delayMs, folder.toString(), Double.toString(RATE),
+                Integer.toString(CHANNELS), Long.toString(SEED));
     }
 }

@@ -4,20 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +28,7 @@ import org.openionm.recording.RecordingRecovery;
 import org.openionm.recording.Recorders;
 import org.openionm.recording.RecordingSpec;
 import org.openionm.recording.RecoveredRecording;
+import org.openionm.testkit.KilledChild;
 
 /**
  * The recorder indexes a segment while it writes it: when the segment is closed its {@code .oidx} is
@@ -128,43 +123,10 @@ class IndexWhileRecordingTest {
         }
     }
 
-    /** Starts {@link RecordingChild}, kills it {@code delayMs} after its first block, returns the samples it had sent. */
+    /** Starts {@link RecordingChild}, kills it {@code delayMs} after a second of signal, returns the samples it had sent. */
     private static long runAndKill(Path folder, int delayMs) throws Exception {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path stderr = folder.resolve("child.err");
-        Process child = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", classPath, RecordingChild.class.getName(),
-                folder.toString()).redirectError(stderr.toFile()).start();
-        AtomicLong last = new AtomicLong(-1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    if (line.startsWith("S ")) {
-                        last.set(Long.parseLong(line.substring(2)));
-                    }
-                }
-            } catch (IOException e) {
-                // the pipe closes when the child dies
-            }
-        });
-        reader.start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (last.get() < RATE) { // a second of signal: records forced and read back into the index
-                if (!child.isAlive() || System.nanoTime() > deadline) {
-                    fail("the recording child did not start: " + Files.readString(stderr));
-                }
-                Thread.sleep(2);
-            }
-            Thread.sleep(delayMs); // the moment of the kill, not a wait for a result
-        } finally {
-            child.destroyForcibly();
-        }
-        assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child did not die");
-        reader.join(TimeUnit.SECONDS.toMillis(30));
-        Files.delete(stderr);
-        return last.get();
+        // a second of signal: records forced and read back into the index
+        return KilledChild.runAndKill(folder, RecordingChild.class, (long) RATE, delayMs, folder.toString());
     }
 
     static List<Channel> channels() {

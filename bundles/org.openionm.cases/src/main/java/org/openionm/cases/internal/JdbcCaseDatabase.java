@@ -53,11 +53,18 @@ public final class JdbcCaseDatabase implements CaseDatabase {
     /** H2 reads it once, when its classes load: set before this class touches H2. */
     static final String H2_BIND_ADDRESS = "h2.bindAddress";
 
-    /** The pool's start-up chatter is not for the user's console; its warnings are. Kept referenced: JUL holds loggers weakly. */
+    /**
+     * The pool's start-up chatter is not for the user's console; its warnings are. HikariCP logs
+     * through SLF4J, whose JUL provider (slf4j.jdk14, started in the product) hands it to this logger.
+     * A logging configuration that names a level for it ({@code com.zaxxer.hikari.level}, e.g. to
+     * follow the pool) is kept. Kept referenced: JUL holds loggers weakly.
+     */
     private static final java.util.logging.Logger HIKARI_LOG = java.util.logging.Logger.getLogger("com.zaxxer.hikari");
 
     static {
-        HIKARI_LOG.setLevel(java.util.logging.Level.WARNING);
+        if (java.util.logging.LogManager.getLogManager().getProperty(HIKARI_LOG.getName() + ".level") == null) {
+            HIKARI_LOG.setLevel(java.util.logging.Level.WARNING);
+        }
         if (System.getProperty(H2_BIND_ADDRESS) == null) {
             System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
         }

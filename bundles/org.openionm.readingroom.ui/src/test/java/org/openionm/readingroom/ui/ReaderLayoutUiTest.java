@@ -2,12 +2,12 @@ package org.openionm.readingroom.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openionm.readingroom.ui.EventLoop.pump;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
@@ -52,19 +52,6 @@ class ReaderLayoutUiTest {
             or.close();
         }
         broker.close();
-    }
-
-    private static void pump(String what, long timeoutMs, BooleanSupplier condition) throws InterruptedException {
-        Display d = Display.getDefault();
-        long end = System.nanoTime() + timeoutMs * 1_000_000;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("within " + timeoutMs + " ms: " + what);
-            }
-            if (!d.readAndDispatch()) {
-                Thread.sleep(5);
-            }
-        }
     }
 
     private ReadingRoomView openView(Path layouts) {

@@ -3,13 +3,13 @@ package org.openionm.readingroom.ui;
 import org.openionm.testkit.MosquittoServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openionm.readingroom.ui.EventLoop.pump;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -60,19 +60,6 @@ class ReadingRoomViewUiTest {
         }
         ors.forEach(OrPublisher::close);
         broker.close();
-    }
-
-    private static void pump(String what, long timeoutMs, BooleanSupplier condition) throws InterruptedException {
-        Display d = Display.getDefault();
-        long end = System.nanoTime() + timeoutMs * 1_000_000;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("within " + timeoutMs + " ms: " + what);
-            }
-            if (!d.readAndDispatch()) {
-                Thread.sleep(5);
-            }
-        }
     }
 
     private static void raise(AlarmManager m, double t, String channel, AlarmCondition.Priority p) {

@@ -7,13 +7,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
 
-import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.RGB;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
@@ -68,18 +64,6 @@ class ReviewCaseSegmentsUiTest {
         return file;
     }
 
-    private static void waitFor(Display display, BooleanSupplier condition, String what) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            if (!display.readAndDispatch()) {
-                display.sleep();
-            }
-        }
-    }
-
     private static int count(ImageData pixels, RGB colour, int x0, int x1) {
         int n = 0;
         for (int x = Math.max(0, x0); x < Math.min(pixels.width, x1); x++) {
@@ -98,16 +82,9 @@ class ReviewCaseSegmentsUiTest {
         Path two = segment(dir.resolve("case-002.bdf"), LocalDateTime.of(2026, 12, 5, 8, 1, 30), "EVENT Closure", 20);
         Display display = Display.getDefault();
         shell = new Shell(display);
-        shell.setLayout(new FillLayout());
-        shell.setSize(1600, 1000);
-        ReviewView view = new ReviewView(shell, new ReviewView.Services(null, null, Map.of(), Map.of()));
-        for (var c : new org.eclipse.swt.widgets.Control[] {view.overviewCanvas(), view.tracesCanvas()}) {
-            c.setBackground(new Color(new RGB(255, 255, 255)));
-            c.setForeground(new Color(new RGB(0, 0, 0)));
-        }
-        shell.open();
+        ReviewView view = ReviewFixture.openView(shell);
         view.open(List.of(one, two), null);
-        waitFor(display, view::isOpen, "the segments to open");
+        ReviewFixture.waitFor(display, view::isOpen, "the segments to open");
 
         assertEquals(List.of(new CaseTimeline.Gap(60.0, 90.0)), view.timeline().gaps());
         assertEquals(150.0, view.overviewCanvas().overview().durationSeconds());

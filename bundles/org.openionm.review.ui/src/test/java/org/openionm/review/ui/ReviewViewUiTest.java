@@ -9,14 +9,10 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.RGB;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
@@ -52,8 +48,6 @@ class ReviewViewUiTest {
 
     private static final int RATE = 1000;
     private static final int SECONDS = 600;
-    private static final RGB WHITE = new RGB(255, 255, 255);
-    private static final RGB BLACK = new RGB(0, 0, 0);
 
     @TempDir
     Path dir;
@@ -95,18 +89,6 @@ class ReviewViewUiTest {
         return file;
     }
 
-    private static void waitFor(Display display, BooleanSupplier condition, String what) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            if (!display.readAndDispatch()) {
-                display.sleep();
-            }
-        }
-    }
-
     private static ImageData paint(OverviewCanvas c) {
         return CanvasSnapshot.repaintAndCapture(c, c::paintCount);
     }
@@ -116,16 +98,9 @@ class ReviewViewUiTest {
         Path file = recording(dir.resolve("case-001.bdf"));
         Display display = Display.getDefault();
         shell = new Shell(display);
-        shell.setLayout(new FillLayout());
-        shell.setSize(1600, 1000);
-        ReviewView view = new ReviewView(shell, new ReviewView.Services(null, null, Map.of(), Map.of()));
-        for (var c : new org.eclipse.swt.widgets.Control[] {view.overviewCanvas(), view.tracesCanvas(), view.averagesCanvas()}) {
-            c.setBackground(new Color(WHITE));
-            c.setForeground(new Color(BLACK));
-        }
-        shell.open();
+        ReviewView view = ReviewFixture.openView(shell);
         view.open(file, null);
-        waitFor(display, view::isOpen, "the recording to open");
+        ReviewFixture.waitFor(display, view::isOpen, "the recording to open");
 
         OverviewCanvas overview = view.overviewCanvas();
         assertEquals(SECONDS, overview.overview().durationSeconds());

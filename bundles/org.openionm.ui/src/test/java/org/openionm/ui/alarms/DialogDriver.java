@@ -2,6 +2,8 @@ package org.openionm.ui.alarms;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.swt.SWT;
@@ -19,10 +21,19 @@ import org.eclipse.swt.widgets.Text;
  * types into its text field, presses a button. The dialog is the real one (it runs its own event
  * loop); this polls for it from a timer. A dialog that does not come within the bound is reported
  * (null), and one with another title is closed so the test cannot hang.
+ * <p>
+ * The bound is generous because it only matters for a dialog that comes late: on a loaded machine
+ * the first dialog of a run took longer than the former 10 s to open, and a dialog that opens after
+ * the poll gave up is never answered. A dialog that never comes still fails the test at once (the
+ * action that should have opened it returns, and the test finds nothing seen). A test that expects
+ * no dialog {@link #disarm disarms} its answer, so it cannot answer a later test's dialog.
  */
 public final class DialogDriver {
 
-    static final long BOUND_MS = 10_000;
+    static final long BOUND_MS = 60_000;
+
+    /** Armed answers still polling; an answer leaves when it answered, gave up or was disarmed. */
+    private static final Set<AtomicReference<Seen>> ARMED = ConcurrentHashMap.newKeySet();
 
     /** What the dialog showed. */
     public record Seen(String title, List<String> labels, List<String> buttons) {
@@ -37,9 +48,13 @@ public final class DialogDriver {
     /** Arms the answer; call before the action that opens the dialog, read the result after it returned. */
     public static AtomicReference<Seen> answer(Display display, String title, String button, String typed) {
         AtomicReference<Seen> seen = new AtomicReference<>();
+        ARMED.add(seen);
         long deadline = System.currentTimeMillis() + BOUND_MS;
         Runnable[] poll = new Runnable[1];
         poll[0] = () -> {
+            if (!ARMED.contains(seen) || display.isDisposed()) {
+                return;
+            }
             for (Shell s : display.getShells()) {
                 if (s.isDisposed() || !s.isVisible() || s.getParent() == null) {
                     continue;
@@ -59,11 +74,13 @@ public final class DialogDriver {
                 }
                 buttons.stream().filter(b -> b.getText().replace("&", "").equals(button)).findFirst()
                         .ifPresentOrElse(b -> b.notifyListeners(SWT.Selection, new Event()), s::close);
+                ARMED.remove(seen);
                 return;
             }
             if (System.currentTimeMillis() < deadline) {
                 display.timerExec(50, poll[0]);
             } else {
+                ARMED.remove(seen);
                 for (Shell s : display.getShells()) { // never hang on an unexpected dialog
                     if (!s.isDisposed() && s.getParent() != null && s.isVisible()) {
                         s.close();
@@ -73,6 +90,14 @@ public final class DialogDriver {
         };
         display.timerExec(50, poll[0]);
         return seen;
+    }
+
+    /**
+     * Stops an answer that is still waiting: after an action that must not ask has returned, its
+     * dialog can no longer come, and the poll must not answer a dialog of a later test.
+     */
+    public static void disarm(AtomicReference<Seen> answer) {
+        ARMED.remove(answer);
     }
 
     private static void collect(Composite parent, List<String> labels, List<Button> buttons) {

@@ -57,14 +57,20 @@ final class InstalledWorkbench {
 
     /** Runs {@code org.openionm.cli.<command>} in this installation; returns its exit code and output. */
     Result start(Path privateArea, String command, String... args) throws IOException, InterruptedException {
+        return start(privateArea, List.of(), command, args);
+    }
+
+    /** As {@link #start(Path, String, String...)}, with extra JVM options (e.g. a logging configuration). */
+    Result start(Path privateArea, List<String> vmOptions, String command, String... args) throws IOException, InterruptedException {
         Path launcher;
         try (Stream<Path> plugins = Files.list(home.resolve("plugins"))) {
             launcher = plugins.filter(p -> p.getFileName().toString().matches("org\\.eclipse\\.equinox\\.launcher_.*\\.jar"))
                     .findFirst().orElseThrow(() -> new AssertionError("the installation has no Equinox launcher"));
         }
         // as the installation's own launcher starts it (the launcher jar's installation is the install area)
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-Dosgi.sharedConfiguration.area=" + home.resolve("configuration"), "-jar", launcher.toString(),
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        cmd.addAll(vmOptions);
+        cmd.addAll(List.of("-Dosgi.sharedConfiguration.area=" + home.resolve("configuration"), "-jar", launcher.toString(),
                 "-configuration", privateArea.resolve("configuration-" + command).toString(), "-nosplash", "-consoleLog",
                 "-data", "@none", "-application", "org.openionm.cli." + command));
         cmd.addAll(List.of(args));

@@ -109,6 +109,8 @@ class SiteInstallTest {
                 "--procedure", "posterior spinal fusion", "--sex", "f");
         assertEquals(0, created.exit(), created.output());
         assertFalse(created.output().contains("LinkageError"), created.output());
+        assertFalse(created.output().contains("No SLF4J providers were found"), "the installation starts SLF4J's provider: "
+                + created.output());
     }
 
     private static Set<String> installedRoots(Path dir, Path site) throws Exception {

@@ -3,13 +3,13 @@ package org.openionm.readingroom.cases.internal;
 import org.openionm.testkit.MosquittoServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openionm.readingroom.cases.internal.Conditions.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,16 +25,6 @@ import org.openionm.readingroom.ReadingRoom;
 
 /** The workbench's open case published; a reader's chat kept in the case's event log; the OR's entries at the reader. */
 class CasePublishingTest {
-
-    private static void await(String what, long timeoutMs, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + timeoutMs * 1_000_000;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("within " + timeoutMs + " ms: " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
 
     @Test
     void aReadersChatLineIsANoteInTheOpenCasesEventLogAndTheOrsEntriesReachTheReader(@TempDir Path dir) throws Exception {

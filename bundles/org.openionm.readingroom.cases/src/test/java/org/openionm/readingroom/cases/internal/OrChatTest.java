@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openionm.readingroom.cases.internal.Conditions.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,16 +36,6 @@ import org.openionm.testkit.MosquittoServer;
  * same case reads the conversation back from the log.
  */
 class OrChatTest {
-
-    private static void await(String what, long timeoutMs, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + timeoutMs * 1_000_000;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("within " + timeoutMs + " ms: " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
 
     @Test
     void readersLinesReachTheOrInOrderTheOrsAnswerReachesTheReaderAndBothAreInTheEventLog(@TempDir Path dir) throws Exception {
