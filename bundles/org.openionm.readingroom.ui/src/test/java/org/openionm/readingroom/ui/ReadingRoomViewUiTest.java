@@ -23,6 +23,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openionm.alarm.AlarmManager;
 import org.openionm.alarm.AlarmManagers;
 import org.openionm.core.model.Channel;
@@ -40,6 +41,7 @@ import org.openionm.readingroom.OrPublisher;
  * side, one alarm list naming each alarm's case, acknowledge from the list (attributed at the OR), and
  * "connection lost since" in every column when the broker dies. Saves a 1600×1000 screenshot.
  */
+@ExtendWith(NoGtkCriticals.class)
 class ReadingRoomViewUiTest {
 
     private static final double RATE = 2000;

@@ -54,6 +54,7 @@ final class FreeRunView {
         counters = new Composite(root, SWT.NONE);
         counters.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         counters.setLayout(new GridLayout(1, true));
+        counters.addListener(SWT.Resize, e -> fitCounterColumns());
         FontData fd = parent.getDisplay().getSystemFont().getFontData()[0];
         big = new Font(parent.getDisplay(), fd.getName(), Math.max(22, fd.getHeight() * 3), SWT.BOLD);
         mild = new Color(MILD);
@@ -115,14 +116,16 @@ final class FreeRunView {
             ((GridLayout) counters.getLayout()).numColumns = Math.max(1, cs.size());
             for (int i = 0; i < cs.size(); i++) {
                 Composite box = new Composite(counters, SWT.BORDER);
-                box.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+                box.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false));
                 box.setLayout(new GridLayout(1, false));
-                Label name = new Label(box, SWT.NONE);
+                // name and thresholds wrap in a narrow box (four channels in the 460-px tab at 1280×800)
+                Label name = new Label(box, SWT.WRAP);
+                name.setLayoutData(wrapping());
                 Label value = new Label(box, SWT.NONE);
                 value.setFont(big);
                 value.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-                Label state = new Label(box, SWT.NONE);
-                state.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+                Label state = new Label(box, SWT.WRAP);
+                state.setLayoutData(wrapping());
                 counterLabels.add(new Label[] { name, value, state });
             }
         }
@@ -142,8 +145,45 @@ final class FreeRunView {
                     : c.level() == FreeRunModel.Level.MILD ? mild : null);
             l[1].setToolTipText("Cumulative A-train duration on " + c.channel() + " (" + c.thresholdsText() + ")");
         }
+        fitCounterColumns();
         counters.layout(true, true);
         root.layout(true, true);
+    }
+
+    private static GridData wrapping() {
+        GridData d = new GridData(SWT.FILL, SWT.TOP, true, false);
+        d.widthHint = 1; // takes the box's width, wraps to it, never widens the box
+        return d;
+    }
+
+    /**
+     * As many counters side by side as the tab's width holds whole (each as wide as its big value, "12.3 s",
+     * needs), the rest in further rows: a counter's value is never cut at the tab's edge.
+     */
+    private void fitCounterColumns() {
+        if (counterLabels.isEmpty()) {
+            return;
+        }
+        GridLayout grid = (GridLayout) counters.getLayout();
+        int widest = 0;
+        for (Label[] l : counterLabels) {
+            Composite box = l[1].getParent();
+            GridLayout boxGrid = (GridLayout) box.getLayout();
+            int chrome = 2 * box.getBorderWidth() + 2 * boxGrid.marginWidth;
+            widest = Math.max(widest, l[1].computeSize(SWT.DEFAULT, SWT.DEFAULT).x + chrome);
+        }
+        int available = counters.getClientArea().width - 2 * grid.marginWidth;
+        int columns = Math.max(1, Math.min(counterLabels.size(), (available + grid.horizontalSpacing) / (widest + grid.horizontalSpacing)));
+        if (columns != grid.numColumns) {
+            grid.numColumns = columns;
+            counters.layout(true, true);
+            root.layout(true, true);
+        }
+    }
+
+    /** Counters side by side (for tests). */
+    int counterColumns() {
+        return ((GridLayout) counters.getLayout()).numColumns;
     }
 
     private void updateList(List<DetectedEvent> events) {
