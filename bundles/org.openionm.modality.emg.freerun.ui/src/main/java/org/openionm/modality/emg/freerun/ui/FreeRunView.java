@@ -39,6 +39,8 @@ final class FreeRunView {
     final StripCanvas strips;
     final Table list;
     private final Font big;
+    /** The values' font where the big one does not fit every counter in one row (a narrow tab). */
+    private final Font medium;
     private final List<Label[]> counterLabels = new ArrayList<>();
     private final Color mild;
     private final Color severe;
@@ -57,6 +59,7 @@ final class FreeRunView {
         counters.addListener(SWT.Resize, e -> fitCounterColumns());
         FontData fd = parent.getDisplay().getSystemFont().getFontData()[0];
         big = new Font(parent.getDisplay(), fd.getName(), Math.max(22, fd.getHeight() * 3), SWT.BOLD);
+        medium = new Font(parent.getDisplay(), fd.getName(), Math.max(14, fd.getHeight() * 2), SWT.BOLD);
         mild = new Color(MILD);
         severe = new Color(SEVERE);
         cautery = new Color(CAUTERY);
@@ -77,6 +80,7 @@ final class FreeRunView {
         }
         root.addDisposeListener(e -> {
             big.dispose();
+            medium.dispose();
             mild.dispose();
             severe.dispose();
             cautery.dispose();
@@ -157,28 +161,49 @@ final class FreeRunView {
     }
 
     /**
-     * As many counters side by side as the tab's width holds whole (each as wide as its big value, "12.3 s",
-     * needs), the rest in further rows: a counter's value is never cut at the tab's edge.
+     * Every counter in one row, with the big values where they fit and smaller ones where they do not (a
+     * narrow tab at 1280×800); only when even those do not fit, as many side by side as fit and the rest
+     * in further rows. A counter's value is never cut at the tab's edge, and the counters stay one row
+     * high wherever they can, leaving the strips their height.
      */
     private void fitCounterColumns() {
         if (counterLabels.isEmpty()) {
             return;
         }
         GridLayout grid = (GridLayout) counters.getLayout();
-        int widest = 0;
-        for (Label[] l : counterLabels) {
-            Composite box = l[1].getParent();
-            GridLayout boxGrid = (GridLayout) box.getLayout();
-            int chrome = 2 * box.getBorderWidth() + 2 * boxGrid.marginWidth;
-            widest = Math.max(widest, l[1].computeSize(SWT.DEFAULT, SWT.DEFAULT).x + chrome);
-        }
         int available = counters.getClientArea().width - 2 * grid.marginWidth;
-        int columns = Math.max(1, Math.min(counterLabels.size(), (available + grid.horizontalSpacing) / (widest + grid.horizontalSpacing)));
+        int columns = 1;
+        for (Font font : new Font[] { big, medium }) {
+            columns = columnsThatFit(font, available, grid);
+            if (columns >= counterLabels.size()) {
+                break;
+            }
+        }
         if (columns != grid.numColumns) {
             grid.numColumns = columns;
             counters.layout(true, true);
             root.layout(true, true);
         }
+    }
+
+    /** Counters side by side with their values in {@code font} (set on them) within {@code available} pixels. */
+    private int columnsThatFit(Font font, int available, GridLayout grid) {
+        int widest = 0;
+        for (Label[] l : counterLabels) {
+            if (l[1].getFont() != font) {
+                l[1].setFont(font);
+            }
+            Composite box = l[1].getParent();
+            GridLayout boxGrid = (GridLayout) box.getLayout();
+            int chrome = 2 * box.getBorderWidth() + 2 * boxGrid.marginWidth;
+            widest = Math.max(widest, l[1].computeSize(SWT.DEFAULT, SWT.DEFAULT).x + chrome);
+        }
+        return Math.max(1, Math.min(counterLabels.size(), (available + grid.horizontalSpacing) / (widest + grid.horizontalSpacing)));
+    }
+
+    /** The values' font height in points (for tests: smaller in a narrow tab). */
+    int valueFontHeight() {
+        return counterLabels.isEmpty() ? 0 : counterLabels.get(0)[1].getFont().getFontData()[0].getHeight();
     }
 
     /** Counters side by side (for tests). */
