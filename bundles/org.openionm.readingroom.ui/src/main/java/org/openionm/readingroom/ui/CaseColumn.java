@@ -131,8 +131,7 @@ final class CaseColumn extends Composite {
             TableColumn tc = new TableColumn(tiles, SWT.LEFT);
             tc.setText(c[0]);
             // never narrower than its header ("Latest (vs first)" was cut)
-            // GTK's header needs more than the checker's minimum padding to show the whole text
-            tc.setWidth(Math.max(Integer.parseInt(c[1]), org.openionm.ui.widgets.layout.ClippedTexts.headerWidth(tiles, c[0]) + 8));
+            tc.setWidth(Math.max(Integer.parseInt(c[1]), org.openionm.ui.widgets.layout.ClippedTexts.headerWidth(tiles, c[0])));
         }
 
         chat = new org.eclipse.swt.widgets.List(body, SWT.BORDER | SWT.V_SCROLL);
@@ -147,12 +146,6 @@ final class CaseColumn extends Composite {
         send.setText("Send");
         send.addListener(SWT.Selection, e -> send());
         addListener(SWT.Dispose, e -> bold.dispose());
-        // laid out once at its preferred size before the first rows come (as the shell's FirstLayout): a column
-        // is created at no size, and its tiles table and chat list filled at no height got scroll bars of
-        // negative length when the desk laid the columns out ("gtk_box_gadget_distribute: assertion
-        // 'size >= 0' failed in GtkScrollbar", caught under gdb in ReadingRoomView.open → layout)
-        setSize(computeSize(SWT.DEFAULT, SWT.DEFAULT));
-        layout(true, true);
         refresh();
     }
 

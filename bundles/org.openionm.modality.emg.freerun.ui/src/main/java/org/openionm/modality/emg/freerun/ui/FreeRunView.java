@@ -172,6 +172,7 @@ final class FreeRunView {
         }
         GridLayout grid = (GridLayout) counters.getLayout();
         int available = counters.getClientArea().width - 2 * grid.marginWidth;
+        fontChanged = false;
         int columns = 1;
         for (Font font : new Font[] { big, medium }) {
             columns = columnsThatFit(font, available, grid);
@@ -179,12 +180,14 @@ final class FreeRunView {
                 break;
             }
         }
-        if (columns != grid.numColumns) {
+        if (columns != grid.numColumns || fontChanged) { // a new font needs a new height too
             grid.numColumns = columns;
             counters.layout(true, true);
             root.layout(true, true);
         }
     }
+
+    private boolean fontChanged;
 
     /** Counters side by side with their values in {@code font} (set on them) within {@code available} pixels. */
     private int columnsThatFit(Font font, int available, GridLayout grid) {
@@ -192,6 +195,7 @@ final class FreeRunView {
         for (Label[] l : counterLabels) {
             if (l[1].getFont() != font) {
                 l[1].setFont(font);
+                fontChanged = true;
             }
             Composite box = l[1].getParent();
             GridLayout boxGrid = (GridLayout) box.getLayout();
