@@ -25,12 +25,17 @@ final class ReviewFixture {
 
     /** A review view filling {@code shell}, which is sized and opened. */
     static ReviewView openView(Shell shell) {
+        return openView(shell, WHITE, BLACK);
+    }
+
+    /** A review view filling {@code shell}, its canvases in the given colours (a theme's). */
+    static ReviewView openView(Shell shell, RGB background, RGB foreground) {
         shell.setLayout(new FillLayout());
         shell.setSize(1600, 1000);
         ReviewView view = new ReviewView(shell, new ReviewView.Services(null, null, Map.of(), Map.of()));
         for (Control c : new Control[] {view.overviewCanvas(), view.tracesCanvas(), view.averagesCanvas()}) {
-            c.setBackground(new Color(WHITE));
-            c.setForeground(new Color(BLACK));
+            c.setBackground(new Color(background));
+            c.setForeground(new Color(foreground));
         }
         shell.open();
         return view;
