@@ -63,13 +63,13 @@ final class Analysis {
             double timeSeconds, Map<String, Baseline> baselines, Map<String, Double> manual) {
         double fs = ca.recording.channel().samplingRateHz();
         SosFilter filter = filterFor(ca.recording, s);
-        float[] filtered = filter.filtfilt(snap.plusMinus().average());
+        float[] filtered = filter.filtfilt(snap.average());
         // noise of the filtered average: the ± average through the same filter
-        double noise = rms(filter.filtfilt(snap.plusMinus().noiseEstimate())) * snap.noiseScale();
+        double noise = rms(filter.filtfilt(snap.noiseEstimate())) * snap.noiseScale();
         int from = (int) Math.ceil(s.get(SsepSettings.BLANKING) * fs / 1000);
         // reproducibility of what is measured: the filtered odd and even sub-averages
-        float[] even = snap.oddEven().even();
-        float[] oddFiltered = even.length == 0 ? null : filter.filtfilt(snap.oddEven().odd());
+        float[] even = snap.even();
+        float[] oddFiltered = even.length == 0 ? null : filter.filtfilt(snap.odd());
         float[] evenFiltered = even.length == 0 ? null : filter.filtfilt(even);
         double repro = even.length == 0 ? Double.NaN
                 : pearson(oddFiltered, evenFiltered, Math.min(from, filtered.length - 2));
