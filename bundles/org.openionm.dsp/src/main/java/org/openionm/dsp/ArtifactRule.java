@@ -95,6 +95,21 @@ public sealed interface ArtifactRule {
          * were a re-analysis hot spot); {@link SosFilter} is immutable, so sharing it changes no result.
          */
         private static SosFilter design(double highPassHz, double fs) {
+            Design d = last;
+            if (d != null && d.highPassHz() == highPassHz && d.fs() == fs) {
+                return d.filter(); // the usual case: one corner and rate; no boxed key to hash per sweep
+            }
+            SosFilter f = designed(highPassHz, fs);
+            last = new Design(highPassHz, fs, f);
+            return f;
+        }
+
+        private record Design(double highPassHz, double fs, SosFilter filter) {
+        }
+
+        private static volatile Design last;
+
+        private static SosFilter designed(double highPassHz, double fs) {
             List<Double> key = List.of(highPassHz, fs);
             SosFilter f = DESIGNS.get(key);
             if (f == null) {

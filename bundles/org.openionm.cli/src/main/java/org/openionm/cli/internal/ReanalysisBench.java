@@ -44,6 +44,26 @@ final class ReanalysisBench {
         this.r = report;
     }
 
+    /** Heap the re-analysis's results hold per hour of case, measured on 1 h (244 MB, 2026-12-05), rounded up. */
+    static final double HELD_MB_PER_HOUR = 260;
+
+    /**
+     * Whether the heap can hold the results of {@code hours} of re-analysis (with 300 MB for the rest);
+     * checked before the review bench writes its files, so an 8-hour run with the default 2 GB heap
+     * stops at once with the setting to use instead of running out of memory half an hour later.
+     */
+    static boolean heapSuffices(double hours, java.io.PrintStream err) {
+        double neededMb = 300 + HELD_MB_PER_HOUR * hours;
+        double maxMb = Runtime.getRuntime().maxMemory() / 1e6;
+        if (maxMb >= neededMb) {
+            return true;
+        }
+        err.printf(java.util.Locale.ROOT, "bench review: error: the re-analysis of %.2f h holds about %.0f MB of results;"
+                + " the heap is %.0f MB. Run with OPENIONM_JAVA_OPTS=-Xmx%dg%n", hours, neededMb, maxMb,
+                (long) Math.ceil(neededMb / 1000 + 0.5));
+        return false;
+    }
+
     /** @return false when the re-analysis did no clinical work (no SSEP averages or no MEP measurements) */
     boolean run(BenchOptions o, double hours, Path folder) throws Exception {
         long seconds = Math.round(hours * 3600);
