@@ -62,8 +62,12 @@ public sealed interface ArtifactRule {
     }
 
     /**
-     * Electrocautery: RMS above {@code highPassHz} (zero-phase 4th-order Butterworth high-pass)
-     * exceeding {@code rmsThresholdUv}. EP energy sits well below a few kHz; cautery is broadband.
+     * Electrocautery: RMS above {@code highPassHz} (causal 4th-order Butterworth high-pass, state
+     * settled on the first sample) exceeding {@code rmsThresholdUv}. EP energy sits well below a few
+     * kHz; cautery is broadband. The rule needs that power only, not phase, so one causal pass does
+     * (it was zero-phase filtfilt until dsp 0.4.0: two passes, padding and copies for every sweep, a
+     * quarter of a case's re-analysis); on the simulator's cautery bursts both flag the same sweeps
+     * ({@code CauteryCausalAgreementTest} in the SSEP bundle).
      */
     record Cautery(double highPassHz, double rmsThresholdUv) implements ArtifactRule {
         @Override public String name() { return "electrocautery"; }
@@ -72,9 +76,10 @@ public sealed interface ArtifactRule {
 
         @Override
         public String violation(float[] sweep, int from, Channel ch) {
-            float[] part = java.util.Arrays.copyOfRange(sweep, from, sweep.length);
-            float[] hf = design(highPassHz, ch.samplingRateHz()).filtfilt(part);
-            double rms = Stats.rms(hf);
+            if (from >= sweep.length) {
+                return null; // nothing after the blanking to judge
+            }
+            double rms = Math.sqrt(design(highPassHz, ch.samplingRateHz()).settledEnergy(sweep, from) / (sweep.length - from));
             return rms > rmsThresholdUv ? String.format(Locale.ROOT,
                     "electrocautery: %.1f µV rms above %s Hz exceeds %.1f µV; pause averaging",
                     rms, Butterworth.hz(highPassHz), rmsThresholdUv) : null;
@@ -90,6 +95,21 @@ public sealed interface ArtifactRule {
          * were a re-analysis hot spot); {@link SosFilter} is immutable, so sharing it changes no result.
          */
         private static SosFilter design(double highPassHz, double fs) {
+            Design d = last;
+            if (d != null && d.highPassHz() == highPassHz && d.fs() == fs) {
+                return d.filter(); // the usual case: one corner and rate; no boxed key to hash per sweep
+            }
+            SosFilter f = designed(highPassHz, fs);
+            last = new Design(highPassHz, fs, f);
+            return f;
+        }
+
+        private record Design(double highPassHz, double fs, SosFilter filter) {
+        }
+
+        private static volatile Design last;
+
+        private static SosFilter designed(double highPassHz, double fs) {
             List<Double> key = List.of(highPassHz, fs);
             SosFilter f = DESIGNS.get(key);
             if (f == null) {

@@ -110,6 +110,22 @@ public final class SosFilter {
         st.processInPlaceBackward(x);
     }
 
+    /**
+     * Sum of squares of the causal output over {@code x[from…]}, the state settled on {@code x[from]}
+     * (a high-pass then starts at zero instead of ringing on the sweep's offset), without an output
+     * array: a per-sweep power check needs the energy only, not the waveform or its phase.
+     */
+    double settledEnergy(float[] x, int from) {
+        Stream st = newStream();
+        st.settle(x[from]);
+        double energy = 0;
+        for (int i = from; i < x.length; i++) {
+            double y = st.step(x[i]);
+            energy += y * y;
+        }
+        return energy;
+    }
+
     /** A fresh stateful filter for live, block-by-block use. */
     public Stream newStream() {
         return new Stream();

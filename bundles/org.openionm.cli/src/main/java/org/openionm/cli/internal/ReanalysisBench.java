@@ -44,11 +44,36 @@ final class ReanalysisBench {
         this.r = report;
     }
 
+    /** Heap the re-analysis's results hold per hour of case, measured on 1 h (244 MB, 2026-12-05), rounded up. */
+    static final double HELD_MB_PER_HOUR = 260;
+
+    /**
+     * Whether the heap can hold the results of {@code hours} of re-analysis (with 300 MB for the rest);
+     * checked before the review bench writes its files, so an 8-hour run with the default 2 GB heap
+     * stops at once with the setting to use instead of running out of memory half an hour later.
+     */
+    static boolean heapSuffices(double hours, java.io.PrintStream err) {
+        double neededMb = 300 + HELD_MB_PER_HOUR * hours;
+        double maxMb = Runtime.getRuntime().maxMemory() / 1e6;
+        if (maxMb >= neededMb) {
+            return true;
+        }
+        err.printf(java.util.Locale.ROOT, "bench review: error: the re-analysis of %.2f h holds about %.0f MB of results;"
+                + " the heap is %.0f MB. Run with OPENIONM_JAVA_OPTS=-Xmx%dg%n", hours, neededMb, maxMb,
+                (long) Math.ceil(neededMb / 1000 + 0.5));
+        return false;
+    }
+
     /** @return false when the re-analysis did no clinical work (no SSEP averages or no MEP measurements) */
-    boolean run(BenchOptions o, double hours, Path dir) throws Exception {
+    boolean run(BenchOptions o, double hours, Path folder) throws Exception {
         long seconds = Math.round(hours * 3600);
+        // its own folder: the BDF+ (28 GB for 8 h), the index the recorder writes beside it and the
+        // scenario all go when the bench ends, also when it is interrupted (Ctrl-C runs the hook)
+        Path dir = Files.createTempDirectory(folder, "openionm-reanalysis-bench");
+        Thread cleanup = new Thread(() -> deleteFolder(dir), "bench review: delete temporary files");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         Path file = dir.resolve("reanalysis-case.bdf");
-        Path scenario = Files.createTempFile(dir, "openionm-reanalysis-", ".yaml");
+        Path scenario = dir.resolve("scenario.yaml");
         try {
             Files.writeString(scenario, PipelineBench.cut(Services.scenarioText(o.scenario()), seconds), StandardCharsets.UTF_8);
             long t0 = System.nanoTime();
@@ -63,15 +88,22 @@ final class ReanalysisBench {
             r.printf("| what | figure |%n|---|---|%n");
             r.printf("| record the simulated case (%.1f GB) | %.1f s |%n", Files.size(file) / 1e9, writeS);
             t0 = System.nanoTime();
+            // a bound, not a goal: 10 min, or 10× real time for a long case on a slow or busy machine
+            Duration timeout = Duration.ofSeconds(Math.max(600, seconds / 10));
             CaseAnalysis a = reanalysis.run(file, seconds, Map.of(), Map.of(), Reanalysis.DEFAULT_BASELINE_SECONDS,
-                    "bench: default", Duration.ofMinutes(10), (done, total) -> { });
+                    "bench: default", timeout, (done, total) -> { });
             double wallS = (System.nanoTime() - t0) / 1e9;
+            // what the results hold (all averages, measurements, alarms): the heap an 8-hour case needs
+            System.gc();
+            double heldMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1e6;
             long ssepAverages = a.averages().stream().filter(t -> t.modality().equals("ssep")).count();
             long mepMeasurements = a.measurements().stream().filter(m -> m.modality().equals("mep")).count();
             long ssepMeasurements = a.measurements().stream().filter(m -> m.modality().equals("ssep")).count();
             r.printf("| re-analysis, wall clock | %.1f s = **%.0f× real time** |%n", wallS, seconds / wallS);
             r.printf("| SSEP averages / measurements, MEP measurements, alarms | %d / %d, %d, %d |%n", ssepAverages,
                     ssepMeasurements, mepMeasurements, a.alarms().size());
+            r.printf("| heap in use after the re-analysis (its results held; full GC) | %.0f MB of %.0f MB max |%n", heldMb,
+                    Runtime.getRuntime().maxMemory() / 1e6);
             for (String f : a.failures()) {
                 r.printf("processor failure: %s%n", f);
             }
@@ -79,11 +111,33 @@ final class ReanalysisBench {
             r.json.key("reanalysis").begin('{').field("scenario", o.scenario()).field("seed", o.seed())
                     .field("caseSeconds", seconds).field("jvmCores", cores).field("wallSeconds", wallS)
                     .field("realTime", seconds / wallS).field("ssepAverages", ssepAverages)
-                    .field("ssepMeasurements", ssepMeasurements).field("mepMeasurements", mepMeasurements).end('}');
+                    .field("ssepMeasurements", ssepMeasurements).field("mepMeasurements", mepMeasurements)
+                    .field("heldMegabytes", heldMb).end('}');
             return ssepAverages > 0 && mepMeasurements > 0 && a.failures().isEmpty();
         } finally {
-            Files.deleteIfExists(scenario);
-            Files.deleteIfExists(file);
+            deleteFolder(dir);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs (or ran) anyway
+            }
+        }
+    }
+
+    /** Deletes the bench's folder and every file in it (it holds no subfolders). */
+    private static void deleteFolder(Path dir) {
+        try {
+            if (!Files.isDirectory(dir)) {
+                return;
+            }
+            try (var files = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        } catch (java.io.IOException e) {
+            System.err.println("bench review: could not delete " + dir + ": " + e);
         }
     }
 

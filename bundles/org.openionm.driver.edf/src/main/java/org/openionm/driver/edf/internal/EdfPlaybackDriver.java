@@ -425,13 +425,17 @@ public class EdfPlaybackDriver implements AmplifierDriver {
                         detector.gap();
                     }
                     emitEvents(at + size);
-                    float[][] data = new float[n][size];
+                    float[][] data = new float[n][];
                     for (int c = 0; c < n; c++) {
                         double f = plan.toMicrovolts()[c];
                         float[] source = all[c];
-                        float[] target = data[c];
-                        for (int i = 0; i < size; i++) {
-                            target[i] = f == 1 ? source[off + i] : (float) (source[off + i] * f);
+                        // µV already (every BDF the recorder writes): a plain copy, not a per-sample
+                        // branch (9 % of a case's re-analysis); the same values either way
+                        float[] target = data[c] = java.util.Arrays.copyOfRange(source, off, off + size);
+                        if (f != 1) {
+                            for (int i = 0; i < size; i++) {
+                                target[i] = (float) (source[off + i] * f);
+                            }
                         }
                     }
                     if (detector != null) {

@@ -63,19 +63,19 @@ final class Analysis {
             double timeSeconds, Map<String, Baseline> baselines, Map<String, Double> manual) {
         double fs = ca.recording.channel().samplingRateHz();
         SosFilter filter = filterFor(ca.recording, s);
-        float[] filtered = filter.filtfilt(snap.plusMinus().average());
+        float[] filtered = filter.filtfilt(snap.average());
         // noise of the filtered average: the ± average through the same filter
-        double noise = rms(filter.filtfilt(snap.plusMinus().noiseEstimate())) * snap.noiseScale();
+        double noise = rms(filter.filtfilt(snap.noiseEstimate())) * snap.noiseScale();
         int from = (int) Math.ceil(s.get(SsepSettings.BLANKING) * fs / 1000);
         // reproducibility of what is measured: the filtered odd and even sub-averages
-        float[] even = snap.oddEven().even();
-        float[] oddFiltered = even.length == 0 ? null : filter.filtfilt(snap.oddEven().odd());
+        float[] even = snap.even();
+        float[] oddFiltered = even.length == 0 ? null : filter.filtfilt(snap.odd());
         float[] evenFiltered = even.length == 0 ? null : filter.filtfilt(even);
         double repro = even.length == 0 ? Double.NaN
                 : pearson(oddFiltered, evenFiltered, Math.min(from, filtered.length - 2));
 
         Map<String, String> prov = new TreeMap<>();
-        s.forEach((k, v) -> prov.put(k, fmt(v)));
+        prov.putAll(settingsText(s));
         prov.put("filter", filter.describeZeroPhase());
         prov.put("averaging", ca.describeAveraging() + "; ± average (Schimmel 1967) noise; odd/even reproducibility");
         prov.put("rejection", ca.describeRejection());
@@ -163,6 +163,28 @@ final class Analysis {
 
     static String fmtMs(double ms) {
         return String.format(Locale.ROOT, "%.2f ms", ms);
+    }
+
+    /** The settings as provenance text, and the (immutable) map they were formatted from. */
+    private record SettingsText(Map<String, Double> settings, Map<String, String> text) {
+    }
+
+    private static volatile SettingsText lastSettings;
+
+    /**
+     * The settings formatted once per settings map (a processor's changes only at its start), not at
+     * every average: String.format of some 60 numbers per average was a sixth of a case's re-analysis.
+     * The maps come from {@link SsepSettings#numbers} (immutable), so the same map means the same text.
+     */
+    static Map<String, String> settingsText(Map<String, Double> s) {
+        SettingsText t = lastSettings;
+        if (t == null || t.settings() != s) {
+            Map<String, String> text = new TreeMap<>();
+            s.forEach((k, v) -> text.put(k, fmt(v)));
+            t = new SettingsText(s, java.util.Collections.unmodifiableMap(text));
+            lastSettings = t;
+        }
+        return t.text();
     }
 
     static String fmt(double v) {

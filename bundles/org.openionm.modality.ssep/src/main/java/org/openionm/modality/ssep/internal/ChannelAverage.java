@@ -7,16 +7,17 @@ import java.util.Map;
 
 import org.openionm.dsp.ArtifactRejector;
 import org.openionm.dsp.ArtifactRule;
-import org.openionm.dsp.OddEvenAverager;
-import org.openionm.dsp.PlusMinusAverager;
+import org.openionm.dsp.MovingSplitAverage;
 import org.openionm.dsp.Verdict;
 
 /**
  * Moving average of one (site, recording channel) over its last N accepted sweeps, recomputed every
  * M new sweeps (M = N gives classic block averages): artifact rejection, the average with its ±
  * noise estimate and the odd/even split, all over the same N sweeps. A moving window reports a
- * change within one window rather than up to two, which is what an alarm needs. Not thread-safe;
- * owned by the processor.
+ * change within one window rather than up to two, which is what an alarm needs. The window keeps
+ * running sums ({@link MovingSplitAverage}): each accepted sweep is added once and subtracted when it
+ * leaves, instead of re-summing N sweeps at every average (a third of a case's re-analysis); a
+ * rejected sweep never enters them. Not thread-safe; owned by the processor.
  */
 final class ChannelAverage {
 
@@ -24,7 +25,8 @@ final class ChannelAverage {
     final Recording recording;
     final List<ComponentNorm> components;
     private final ArtifactRejector rejector;
-    private final float[][] window;
+    /** The last N accepted sweeps and their running sums. */
+    private final MovingSplitAverage window;
     private final int update;
     private long accepted;
     private long acceptedAtLastAverage;
@@ -56,7 +58,7 @@ final class ChannelAverage {
         this.components = components;
         double fs = recording.channel().samplingRateHz();
         int n = s.get(site.upperLimb() ? SsepSettings.UPPER_SWEEPS : SsepSettings.LOWER_SWEEPS).intValue();
-        this.window = new float[n][];
+        this.window = new MovingSplitAverage(n);
         this.update = Math.min(n, s.get(SsepSettings.UPDATE_SWEEPS).intValue());
         // cautery first: a clipping burst is cautery (pause) rather than a plain amplitude reject
         double cauteryHp = Math.min(s.get(SsepSettings.CAUTERY_HP), 0.45 * fs);
@@ -78,7 +80,7 @@ final class ChannelAverage {
     float[] offer(float[] sweep) {
         Verdict v = rejector.check(sweep);
         if (v.accepted()) {
-            window[(int) (accepted % window.length)] = v.sweep();
+            window.add(v.sweep()); // the rejector's own copy: nobody changes it afterwards
             accepted++;
             return v.sweep();
         }
@@ -95,7 +97,7 @@ final class ChannelAverage {
     }
 
     int windowLength() {
-        return window.length;
+        return window.window();
     }
 
     int updateSweeps() {
@@ -104,24 +106,20 @@ final class ChannelAverage {
 
     /** The sweeps of the current window, oldest first (fewer before it first fills). */
     java.util.List<float[]> windowSweeps() {
-        java.util.List<float[]> out = new java.util.ArrayList<>();
-        for (long i = Math.max(0, accepted - window.length); i < accepted; i++) {
-            out.add(window[(int) (i % window.length)]);
-        }
-        return out;
+        return window.windowSweeps();
     }
 
     /** A sweep lost to missing data ("gap") or never fully received ("late"): counted, never averaged. */
     void discard(String reason) {
         rejections.addLast(new Rejection(accepted, reason));
-        while (!rejections.isEmpty() && rejections.peekFirst().acceptedBefore() < accepted - window.length) {
+        while (!rejections.isEmpty() && rejections.peekFirst().acceptedBefore() < accepted - window.window()) {
             rejections.removeFirst(); // happened before the oldest sweep still in the window
         }
     }
 
     /** The window is full and M sweeps have arrived since the last average. */
     boolean due() {
-        return accepted >= window.length && accepted - acceptedAtLastAverage >= update;
+        return accepted >= window.window() && accepted - acceptedAtLastAverage >= update;
     }
 
     /**
@@ -129,25 +127,13 @@ final class ChannelAverage {
      * show one (for the eye only; the full moving average stays the only one measured and judged).
      */
     boolean partialDue() {
-        return accepted < window.length && accepted - acceptedAtLastPartial >= update;
+        return accepted < window.window() && accepted - acceptedAtLastPartial >= update;
     }
 
     /** The plain mean of the sweeps accepted so far (all of them: the window is not full). */
     float[] partialMean() {
         acceptedAtLastPartial = accepted;
-        int n = (int) accepted;
-        double[] sum = new double[window[0].length];
-        for (int k = 0; k < n; k++) {
-            float[] sweep = window[k];
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] += sweep[i];
-            }
-        }
-        float[] mean = new float[sum.length];
-        for (int i = 0; i < sum.length; i++) {
-            mean[i] = (float) (sum[i] / n);
-        }
-        return mean;
+        return window.average();
     }
 
     /** Sweeps rejected while the window fills (all are still inside it). */
@@ -157,37 +143,30 @@ final class ChannelAverage {
 
     /** Sweeps in a full average (N). */
     int target() {
-        return window.length;
+        return window.window();
     }
 
     /** Computes the average over the window and starts counting towards the next one. */
     Snapshot take() {
-        PlusMinusAverager plusMinus = new PlusMinusAverager();
-        OddEvenAverager oddEven = new OddEvenAverager();
-        for (long i = accepted - window.length; i < accepted; i++) { // oldest first
-            float[] sweep = window[(int) (i % window.length)];
-            plusMinus.add(sweep);
-            oddEven.add(sweep);
-        }
         Map<String, Integer> byReason = new LinkedHashMap<>();
         for (Rejection r : rejections) {
-            if (r.acceptedBefore() >= accepted - window.length) {
+            if (r.acceptedBefore() >= accepted - window.window()) {
                 byReason.merge(r.reason(), 1, Integer::sum);
             }
         }
         boolean cautery = cauterySinceLastAverage;
         acceptedAtLastAverage = accepted;
         cauterySinceLastAverage = false;
-        return new Snapshot(plusMinus, oddEven, Map.copyOf(byReason), cautery);
+        return new Snapshot(window.average(), window.noiseEstimate(), window.residualNoiseRms(), window.odd(),
+                window.even(), window.sweeps(), Map.copyOf(byReason), cautery);
     }
 
-    /** One average's data: the ± and odd/even averages of the same sweeps and the rejections among them. */
-    record Snapshot(PlusMinusAverager plusMinus, OddEvenAverager oddEven, Map<String, Integer> rejectedByReason,
-            boolean cauteryPaused) {
-
-        int sweeps() {
-            return plusMinus.sweeps();
-        }
+    /**
+     * One average's data: the average, its ± average (Schimmel noise estimate) with the residual noise
+     * it implies, and the odd/even sub-averages, all of the same sweeps, and the rejections among them.
+     */
+    record Snapshot(float[] average, float[] noiseEstimate, double residualNoiseRms, float[] odd, float[] even,
+            int sweeps, Map<String, Integer> rejectedByReason, boolean cauteryPaused) {
 
         int rejectedTotal() {
             return rejectedByReason.values().stream().mapToInt(Integer::intValue).sum();
@@ -195,8 +174,8 @@ final class ChannelAverage {
 
         /** Factor from the ± average's RMS to the residual noise of the average (pairs vs sweeps). */
         double noiseScale() {
-            double rms = Analysis.rms(plusMinus.noiseEstimate());
-            return rms > 0 ? plusMinus.residualNoiseRms() / rms : 1;
+            double rms = Analysis.rms(noiseEstimate);
+            return rms > 0 ? residualNoiseRms / rms : 1;
         }
     }
 
@@ -204,15 +183,15 @@ final class ChannelAverage {
     void remember(AverageResult r) {
         last = r;
         history.addLast(r);
-        while (history.size() > HISTORY_WINDOWS * window.length / update + 1) {
+        while (history.size() > HISTORY_WINDOWS * window.window() / update + 1) {
             history.removeFirst();
         }
     }
 
     /** Sweeps per average and how often a new one is computed, for provenance. */
     String describeAveraging() {
-        return update == window.length ? "block average of " + window.length + " sweeps"
-                : "moving average of the last " + window.length + " sweeps, updated every " + update;
+        return update == window.window() ? "block average of " + window.window() + " sweeps"
+                : "moving average of the last " + window.window() + " sweeps, updated every " + update;
     }
 
     String describeRejection() {
