@@ -30,11 +30,12 @@ public class ReviewStartAddon {
     static final String FILE_PROPERTY = "openionm.review.file";
     static final String FILE_ENV = "OPENIONM_REVIEW";
     static final String PERSPECTIVE = "org.openionm.ui.perspective.review";
+    private static final System.Logger LOG = System.getLogger(ReviewStartAddon.class.getName());
 
     @Inject
     @Optional
     void startupComplete(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Event event, MApplication app,
-            EModelService models, EPartService parts, IWorkbench workbench) {
+            EModelService models, EPartService parts) {
         String chosen = System.getProperty(FILE_PROPERTY, java.util.Objects.requireNonNullElse(System.getenv(FILE_ENV), "")).strip();
         if (chosen.isEmpty()) {
             return;
@@ -42,6 +43,7 @@ public class ReviewStartAddon {
         Path file = Path.of(chosen);
         List<MPerspective> found = models.findElements(app, PERSPECTIVE, MPerspective.class);
         if (found.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "cannot review " + file + " at start: no perspective " + PERSPECTIVE);
             return;
         }
         parts.switchPerspective(found.get(0));
@@ -51,10 +53,12 @@ public class ReviewStartAddon {
         }
         MPart part = parts.findPart(ReviewPart.ID);
         if (part == null) {
+            LOG.log(System.Logger.Level.WARNING, "cannot review " + file + " at start: no part " + ReviewPart.ID);
             return;
         }
         parts.showPart(part, PartState.ACTIVATE);
         if (!(part.getObject() instanceof ReviewPart review) || review.view() == null) {
+            LOG.log(System.Logger.Level.WARNING, "cannot review " + file + " at start: the part was not created (" + part.getObject() + ")");
             return;
         }
         ReviewView view = review.view();
@@ -65,7 +69,12 @@ public class ReviewStartAddon {
         int seeks = ReviewSeekBench.seeksFromSystemProperty();
         if (seeks > 0) {
             long seed = Long.getLong(ReviewSeekBench.SEED_PROPERTY, 1);
-            ReviewSeekBench.start(view, seeks, seed, () -> view.open(file, null), workbench::close);
+            ReviewSeekBench.start(view, seeks, seed, () -> view.open(file, null), () -> {
+                IWorkbench workbench = app.getContext().get(IWorkbench.class);
+                if (workbench != null) {
+                    workbench.close();
+                }
+            });
         }
         view.open(file, null);
     }
