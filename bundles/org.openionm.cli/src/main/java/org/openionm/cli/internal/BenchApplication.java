@@ -44,7 +44,8 @@ public class BenchApplication extends Command {
                 case "latency" -> ok &= new LatencyBench(r).run(o);
                 case "recorder" -> ok &= new RecorderBench(r).run(o, o.seconds("recorder"), o.kills());
                 case "cases" -> ok &= new CasesBench(r).run(o.dir(), 1000);
-                case "review" -> ok &= ReanalysisBench.heapSuffices(o.hours(), r.err) && new ReviewBench(r).run(o.hours(), o.dir())
+                case "review" -> ok &= o.write() != null ? new ReviewBench(r).writeOnly(o.hours(), o.write())
+                        : ReanalysisBench.heapSuffices(o.hours(), r.err) && new ReviewBench(r).run(o.hours(), o.dir())
                         & new ReanalysisBench(r).run(o, o.hours(), Files.createDirectories(o.dir()));
                 case "reading-room" -> ok &= o.ors() == 1 && o.readers() == 1 ? new ReadingRoomBench(r).run(o.seconds("reading-room"))
                         : new ReadingRoomLoadBench(r).run(o.ors(), o.readers(), o.seconds("reading-room"));

@@ -24,16 +24,17 @@ import java.util.Set;
  * @param hours      review: hours of recording to index and seek in
  * @param ors        reading-room: publishing ORs (1 with 1 reader: the latency and bandwidth figures; more: the load run)
  * @param readers    reading-room: readers, each following every OR's case
+ * @param write      review: only write the recording to this file and keep it (for {@code bench review-ui}), or null
  */
 record BenchOptions(List<String> sections, double seconds, long seed, int seeds, String scenario, double baselineAt,
         double rate, int channels, int kills, String python, Path dir, Path json,
-        double hours, int ors, int readers) {
+        double hours, int ors, int readers, Path write) {
 
     static final List<String> SECTIONS = List.of("io", "pipeline", "filtfilt", "latency", "recorder", "cases", "review", "reading-room", "eeg", "emg");
 
     static final String USAGE = "usage: openionm bench [io] [pipeline] [filtfilt] [latency] [recorder] [cases] [review] [reading-room] [eeg] [emg] [all] [--seconds S]"
             + " [--seed N] [--seeds N] [--scenario name|file] [--baseline-at S] [--rate Hz] [--channels N] [--kills N]"
-            + " [--python path] [--hours H] [--ors N] [--readers M]"
+            + " [--python path] [--hours H] [--ors N] [--readers M] [--write file.bdf]"
             + " [--dir folder] [--json file]\n"
             + "  io        simulator, EDF+/BDF+ write and read, MNE on the same file (default section; --seconds, default 30)\n"
             + "  pipeline  64 ch x 20 kHz simulator -> engine -> SSEP and MEP processors (--seconds, default 300;"
@@ -45,7 +46,8 @@ record BenchOptions(List<String> sections, double seconds, long seed, int seeds,
             + "  review    --hours (default 1) of 32 ch x 10 kHz BDF: envelope index build, open, seek and draw"
             + " (the issue's figure: --hours 8, a 28 GB file, deleted"
             + " afterwards; its re-analysis needs OPENIONM_JAVA_OPTS=-Xmx3g); then re-analysis (SSEP + TcMEP) of a simulated case of"
-            + " --hours of --scenario, x real time (one core: taskset -c 0)\n"
+            + " --hours of --scenario, x real time (one core: taskset -c 0); with --write file.bdf only the recording is"
+            + " written there and kept (what ./openionm bench review-ui opens in the workbench)\n"
             + "  reading-room  a throw-away mosquitto on loopback: alarm and trace-frame latency OR -> reader, bandwidth"
             + " per OR at 32 channels (--seconds, default 30); with --ors N and/or --readers M (default 1 and 1) the load run:"
             + " N ORs x M readers following every case, per-reader alarm latency and QoS 0 losses, broker CPU and message rates\n"
@@ -58,7 +60,7 @@ record BenchOptions(List<String> sections, double seconds, long seed, int seeds,
 
     static BenchOptions parse(String[] args) throws UsageException {
         Arguments a = Arguments.parse(args, Set.of("seconds", "seed", "seeds", "scenario", "baseline-at", "rate", "channels",
-                "kills", "python", "dir", "json", "hours", "ors", "readers"));
+                "kills", "python", "dir", "json", "hours", "ors", "readers", "write"));
         Set<String> chosen = new LinkedHashSet<>();
         for (String p : a.positional()) {
             if (p.equals("all")) {
@@ -81,11 +83,13 @@ record BenchOptions(List<String> sections, double seconds, long seed, int seeds,
         int channels = (int) a.number("channels", 32, 1, 64);
         int kills = (int) a.number("kills", 100, 0, 10_000);
         String json = a.optional("json", null);
+        String write = a.optional("write", null);
         return new BenchOptions(sections, seconds, seed, seeds, a.optional("scenario", DEFAULT_SCENARIO), baselineAt, rate,
                 channels, kills, a.optional("python", "/usr/bin/python3"),
                 Path.of(a.optional("dir", System.getProperty("java.io.tmpdir"))),
                 json == null ? null : Path.of(json).toAbsolutePath(), a.number("hours", 1, 0.01, 24),
-                (int) a.number("ors", 1, 1, 200), (int) a.number("readers", 1, 1, 100));
+                (int) a.number("ors", 1, 1, 200), (int) a.number("readers", 1, 1, 100),
+                write == null ? null : Path.of(write).toAbsolutePath());
     }
 
     /** Seconds of signal for {@code section}: --seconds when given, else the section's default. */

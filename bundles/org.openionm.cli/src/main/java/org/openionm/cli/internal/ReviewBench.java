@@ -94,6 +94,19 @@ final class ReviewBench {
         }
     }
 
+    /** Only the recording, written to {@code file} and kept: {@code ./openionm bench review-ui} opens it in the workbench. */
+    boolean writeOnly(double hours, Path file) throws IOException {
+        long seconds = Math.round(hours * 3600);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        long t0 = System.nanoTime();
+        write(file, seconds);
+        r.printf("## review: wrote %s: %d channels × %.0f Hz BDF, %d s, %.1f GB in %.1f s%n%n", file, CHANNELS, RATE, seconds,
+                Files.size(file) / 1e9, (System.nanoTime() - t0) / 1e9);
+        r.json.key("reviewWrite").begin('{').field("file", file.toString()).field("seconds", seconds)
+                .field("bytes", Files.size(file)).end('}');
+        return true;
+    }
+
     /** Seek-and-draw times for windows from 10 s to the whole recording. */
     private void seeks(EnvelopeIndex index, long seconds, String from) throws IOException {
         boolean cold = from.startsWith("disk");

@@ -45,6 +45,15 @@ class BenchOptionsTest {
     }
 
     @Test
+    void reviewWritesOnlyTheRecordingWhereWriteSaysAndNowhereByDefault() throws Exception {
+        assertNull(BenchOptions.parse(new String[] {"review"}).write());
+        BenchOptions o = BenchOptions.parse(new String[] {"review", "--hours", "8", "--write", "/tmp/long-case.bdf"});
+        assertEquals(Path.of("/tmp/long-case.bdf"), o.write());
+        assertEquals(8, o.hours());
+        assertEquals(List.of("review"), o.sections());
+    }
+
+    @Test
     void sectionsComeInCanonicalOrderOnceAndAllMeansEvery() throws Exception {
         assertEquals(List.of("pipeline", "filtfilt", "latency"),
                 BenchOptions.parse(new String[] {"latency", "filtfilt", "pipeline", "latency"}).sections());

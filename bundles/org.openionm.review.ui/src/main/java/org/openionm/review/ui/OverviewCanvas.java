@@ -64,6 +64,8 @@ public final class OverviewCanvas extends Canvas {
     private ReviewWindow window = ReviewWindow.of(0);
     private DoubleConsumer onCursor = s -> { };
     private long paints;
+    /** Told after a paint that drew an open case (the open probe, {@link ReviewDrawStats}). */
+    private Runnable afterCasePainted = () -> { };
     /** Case time without recording between segments ({@code CaseTimeline.gaps()}): drawn as such, never as signal. */
     private List<org.openionm.review.CaseTimeline.Gap> gaps = List.of();
 
@@ -220,6 +222,12 @@ public final class OverviewCanvas extends Canvas {
         int cx = xOf(window.cursorSeconds());
         gc.drawLine(cx, 0, cx, bottom);
         gc.setLineWidth(1);
+        afterCasePainted.run();
+    }
+
+    /** {@code r} runs at the end of every paint that drew an open case. */
+    void afterCasePainted(Runnable r) {
+        afterCasePainted = r;
     }
 
     private void drawSeries(GC gc, CaseOverview.Series s, int top, int height) {

@@ -48,6 +48,8 @@ public class ReviewPart {
     @Service
     ProcessorHost host;
 
+    private ReviewView view;
+
     @PostConstruct
     public void create(Composite parent) {
         parent.setLayout(new FillLayout());
@@ -59,7 +61,12 @@ public class ReviewPart {
                 keys.put(id, host.settings(id).stream().map(SettingDescriptor::key).toList());
             }
         }
-        new ReviewView(parent, new ReviewView.Services(cases, reanalysis(), live, keys));
+        view = new ReviewView(parent, new ReviewView.Services(cases, reanalysis(), live, keys));
+    }
+
+    /** The part's content (null before it is created). */
+    public ReviewView view() {
+        return view;
     }
 
     /** Null when the EDF playback amplifier is not installed (then Analyse says which feature to add). */

@@ -84,6 +84,8 @@ public final class ReviewView extends Composite {
     private double baselineAt = Double.NaN;
     /** The segment the cursor starts at when a case opens (the one chosen in the dialog). */
     private int startAt;
+    /** Seek → pixels probe; null (nothing measured) unless {@value ReviewDrawStats#PROPERTY} is set. */
+    private ReviewDrawStats stats;
 
     public ReviewView(Composite parent, Services services) {
         super(parent, SWT.NONE);
@@ -158,6 +160,23 @@ public final class ReviewView extends Composite {
         addListener(SWT.Dispose, e -> closeRecording());
         sash.setWeights(30, 42, 28);
         updateControls();
+        ReviewDrawStats fromProperty = ReviewDrawStats.fromSystemProperty();
+        if (fromProperty != null) {
+            measureWith(fromProperty);
+        }
+    }
+
+    /** Seeks and opens are measured to their pixels by {@code probe} from now on. */
+    void measureWith(ReviewDrawStats probe) {
+        stats = probe;
+        overview.afterCasePainted(probe::overviewPainted);
+        traces.afterTracesPainted(() -> probe.tracesPainted(traces.shownWindow(), traces.channelsShown(), traces.columnsShown(),
+                traces.visibleRows()));
+    }
+
+    /** The probe, or null when nothing is measured. */
+    ReviewDrawStats drawStats() {
+        return stats;
     }
 
     // ---------------------------------------------------------------- opening
@@ -212,6 +231,9 @@ public final class ReviewView extends Composite {
      */
     public void open(List<Path> segments, ReviewJournal journal) {
         closeRecording();
+        if (stats != null) {
+            stats.opening();
+        }
         Path recording = segments.get(0);
         this.file = recording;
         this.journal = journal;
@@ -250,6 +272,9 @@ public final class ReviewView extends Composite {
         }
         recorded = CaseOverview.of(seconds, withJournalNotes(opened.annotations()));
         overview.setOverview(recorded);
+        if (stats != null) {
+            stats.opened(opened.indexes().stream().anyMatch(EnvelopeIndex::builtNow), seconds);
+        }
         overview.setGaps(opened.gaps());
         traces.setGaps(opened.gaps());
         window = ReviewWindow.of(seconds);
@@ -314,7 +339,15 @@ public final class ReviewView extends Composite {
         setWindow(window.moveTo(seconds));
     }
 
+    /** Shows {@code w}: position and span, as the navigation does (the seek bench drives the view so). */
+    void show(ReviewWindow w) {
+        setWindow(w);
+    }
+
     private void setWindow(ReviewWindow w) {
+        if (stats != null && index != null) {
+            stats.requested(w);
+        }
         window = w;
         overview.setWindow(w);
         spanLabel.setText(ReviewWindow.describeSpan(w.spanSeconds()));
@@ -614,6 +647,11 @@ public final class ReviewView extends Composite {
 
     public String statusText() {
         return status.getText();
+    }
+
+    /** A line in the status bar of the view (a file given at start that cannot be opened). */
+    public void showStatus(String text) {
+        status(text);
     }
 
     private void status(String text) {

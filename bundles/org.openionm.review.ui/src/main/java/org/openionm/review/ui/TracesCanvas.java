@@ -45,6 +45,8 @@ public final class TracesCanvas extends Canvas {
     private IntConsumer onWheel = pages -> { };
     private IntConsumer onZoom = steps -> { };
     private long paints;
+    /** Told after a paint that drew traces (the seek probe, {@link ReviewDrawStats}). */
+    private Runnable afterTracesPainted = () -> { };
     /** Case time without recording between segments ({@code CaseTimeline.gaps()}): drawn as such, never as signal. */
     private List<org.openionm.review.CaseTimeline.Gap> gaps = List.of();
 
@@ -188,6 +190,27 @@ public final class TracesCanvas extends Canvas {
         gc.setForeground(new Color(OverviewCanvas.CURSOR));
         int cx = LEFT + window.xOf(window.cursorSeconds(), w);
         gc.drawLine(cx, 0, cx, r.height - AXIS);
+        afterTracesPainted.run();
+    }
+
+    /** {@code r} runs at the end of every paint that drew traces. */
+    void afterTracesPainted(Runnable r) {
+        afterTracesPainted = r;
+    }
+
+    /** The window the traces on screen (or about to be painted) show. */
+    ReviewWindow shownWindow() {
+        return window;
+    }
+
+    /** Envelopes (one per channel) of the window shown; 0 while a message is shown. */
+    int channelsShown() {
+        return envelopes.length;
+    }
+
+    /** Columns of the envelopes shown (the plot width they were read for). */
+    int columnsShown() {
+        return envelopes.length == 0 ? 0 : envelopes[0].columns();
     }
 
     private void drawEnvelope(GC gc, Envelope e, double scaleUv, int top, int h, int w, Color colour) {
