@@ -93,6 +93,9 @@ final class ReviewSeekBench {
         if (stats == null) {
             throw new IllegalStateException("the review seek bench needs " + ReviewDrawStats.PROPERTY + "=<file> to write to");
         }
+        // The bench's Xvfb has no window manager to maximise the window: fill the screen, so a seek draws
+        // as many rows and columns as a reader's full-screen Review would.
+        view.getShell().setBounds(view.getDisplay().getPrimaryMonitor().getClientArea());
         ReviewSeekBench[] bench = new ReviewSeekBench[1];
         stats.onOpenPainted(() -> {
             if (bench[0] == null) {
