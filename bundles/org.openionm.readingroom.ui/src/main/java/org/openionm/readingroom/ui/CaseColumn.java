@@ -136,6 +136,12 @@ final class CaseColumn extends Composite {
 
         chat = new org.eclipse.swt.widgets.List(body, SWT.BORDER | SWT.V_SCROLL);
         body.setWeights(55, 28, 17);
+        // never a tiles table or chat shorter than a row and its scroll bar (GTK criticals in a short column)
+        SashMinimums.keep(body, () -> 0, () -> SashMinimums.tableMinimum(tiles), () -> SashMinimums.listMinimum(chat));
+        // and the strip may give way to them only: the body's least height follows the tables' (header heights
+        // are known once GTK has the widgets, so worked out on every resize, before this column's layout)
+        addListener(SWT.Resize, e -> ((GridData) body.getLayoutData()).minimumHeight = SashMinimums.tableMinimum(tiles)
+                + SashMinimums.listMinimum(chat) + 2 + 2 * body.getSashWidth());
         chatText = new Text(this, SWT.BORDER);
         chatText.setMessage("message to the OR");
         GridData chatData = new GridData(SWT.FILL, SWT.CENTER, true, false);

@@ -107,10 +107,12 @@ public class ReadingRoomView extends Composite {
         cases.setLayout(new GridLayout(1, false));
         casesTable = new Table(cases, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
         casesTable.setHeaderVisible(true);
-        casesTable.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        GridData casesData = new GridData(SWT.FILL, SWT.FILL, true, true);
+        casesTable.setLayoutData(casesData);
         column(casesTable, "Room", 70);
         column(casesTable, "Case", 90);
         column(casesTable, "Procedure", 130);
+        casesData.minimumHeight = SashMinimums.tableMinimum(casesTable); // GTK criticals at less (a long layout note under it)
         casesTable.addListener(SWT.DefaultSelection, e -> openSelected());
         Button open = new Button(cases, SWT.PUSH);
         open.setText("Open side by side");
@@ -129,7 +131,8 @@ public class ReadingRoomView extends Composite {
         alarms.setLayout(new GridLayout(3, false));
         alarmTable = new Table(alarms, SWT.BORDER | SWT.FULL_SELECTION);
         alarmTable.setHeaderVisible(true);
-        alarmTable.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        GridData alarmData = new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1);
+        alarmTable.setLayoutData(alarmData);
         column(alarmTable, "Case", 150);
         column(alarmTable, "Alarm", 260);
         column(alarmTable, "Priority", 70);
@@ -152,6 +155,11 @@ public class ReadingRoomView extends Composite {
         attributedData.widthHint = 120;
         attributed.setLayoutData(attributedData);
         vertical.setWeights(74, 26);
+        alarmData.minimumHeight = SashMinimums.tableMinimum(alarmTable);
+        // the alarm list keeps its header, a row and its note line in a short window (GTK criticals at less)
+        GridLayout alarmsGrid = (GridLayout) alarms.getLayout();
+        SashMinimums.keep(vertical, () -> 0, () -> alarms.computeTrim(0, 0, 0, 0).height + 2 * alarmsGrid.marginHeight
+                + alarmsGrid.verticalSpacing + SashMinimums.tableMinimum(alarmTable) + noteText.computeSize(SWT.DEFAULT, SWT.DEFAULT).y);
 
         addListener(SWT.Dispose, e -> {
             if (desk != null) {
