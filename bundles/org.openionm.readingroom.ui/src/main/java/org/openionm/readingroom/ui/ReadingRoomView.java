@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -51,6 +52,11 @@ public class ReadingRoomView extends Composite {
     private final Table casesTable;
     private final Composite columnsArea;
     private final Table alarmTable;
+    /** The OR's IEC 60601-1-8 alarm colours (shell AlarmColors), text chosen for contrast on either theme. */
+    static final Color HIGH_BACKGROUND = new Color(0xD0, 0x10, 0x10);
+    static final Color HIGH_TEXT = new Color(0xFF, 0xFF, 0xFF);
+    static final Color MEDIUM_BACKGROUND = new Color(0xF2, 0xC2, 0x00);
+    static final Color MEDIUM_TEXT = new Color(0, 0, 0);
     private final Text noteText;
     private final List<CaseColumn> columns = new ArrayList<>();
     private final AtomicBoolean alarmsChanged = new AtomicBoolean(true);
@@ -416,10 +422,12 @@ public class ReadingRoomView extends Composite {
                     Double.isFinite(r.caseSeconds()) ? String.format(Locale.ROOT, "%d:%02d", (long) r.caseSeconds() / 60, (long) r.caseSeconds() % 60) : "",
                     CLOCK.format(java.time.Instant.ofEpochMilli(r.wallMillis()).atZone(zone)), r.user() });
             if (r.unacknowledged() && "HIGH".equals(r.priority())) {
-                item.setBackground(getDisplay().getSystemColor(SWT.COLOR_RED));
-                item.setForeground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
+                item.setBackground(HIGH_BACKGROUND);
+                item.setForeground(HIGH_TEXT);
             } else if (r.unacknowledged()) {
-                item.setBackground(getDisplay().getSystemColor(SWT.COLOR_YELLOW));
+                // the theme's text colour (white on the dark theme) could not be read on yellow
+                item.setBackground(MEDIUM_BACKGROUND);
+                item.setForeground(MEDIUM_TEXT);
             }
             if (selected != null && selected.caseId().equals(r.caseId()) && selected.key().equals(r.key())) {
                 alarmTable.setSelection(item);

@@ -140,6 +140,12 @@ class ReadingRoomViewUiTest {
             String alarm = item.getText(1);
             int k = alarm.charAt(alarm.indexOf("CP") + 2) - '0';
             assertEquals(rooms[k] + " · C-2026-00" + (41 + k), caseCell, "the row of " + alarm + " names its case");
+            // unacknowledged rows in the priority colour, their text readable on it (WCAG: ≥ 4.5:1)
+            boolean medium = "MEDIUM".equals(item.getText(2));
+            assertEquals(medium ? ReadingRoomView.MEDIUM_BACKGROUND.getRGB() : ReadingRoomView.HIGH_BACKGROUND.getRGB(),
+                    item.getBackground().getRGB(), alarm + " in its priority colour");
+            double contrast = contrast(item.getForeground().getRGB(), item.getBackground().getRGB());
+            assertTrue(contrast >= 4.5, alarm + ": text contrast " + contrast + " on its row");
         }
         assertEquals(List.of("C-2026-0041", "C-2026-0042", "C-2026-0043"), view.columns().stream().map(CaseColumn::caseId).toList());
         pump("traces, tiles and chat on screen", 20_000, () -> {
@@ -224,5 +230,20 @@ class ReadingRoomViewUiTest {
         ImageLoader loader = new ImageLoader();
         loader.data = new ImageData[] { data };
         loader.save(file.toString(), SWT.IMAGE_PNG);
+    }
+
+    /** WCAG 2 contrast ratio of two colours (1 … 21). */
+    private static double contrast(org.eclipse.swt.graphics.RGB a, org.eclipse.swt.graphics.RGB b) {
+        double la = luminance(a), lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(org.eclipse.swt.graphics.RGB c) {
+        return 0.2126 * linear(c.red) + 0.7152 * linear(c.green) + 0.0722 * linear(c.blue);
+    }
+
+    private static double linear(int channel) {
+        double v = channel / 255.0;
+        return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
     }
 }
