@@ -37,7 +37,8 @@ public record CaseAnalysis(int segment, Path recording, double seconds, double b
         producers = Map.copyOf(producers);
         events = List.copyOf(events);
         measurements = List.copyOf(measurements);
-        averages = List.copyOf(averages);
+        // a re-analysis's averages keep their samples in a file; a copy would bring them all back into the heap
+        averages = averages instanceof SpilledAverages ? averages : List.copyOf(averages);
         baselines = List.copyOf(baselines);
         trends = List.copyOf(trends);
         alarms = List.copyOf(alarms);

@@ -104,7 +104,8 @@ public final class RecordingAnalyzer {
     public static final class Collector implements ResultListener {
         public final List<Measurement> measurements = Collections.synchronizedList(new ArrayList<>());
         public final List<DetectedEvent> events = Collections.synchronizedList(new ArrayList<>());
-        public final List<AverageTrace> averages = Collections.synchronizedList(new ArrayList<>());
+        /** Their samples in a temporary file: what keeps an 8-hour case within the workbench's heap. */
+        public final List<AverageTrace> averages = new SpilledAverages();
         public final List<AverageTrace> baselines = Collections.synchronizedList(new ArrayList<>());
         public final List<TrendPoint> trends = Collections.synchronizedList(new ArrayList<>());
         public final List<String> failures = Collections.synchronizedList(new ArrayList<>());

@@ -1,0 +1,95 @@
+package org.openionm.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.ref.WeakReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openionm.core.processing.AverageTrace;
+import org.openionm.core.processing.Provenance;
+
+/**
+ * Issue 13, "open an 8-hour case": a re-analysis must not hold every average's samples in the heap
+ * (they were about 60 % of what it held), yet Review and the report must get the same averages back.
+ */
+class CollectorMemoryTest {
+
+    private static final int AVERAGES = 300;
+    private static final int SAMPLES = 1000; // a 100 ms lower-limb SSEP window at 10 kHz
+
+    /** Average {@code i}: samples that differ per average and per sample, so a mix-up shows. */
+    private static AverageTrace average(int i) {
+        float[] s = new float[SAMPLES];
+        for (int k = 0; k < SAMPLES; k++) {
+            s[k] = (float) Math.sin(0.01 * k + i) * (1 + i) + k * 1e-3f;
+        }
+        return new AverageTrace(120.0 + i, i % 3 == 0 ? "mep" : "ssep", "site" + (i % 4), "ch" + (i % 32), s, 10_000,
+                200 + i, i % 7, new Provenance("ssep 0.4.0", Map.of("filter", "30-1000 Hz", "n", Integer.toString(i))));
+    }
+
+    private static CaseAnalysis analysis(RecordingAnalyzer.Collector c) {
+        return new CaseAnalysis(1, Path.of("case.bdf"), 3600, 120, "test", Map.of(), Map.of(), c.measurements,
+                c.averages, c.baselines, c.trends, c.events, List.of(), c.failures);
+    }
+
+    @Test
+    void theAnalysisGivesBackEveryAverageExactly() {
+        RecordingAnalyzer.Collector c = new RecordingAnalyzer.Collector(() -> { });
+        c.acquisitionStarted();
+        for (int i = 0; i < AVERAGES; i++) {
+            c.average(average(i));
+        }
+        CaseAnalysis a = analysis(c);
+        assertEquals(AVERAGES, a.averages().size());
+        for (int i = 0; i < AVERAGES; i++) {
+            AverageTrace expected = average(i);
+            AverageTrace got = a.averages().get(i);
+            assertArrayEquals(expected.samplesUv(), got.samplesUv(), 0f, "samples of average " + i);
+            assertEquals(expected.timeSeconds(), got.timeSeconds());
+            assertEquals(expected.modality(), got.modality());
+            assertEquals(expected.site(), got.site());
+            assertEquals(expected.channel(), got.channel());
+            assertEquals(expected.samplingRateHz(), got.samplingRateHz());
+            assertEquals(expected.sweepsUsed(), got.sweepsUsed());
+            assertEquals(expected.sweepsRejected(), got.sweepsRejected());
+            assertEquals(expected.provenance(), got.provenance());
+        }
+        // iteration (Review's averages at the cursor, the report's waveforms) sees the same
+        int i = 0;
+        for (AverageTrace t : a.averages()) {
+            assertEquals(120.0 + i++, t.timeSeconds());
+        }
+        assertEquals(AVERAGES, i);
+    }
+
+    @Test
+    void theCollectorDoesNotKeepTheSamplesInTheHeap() {
+        RecordingAnalyzer.Collector c = new RecordingAnalyzer.Collector(() -> { });
+        c.acquisitionStarted();
+        List<WeakReference<float[]>> handedOver = new ArrayList<>();
+        for (int i = 0; i < AVERAGES; i++) {
+            AverageTrace t = average(i);
+            handedOver.add(new WeakReference<>(t.samplesUv()));
+            c.average(t);
+        }
+        CaseAnalysis a = analysis(c);
+        // held in memory, the arrays stay reachable from the analysis; spilled, a full GC clears them
+        for (int attempt = 0; attempt < 20 && handedOver.stream().anyMatch(r -> r.get() != null); attempt++) {
+            System.gc();
+        }
+        for (int i = 0; i < AVERAGES; i++) {
+            assertTrue(handedOver.get(i).get() == null, "the samples of average " + i + " are still held in the heap");
+        }
+        assertArrayEquals(average(AVERAGES - 1).samplesUv(), a.averages().get(AVERAGES - 1).samplesUv(), 0f);
+        Path file = ((SpilledAverages) a.averages()).file();
+        assertTrue(Files.isRegularFile(file));
+        assertEquals((long) AVERAGES * SAMPLES * Float.BYTES, file.toFile().length(), "4 bytes per sample, nothing else");
+    }
+}
