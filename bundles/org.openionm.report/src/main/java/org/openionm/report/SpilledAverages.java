@@ -115,6 +115,26 @@ final class SpilledAverages extends AbstractList<AverageTrace> implements Random
         return entries.size();
     }
 
+    /**
+     * The averages as they are in memory: everything but the samples ({@code samplesUv} is empty), for
+     * choosing some without reading every one back.
+     */
+    List<AverageTrace> withoutSamples() {
+        return new AbstractList<>() {
+            @Override
+            public AverageTrace get(int index) {
+                synchronized (SpilledAverages.this) {
+                    return entries.get(index).withoutSamples;
+                }
+            }
+
+            @Override
+            public int size() {
+                return SpilledAverages.this.size();
+            }
+        };
+    }
+
     /** The temporary file (for tests). */
     Path file() {
         return store.file;

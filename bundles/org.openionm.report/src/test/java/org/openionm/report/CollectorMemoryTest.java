@@ -92,4 +92,34 @@ class CollectorMemoryTest {
         assertTrue(Files.isRegularFile(file));
         assertEquals((long) AVERAGES * SAMPLES * Float.BYTES, file.toFile().length(), "4 bytes per sample, nothing else");
     }
+
+    private static AverageTrace at(double t, String channel, float uv) {
+        return new AverageTrace(t, "ssep", "tibial-L", channel, new float[] {uv, -uv}, 5000, 200, 3,
+                new Provenance("ssep test", Map.of()));
+    }
+
+    /** Review's averages at the cursor, chosen without reading every average back: hand-built truth. */
+    @Test
+    void eachChannelShowsItsLastAverageCompletedAtOrBeforeTheCursor() {
+        RecordingAnalyzer.Collector c = new RecordingAnalyzer.Collector(() -> { });
+        c.acquisitionStarted();
+        c.average(at(10, "Cz'-Fz", 1));
+        c.average(at(15, "CPi-Fz", 3));
+        c.average(at(20, "Cz'-Fz", 2));
+        c.average(at(40, "CPi-Fz", 4));
+        CaseAnalysis a = analysis(c);
+        assertTrue(a.averages() instanceof SpilledAverages);
+
+        assertEquals(List.of(), a.averagesAt(5), "before the first average there is none to show");
+        assertEquals(List.of("Cz'-Fz@10.0=1.0"), shown(a.averagesAt(12)));
+        assertEquals(List.of("Cz'-Fz@20.0=2.0", "CPi-Fz@15.0=3.0"), shown(a.averagesAt(20)),
+                "20 s: the average completed at exactly 20 s counts; order of first appearance");
+        assertEquals(List.of("Cz'-Fz@20.0=2.0", "CPi-Fz@40.0=4.0"), shown(a.averagesAt(3600)));
+        // the samples come back with the chosen averages, not the empty ones kept in memory
+        assertArrayEquals(new float[] {4, -4}, a.averagesAt(3600).get(1).samplesUv(), 0f);
+    }
+
+    private static List<String> shown(List<AverageTrace> averages) {
+        return averages.stream().map(t -> t.channel() + "@" + t.timeSeconds() + "=" + t.samplesUv()[0]).toList();
+    }
 }
