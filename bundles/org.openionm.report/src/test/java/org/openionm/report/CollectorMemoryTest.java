@@ -122,4 +122,41 @@ class CollectorMemoryTest {
     private static List<String> shown(List<AverageTrace> averages) {
         return averages.stream().map(t -> t.channel() + "@" + t.timeSeconds() + "=" + t.samplesUv()[0]).toList();
     }
+
+    /**
+     * Equal provenances become one instance, equal setting texts one string: the processors make them
+     * anew for every result (here new String(...) stands for their String.format).
+     */
+    @Test
+    void equalProvenancesAndSettingTextsAreHeldOnce() {
+        RecordingAnalyzer.Collector c = new RecordingAnalyzer.Collector(() -> { });
+        c.acquisitionStarted();
+        for (int i = 0; i < 100; i++) {
+            Map<String, String> settings = Map.of("filter", new String("30-1000 Hz"),
+                    "baseline", new String("baseline at 120.0 s: 1.23 uV, 40.12 ms"),
+                    "amplitude.change.percent", new String(i % 2 == 0 ? "-3.0" : "-4.0"));
+            Provenance p = new Provenance(new String("ssep 0.4.0"), settings);
+            c.measurement(new org.openionm.core.processing.Measurement(100 + i, "ssep", "tibial.left", "Cz'-Fz", "P40",
+                    40.1, 1.2, 300, 2, p));
+            c.average(new AverageTrace(100 + i, "ssep", "tibial.left", "Cz'-Fz", new float[] {i}, 10_000, 300, 2, p));
+        }
+        CaseAnalysis a = analysis(c);
+        java.util.Set<Object> provenances = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<Object> baselineTexts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        a.measurements().forEach(m -> {
+            provenances.add(m.provenance());
+            baselineTexts.add(m.provenance().settings().get("baseline"));
+        });
+        a.averages().forEach(t -> provenances.add(t.provenance()));
+        assertEquals(2, provenances.size(), "two distinct settings (a change of -3.0 or -4.0 %), 200 results");
+        assertEquals(1, baselineTexts.size(), "one baseline text");
+        // nothing lost: every result still says what it said
+        for (int i = 0; i < 100; i++) {
+            assertEquals(i % 2 == 0 ? "-3.0" : "-4.0", a.measurements().get(i).provenance().settings().get("amplitude.change.percent"));
+            assertEquals("baseline at 120.0 s: 1.23 uV, 40.12 ms", a.averages().get(i).provenance().settings().get("baseline"));
+            assertEquals(i, a.averages().get(i).samplesUv()[0]);
+            assertEquals(40.1, a.measurements().get(i).latencyMs());
+            assertEquals(1.2, a.measurements().get(i).value());
+        }
+    }
 }
