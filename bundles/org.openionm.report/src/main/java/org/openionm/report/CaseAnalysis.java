@@ -37,10 +37,36 @@ public record CaseAnalysis(int segment, Path recording, double seconds, double b
         producers = Map.copyOf(producers);
         events = List.copyOf(events);
         measurements = List.copyOf(measurements);
-        averages = List.copyOf(averages);
+        // a re-analysis's averages keep their samples in a file; a copy would bring them all back into the heap
+        averages = averages instanceof SpilledAverages ? averages : List.copyOf(averages);
         baselines = List.copyOf(baselines);
         trends = List.copyOf(trends);
         alarms = List.copyOf(alarms);
         failures = List.copyOf(failures);
+    }
+
+    /**
+     * What Review shows at its cursor: for each modality, site and channel, the last average completed at
+     * or before {@code seconds}, in the order their site/channel first appeared (an average completed
+     * later used sweeps the reader has not reached). Reads back only those averages' samples: a scan of
+     * {@link #averages()} would read every average of the case from its temporary file.
+     *
+     * @since 0.2.1
+     */
+    public List<AverageTrace> averagesAt(double seconds) {
+        List<AverageTrace> headers = averages instanceof SpilledAverages s ? s.withoutSamples() : averages;
+        Map<String, Integer> latest = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < headers.size(); i++) {
+            AverageTrace a = headers.get(i);
+            String key = a.modality() + "\u0000" + a.site() + "\u0000" + a.channel();
+            Integer held = latest.get(key);
+            if (held == null && a.timeSeconds() > seconds) {
+                latest.put(key, -1); // keeps the channel's place in the order
+            } else if (a.timeSeconds() <= seconds
+                    && (held == null || held < 0 || a.timeSeconds() >= headers.get(held).timeSeconds())) {
+                latest.put(key, i);
+            }
+        }
+        return latest.values().stream().filter(i -> i >= 0).map(averages::get).toList();
     }
 }

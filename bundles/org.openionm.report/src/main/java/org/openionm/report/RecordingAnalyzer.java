@@ -104,11 +104,13 @@ public final class RecordingAnalyzer {
     public static final class Collector implements ResultListener {
         public final List<Measurement> measurements = Collections.synchronizedList(new ArrayList<>());
         public final List<DetectedEvent> events = Collections.synchronizedList(new ArrayList<>());
-        public final List<AverageTrace> averages = Collections.synchronizedList(new ArrayList<>());
+        /** Their samples in a temporary file: what keeps an 8-hour case within the workbench's heap. */
+        public final List<AverageTrace> averages = new SpilledAverages();
         public final List<AverageTrace> baselines = Collections.synchronizedList(new ArrayList<>());
         public final List<TrendPoint> trends = Collections.synchronizedList(new ArrayList<>());
         public final List<String> failures = Collections.synchronizedList(new ArrayList<>());
         public final CountDownLatch ended = new CountDownLatch(1);
+        private final ProvenanceInterner interner = new ProvenanceInterner();
         private final Runnable atStart;
         private volatile boolean started;
 
@@ -128,14 +130,17 @@ public final class RecordingAnalyzer {
         @Override
         public void measurement(Measurement measurement) {
             if (started) {
-                measurements.add(measurement);
+                Measurement m = measurement;
+                measurements.add(new Measurement(m.timeSeconds(), m.modality(), m.site(), m.channel(), m.component(),
+                        m.latencyMs(), m.amplitudeUv(), m.value(), m.unit(), m.sweepsUsed(), m.sweepsRejected(),
+                        interner.canonical(m.provenance())));
             }
         }
 
         @Override
         public void average(AverageTrace average) {
             if (started) {
-                averages.add(average);
+                averages.add(shared(average));
             }
         }
 
@@ -144,6 +149,12 @@ public final class RecordingAnalyzer {
             if (started) {
                 baselines.add(baseline);
             }
+        }
+
+        /** {@code a} with its provenance shared with equal ones (its samples are the processor's, not copied). */
+        private AverageTrace shared(AverageTrace a) {
+            return new AverageTrace(a.timeSeconds(), a.modality(), a.site(), a.channel(), a.samplesUv(), a.samplingRateHz(),
+                    a.sweepsUsed(), a.sweepsRejected(), interner.canonical(a.provenance()));
         }
 
         @Override

@@ -26,7 +26,6 @@ import org.openionm.cases.EventType;
 import org.openionm.io.edf.EdfSignal;
 import org.openionm.report.CaseAnalysis;
 import org.openionm.review.AlarmComparison;
-import org.openionm.review.AveragesAtCursor;
 import org.openionm.review.CaseOverview;
 import org.openionm.review.CaseTimeline;
 import org.openionm.review.Envelope;
@@ -536,7 +535,8 @@ public final class ReviewView extends Composite {
             return;
         }
         // evoked responses only: a processor's longer traces (EEG spectra) are not stimulus-locked averages
-        averages.setAverages(AveragesAtCursor.at(analysis.averages(), window.cursorSeconds() - analysisOffset).stream()
+        // averagesAt reads back only the averages it shows: the re-analysis keeps their samples in a file
+        averages.setAverages(analysis.averagesAt(window.cursorSeconds() - analysisOffset).stream()
                 .filter(a -> a.samplesUv().length / a.samplingRateHz() <= 1.0).toList(),
                 "No average completed before " + ReviewWindow.clock(window.cursorSeconds()));
     }
