@@ -84,9 +84,12 @@ public class CasesPart {
         Composite top = new Composite(parent, SWT.NONE);
         top.setLayout(new GridLayout(2, false));
         top.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        current = new Label(top, SWT.NONE);
+        // wraps beside Close case… rather than running under it (a long procedure at 1280×800, issue 16)
+        current = new Label(top, SWT.WRAP);
         current.setData("org.eclipse.e4.ui.css.CssClassName", "Heading");
-        current.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData currentData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        currentData.widthHint = 1; // the row's free width, not the text's: GridLayout wraps it there
+        current.setLayoutData(currentData);
         close = new Button(top, SWT.PUSH);
         close.setText("Close case…");
         close.setToolTipText("Stops the case's recording and closes it (it can then be reviewed and signed)");
@@ -311,6 +314,10 @@ public class CasesPart {
 
     String currentText() {
         return current.getText();
+    }
+
+    Label currentLabel() {
+        return current;
     }
 
     String databaseText() {

@@ -153,6 +153,32 @@ class CasesPartUiTest {
         assertTrue(part.closeButton().isEnabled());
     }
 
+    /**
+     * The open case's line in a narrow Cases part: at 1280×800 (part about 790 px) the workbench's
+     * "Open case 2026-12-05-001: S.D. · MRN DEMO0001 · posterior spinal fusion T10–L2 (in progress)" was one line
+     * cut under "Close case…"; now it wraps beside the button. 560 px here, as the test's case id is shorter.
+     */
+    @Test
+    void theOpenCaseLineWrapsBesideCloseCaseInTheNarrowPart() {
+        CasesPart part = open();
+        NewCaseForm f = part.form();
+        fillValid(f);
+        Ui.click(f.createButton());
+        shell.setSize(560, 900);
+        Ui.flush();
+        org.eclipse.swt.widgets.Label line = part.currentLabel();
+        assertTrue(line.getText().startsWith("Open case C0001: J.D. · MRN 123456 · posterior spinal fusion"), line.getText());
+        org.eclipse.swt.graphics.Rectangle b = line.getBounds();
+        assertTrue(line.computeSize(org.eclipse.swt.SWT.DEFAULT, org.eclipse.swt.SWT.DEFAULT).x > b.width,
+                "the line is longer than its room, so this tests the wrap: " + b);
+        assertTrue(line.computeSize(b.width, org.eclipse.swt.SWT.DEFAULT).y <= b.height,
+                "the wrapped text's height fits: needs " + line.computeSize(b.width, org.eclipse.swt.SWT.DEFAULT) + ", got " + b);
+        assertTrue(b.x + b.width <= part.closeButton().getBounds().x, "left of Close case…: " + b + " vs "
+                + part.closeButton().getBounds());
+        assertTrue(part.closeButton().getBounds().x + part.closeButton().getBounds().width <= line.getParent().getClientArea().width,
+                "Close case… inside the part");
+    }
+
     @Test
     void theListIsSearchableNewestFirstAndOpenAndCloseGoThroughTheService() {
         service.addCase(details("Roe^Richard", "777001", "carotid endarterectomy"), CaseState.CLOSED, Instant.parse("2026-11-01T08:00:00Z"));

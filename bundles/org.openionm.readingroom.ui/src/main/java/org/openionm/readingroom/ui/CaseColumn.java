@@ -71,44 +71,54 @@ final class CaseColumn extends Composite {
         this.desk = desk;
         this.model = model;
         this.zone = zone;
-        setLayout(new GridLayout(6, false));
+        // two columns (title | Close, chat | Send) and the view controls in a wrapping row: three columns
+        // side by side at 1280×800 are ~330 px each, narrower than the six fixed-width controls of one
+        // grid row, which pushed Close and Send past the column's edge (issue 16)
+        setLayout(new GridLayout(2, false));
 
-        title = new Label(this, SWT.NONE);
+        title = new Label(this, SWT.WRAP);
         FontData fd = title.getFont().getFontData()[0];
         bold = new Font(getDisplay(), fd.getName(), fd.getHeight() + 1, SWT.BOLD);
         title.setFont(bold);
-        title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));
+        title.setLayoutData(wrapping(1));
         Button close = new Button(this, SWT.PUSH);
         close.setText("Close");
         close.setToolTipText("Take this case off the desk");
         close.addListener(SWT.Selection, e -> onClose.run());
+        close.setLayoutData(new GridData(SWT.END, SWT.TOP, false, false));
 
-        connection = new Label(this, SWT.NONE);
-        connection.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 6, 1));
+        connection = new Label(this, SWT.WRAP);
+        connection.setLayoutData(wrapping(2));
 
-        new Label(this, SWT.NONE).setText("Scale");
-        Combo scale = new Combo(this, SWT.READ_ONLY);
+        Composite controls = new Composite(this, SWT.NONE);
+        org.eclipse.swt.layout.RowLayout row = new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL);
+        row.wrap = true;
+        row.center = true;
+        row.marginLeft = row.marginRight = row.marginTop = row.marginBottom = 0;
+        controls.setLayout(row);
+        controls.setLayoutData(wrapping(2));
+        new Label(controls, SWT.NONE).setText("Scale");
+        Combo scale = new Combo(controls, SWT.READ_ONLY);
         for (double s : SCALES_UV) {
             scale.add(String.format(Locale.ROOT, "±%.0f µV", s));
         }
         scale.select(indexOf(SCALES_UV, model.view().scaleUv()));
         scale.addListener(SWT.Selection, e -> setScale(SCALES_UV[scale.getSelectionIndex()]));
         scaleCombo = scale;
-        Combo window = new Combo(this, SWT.READ_ONLY);
+        Combo window = new Combo(controls, SWT.READ_ONLY);
         for (double w : WINDOWS_S) {
             window.add(String.format(Locale.ROOT, "%.0f s", w));
         }
         window.select(indexOf(WINDOWS_S, model.view().windowSeconds()));
         window.addListener(SWT.Selection, e -> setWindow(WINDOWS_S[window.getSelectionIndex()]));
         windowCombo = window;
-        Button channels = new Button(this, SWT.PUSH);
+        Button channels = new Button(controls, SWT.PUSH);
         channels.setText("Channels…");
         channels.addListener(SWT.Selection, e -> chooseChannels(channels));
-        new Label(this, SWT.NONE).setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
 
         // strip, tiles and chat share the column's height (the reader drags the sashes)
         org.eclipse.swt.custom.SashForm body = new org.eclipse.swt.custom.SashForm(this, SWT.VERTICAL);
-        body.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 6, 1));
+        body.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
         traces = new TraceCanvas(body, SWT.NONE);
         if (stats != null) {
             traces.addListener(SWT.Paint, e -> stats.painted(this, traces.lastPaintedNewestIndex()));
@@ -120,20 +130,30 @@ final class CaseColumn extends Composite {
         for (String[] c : new String[][] { { "Measurement", "175" }, { "Latest (vs first)", "115" }, { "Trend", "80" } }) {
             TableColumn tc = new TableColumn(tiles, SWT.LEFT);
             tc.setText(c[0]);
-            tc.setWidth(Integer.parseInt(c[1]));
+            // never narrower than its header ("Latest (vs first)" was cut)
+            tc.setWidth(Math.max(Integer.parseInt(c[1]), org.openionm.ui.widgets.layout.ClippedTexts.headerWidth(tiles, c[0])));
         }
 
         chat = new org.eclipse.swt.widgets.List(body, SWT.BORDER | SWT.V_SCROLL);
         body.setWeights(55, 28, 17);
         chatText = new Text(this, SWT.BORDER);
         chatText.setMessage("message to the OR");
-        chatText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));
+        GridData chatData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        chatData.widthHint = 1; // the room left of Send, not the hint text's width
+        chatText.setLayoutData(chatData);
         chatText.addListener(SWT.DefaultSelection, e -> send());
         Button send = new Button(this, SWT.PUSH);
         send.setText("Send");
         send.addListener(SWT.Selection, e -> send());
         addListener(SWT.Dispose, e -> bold.dispose());
         refresh();
+    }
+
+    /** A label or row that takes the width it is given ({@code span} grid columns) and wraps to it. */
+    private static GridData wrapping(int span) {
+        GridData d = new GridData(SWT.FILL, SWT.CENTER, true, false, span, 1);
+        d.widthHint = 1;
+        return d;
     }
 
     String caseId() {

@@ -17,6 +17,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openionm.core.model.Channel;
 import org.openionm.core.model.ChannelRole;
 import org.openionm.readingroom.BrokerSettings;
@@ -32,6 +33,7 @@ import org.openionm.testkit.MosquittoServer;
  * case comes back in a column with that scale and window; a saved case that is no longer live is named
  * as such, and nothing fails.
  */
+@ExtendWith(NoGtkCriticals.class)
 class ReaderLayoutUiTest {
 
     private MosquittoServer broker;

@@ -7,12 +7,14 @@ import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openionm.ui.widgets.layout.ClippedTexts;
 
 /**
  * Issue 16, item 11: the reading room (not connected, as it opens) cuts no text at the width its perspective
  * gets in a 1280×800 window — column headers ("Case time") and the "attributed to you at the OR" note whole.
  */
+@ExtendWith(NoGtkCriticals.class)
 class ReadingRoomLayoutUiTest {
 
     @Test

@@ -23,6 +23,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openionm.alarm.AlarmManager;
 import org.openionm.alarm.AlarmManagers;
 import org.openionm.core.model.Channel;
@@ -40,6 +41,7 @@ import org.openionm.readingroom.OrPublisher;
  * side, one alarm list naming each alarm's case, acknowledge from the list (attributed at the OR), and
  * "connection lost since" in every column when the broker dies. Saves a 1600×1000 screenshot.
  */
+@ExtendWith(NoGtkCriticals.class)
 class ReadingRoomViewUiTest {
 
     private static final double RATE = 2000;
@@ -163,6 +165,29 @@ class ReadingRoomViewUiTest {
         assertTrue(view.columns().get(1).chatItems()[0].endsWith(" tech: surgeon is placing the shunt"));
         assertTrue(view.columns().stream().allMatch(c -> c.connectionText().equals("live")));
         screenshot(Path.of("target", "screenshots", "reading-room-3-cases.png"));
+
+        // at 1280×800 (the part about 1280 × 700) each of the three columns is ~330 px: nothing in them is cut
+        // (the title ran under Close, and Close and Send lay past the column's edge)
+        shell.setSize(1280, 700);
+        shell.layout(true, true);
+        // more measurements than the tiles table shows at this height: its scroll bars come (as in the demo,
+        // where the reading room logged "gtk_box_gadget_distribute … GtkScrollbar" criticals)
+        for (int k = 0; k < 3; k++) {
+            for (String component : new String[] { "P25", "N33", "P37", "N45", "trainTime", "alphaRel", "SEF95" }) {
+                ors.get(k).measurement(new Measurement(400, "ssep", "tibial.left", "CPz", component, 38, 1.5, 300, 4,
+                        new Provenance("ssep test", Map.of())));
+            }
+        }
+        pump("eight rows in every column's tiles", 20_000, () -> {
+            view.refresh();
+            return view.columns().stream().allMatch(c -> c.tilesTable().getItemCount() == 8);
+        });
+        for (CaseColumn c : view.columns()) {
+            org.openionm.ui.widgets.layout.ClippedTexts.Report cut = org.openionm.ui.widgets.layout.ClippedTexts.find(c);
+            assertTrue(cut.measured() >= 5, "texts measured in " + c.caseId() + ": " + cut.measured());
+            assertEquals("", String.join("\n", cut.clipped()), "texts cut in the column of " + c.caseId() + " at 1280 px");
+        }
+        shell.setSize(1600, 1000);
 
         // acknowledge OR 2's CP11 from the list
         TableItem[] items = view.alarmTable().getItems();

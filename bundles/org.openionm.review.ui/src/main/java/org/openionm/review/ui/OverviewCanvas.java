@@ -18,6 +18,7 @@ import org.openionm.review.CaseOverview;
 import org.openionm.review.CaseOverview.Kind;
 import org.openionm.review.CaseOverview.Marker;
 import org.openionm.review.ReviewWindow;
+import org.openionm.ui.widgets.evoked.EvokedColors;
 
 /**
  * The whole case on one axis: a lane of markers per kind (alarms raised in the OR, alarms of the
@@ -45,8 +46,19 @@ public final class OverviewCanvas extends Canvas {
     static final int MIN_TREND_ROW = 18;
     static final RGB CURSOR = new RGB(0xC0, 0x00, 0xC0);
     static final RGB BAND = new RGB(0xFF, 0xE8, 0x90);
-    /** Case time between segments, without recording. */
-    static final RGB GAP = new RGB(0xE4, 0xE4, 0xE4);
+    /**
+     * Case time between segments, without recording: a tint of the canvas's own background towards its
+     * text colour, so it is a quiet band on the light and on the dark (OR) theme alike; a fixed light grey
+     * glared on the dark one.
+     */
+    static RGB gap(RGB background, RGB foreground) {
+        return EvokedColors.blend(background, foreground, 0.12);
+    }
+
+    /** The "no recording …" text on a gap: readable on {@link #gap}, quieter than the traces' labels. */
+    static RGB gapText(RGB background, RGB foreground) {
+        return EvokedColors.blend(background, foreground, 0.6);
+    }
 
     private CaseOverview overview = CaseOverview.of(0, List.of());
     private ReviewWindow window = ReviewWindow.of(0);
@@ -247,20 +259,21 @@ public final class OverviewCanvas extends Canvas {
 
     /** Grey bands with "no recording" where the case had no segment. */
     private void drawGaps(GC gc, int w, int bottom) {
-        paintGaps(gc, gaps, this::xOf, LEFT, LEFT + w, bottom);
+        paintGaps(gc, gaps, this::xOf, LEFT, LEFT + w, bottom, getBackground().getRGB(), getForeground().getRGB());
     }
 
     /**
      * Grey bands with "no recording hh:mm:ss–hh:mm:ss" over the gaps between segments, between {@code left}
-     * and {@code right}; {@code xOf} maps case time to x. The overview and the traces draw gaps alike.
+     * and {@code right}; {@code xOf} maps case time to x. The overview and the traces draw gaps alike, in
+     * colours derived from the canvas's themed {@code background} and {@code foreground}.
      */
     static void paintGaps(GC gc, List<org.openionm.review.CaseTimeline.Gap> gaps, java.util.function.DoubleToIntFunction xOf,
-            int left, int right, int bottom) {
+            int left, int right, int bottom, RGB background, RGB foreground) {
         if (gaps.isEmpty()) {
             return;
         }
-        gc.setBackground(new Color(GAP));
-        gc.setForeground(new Color(new RGB(0x70, 0x70, 0x70)));
+        gc.setBackground(new Color(gap(background, foreground)));
+        gc.setForeground(new Color(gapText(background, foreground)));
         for (org.openionm.review.CaseTimeline.Gap g : gaps) {
             int x0 = Math.max(left, xOf.applyAsInt(g.startSeconds()));
             int x1 = Math.min(right, xOf.applyAsInt(g.endSeconds()));

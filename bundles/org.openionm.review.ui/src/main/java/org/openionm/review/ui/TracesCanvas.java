@@ -220,7 +220,8 @@ public final class TracesCanvas extends Canvas {
 
     /** Grey bands with "no recording" where the case had no segment. */
     private void drawGaps(GC gc, int w, int bottom) {
-        OverviewCanvas.paintGaps(gc, gaps, s -> LEFT + window.xOf(s, w), LEFT, LEFT + w, bottom);
+        OverviewCanvas.paintGaps(gc, gaps, s -> LEFT + window.xOf(s, w), LEFT, LEFT + w, bottom, getBackground().getRGB(),
+                getForeground().getRGB());
     }
 
     private void drawAxis(GC gc, int y, int w) {

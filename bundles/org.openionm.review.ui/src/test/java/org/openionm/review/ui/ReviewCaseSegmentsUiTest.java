@@ -92,8 +92,11 @@ class ReviewCaseSegmentsUiTest {
         return n;
     }
 
-    @Test
-    void twoSegmentsOpenOnOneCaseAxisWithTheGapShown() throws Exception {
+    private static final RGB WHITE = new RGB(255, 255, 255);
+    private static final RGB BLACK = new RGB(0, 0, 0);
+
+    /** Two segments 30 s apart (case time 60–90 s without recording), opened on canvases of the given colours. */
+    private ReviewView openTwoSegments(RGB background, RGB foreground) throws Exception {
         Path one = segment(dir.resolve("case-001.bdf"), LocalDateTime.of(2026, 12, 5, 8, 0, 0), "EVENT Incision", 10);
         Path two = segment(dir.resolve("case-002.bdf"), LocalDateTime.of(2026, 12, 5, 8, 1, 30), "EVENT Closure", 20);
         Display display = Display.getDefault();
@@ -102,12 +105,38 @@ class ReviewCaseSegmentsUiTest {
         shell.setSize(1600, 1000);
         ReviewView view = new ReviewView(shell, new ReviewView.Services(null, null, Map.of(), Map.of()));
         for (var c : new org.eclipse.swt.widgets.Control[] {view.overviewCanvas(), view.tracesCanvas()}) {
-            c.setBackground(new Color(new RGB(255, 255, 255)));
-            c.setForeground(new Color(new RGB(0, 0, 0)));
+            c.setBackground(new Color(background));
+            c.setForeground(new Color(foreground));
         }
         shell.open();
         view.open(List.of(one, two), null);
         waitFor(display, view::isOpen, "the segments to open");
+        return view;
+    }
+
+    @Test
+    void onTheDarkThemeTheGapIsAQuietTintOfTheBackground() throws Exception {
+        RGB dark = new RGB(0x1a, 0x1e, 0x23); // dark.css: Composite background and text colour
+        RGB text = new RGB(0xd8, 0xde, 0xe9);
+        ReviewView view = openTwoSegments(dark, text);
+        RGB gap = OverviewCanvas.gap(dark, text);
+        // 12 % of the way to the text colour: 0x1a + 0.12 × (0xd8 − 0x1a) = 48.8 → 49, and so on
+        assertEquals(new RGB(49, 53, 59), gap);
+        OverviewCanvas overview = view.overviewCanvas();
+        ImageData o = CanvasSnapshot.repaintAndCapture(overview, overview::paintCount);
+        assertEquals(gap, CanvasSnapshot.rgb(o, overview.xOf(75), o.height - OverviewCanvas.AXIS - 3), "the gap on the overview");
+        TracesCanvas traces = view.tracesCanvas();
+        view.moveCursor(75);
+        ImageData t = CanvasSnapshot.repaintAndCapture(traces, traces::paintCount);
+        assertTrue(count(t, gap, TracesCanvas.LEFT, t.width) > 1000, "the gap on the traces");
+        assertEquals(0, count(t, new RGB(0xE4, 0xE4, 0xE4), 0, t.width), "not the light grey that glared on the dark theme");
+    }
+
+    @Test
+    void twoSegmentsOpenOnOneCaseAxisWithTheGapShown() throws Exception {
+        ReviewView view = openTwoSegments(WHITE, BLACK);
+        RGB gapColour = OverviewCanvas.gap(WHITE, BLACK);
+        assertEquals(new RGB(224, 224, 224), gapColour, "255 − 0.12 × 255 = 224.4: a light grey on the light theme");
 
         assertEquals(List.of(new CaseTimeline.Gap(60.0, 90.0)), view.timeline().gaps());
         assertEquals(150.0, view.overviewCanvas().overview().durationSeconds());
@@ -117,15 +146,15 @@ class ReviewCaseSegmentsUiTest {
         OverviewCanvas overview = view.overviewCanvas();
         ImageData o = CanvasSnapshot.repaintAndCapture(overview, overview::paintCount);
         int yLow = o.height - OverviewCanvas.AXIS - 3;
-        assertEquals(OverviewCanvas.GAP, CanvasSnapshot.rgb(o, overview.xOf(75), yLow), "the gap is grey on the overview");
-        assertTrue(!OverviewCanvas.GAP.equals(CanvasSnapshot.rgb(o, overview.xOf(40), yLow)), "a recorded stretch is not");
+        assertEquals(gapColour, CanvasSnapshot.rgb(o, overview.xOf(75), yLow), "the gap is grey on the overview");
+        assertTrue(!gapColour.equals(CanvasSnapshot.rgb(o, overview.xOf(40), yLow)), "a recorded stretch is not");
 
         // inside the gap: no trace pixel at all; inside segment 2: the signal is drawn
         TracesCanvas traces = view.tracesCanvas();
         view.moveCursor(75);
         ImageData gap = CanvasSnapshot.repaintAndCapture(traces, traces::paintCount);
         assertEquals(0, count(gap, TracesCanvas.TRACE, TracesCanvas.LEFT, gap.width), "no signal drawn over the gap");
-        assertTrue(count(gap, OverviewCanvas.GAP, TracesCanvas.LEFT, gap.width) > 1000, "the gap is shown");
+        assertTrue(count(gap, gapColour, TracesCanvas.LEFT, gap.width) > 1000, "the gap is shown");
         view.moveCursor(100);
         ImageData two2 = CanvasSnapshot.repaintAndCapture(traces, traces::paintCount);
         assertTrue(count(two2, TracesCanvas.TRACE, TracesCanvas.LEFT, two2.width) > 500, "segment 2 is drawn at 100 s");

@@ -198,6 +198,7 @@ public class WaterfallCanvas extends Canvas {
     private void drawRow(GC gc, int i, RGB bg, RGB fg) {
         Row r = rows.get(i);
         int top = bandTop(i);
+        noteBounds.remove(i);
         // a trace larger than its band stays in it (the scale bar tells the reader; the wheel rescales)
         gc.setClipping(0, top, getClientArea().width, bandTop(i + 1) - top);
         int zero = zeroY(i);
@@ -224,8 +225,6 @@ public class WaterfallCanvas extends Canvas {
             gc.setLineStyle(SWT.LINE_DOT);
             drawTrace(gc, r.building(), zero, ppu);
             gc.setLineStyle(SWT.LINE_SOLID);
-            String note = "averaging: " + building(r.building()) + " (incomplete, not measured)";
-            gc.drawText(note, getClientArea().width - gc.textExtent(note).x - 4, top + 2, true);
         }
         if (r.baseline() != null) {
             gc.setForeground(new Color(EvokedColors.baseline(bg)));
@@ -233,9 +232,90 @@ public class WaterfallCanvas extends Canvas {
             drawTrace(gc, r.baseline(), zero, ppu);
             gc.setLineStyle(SWT.LINE_SOLID);
         }
+        if (history.isEmpty() && r.building() != null) {
+            // after the baseline, so the note keeps clear of both lines
+            gc.setForeground(new Color(EvokedColors.blend(bg, fg, 0.6)));
+            drawNote(gc, i, r, top, zero, ppu);
+        }
         drawMarkers(gc, r, top, zero, ppu, bg);
         drawLabels(gc, r, top, zero, ppu, bg);
         gc.setClipping((Rectangle) null);
+    }
+
+    /** Where each row's running-average note was drawn at the last paint (absent: not drawn). */
+    private final Map<Integer, Rectangle> noteBounds = new HashMap<>();
+
+    /** The running-average note of band {@code row} as last painted, or null when none was drawn. */
+    Rectangle noteBounds(int row) {
+        return noteBounds.get(row);
+    }
+
+    /**
+     * The running-average note ("averaging: n 120 / 500 (incomplete, not measured)") in the band, above
+     * the lines where they leave room under the band's top, else below them; shorter when the full note
+     * does not fit, and left out when no form fits (narrow tiles at 1280×800: the label column still
+     * says "n 120 / 500" and the tooltip spells it out). Never over the trace or the baseline.
+     */
+    private void drawNote(GC gc, int i, Row r, int top, int zero, double ppu) {
+        int bottom = bandTop(i + 1);
+        int h = gc.getFontMetrics().getHeight();
+        int right = getClientArea().width - 4;
+        for (String note : notes(r.building())) {
+            int w = gc.textExtent(note).x;
+            int x = right - w;
+            if (x < LABEL_WIDTH) {
+                continue;
+            }
+            int[] span = verticalSpan(r, x, x + w, zero, ppu);
+            int y;
+            if (span == null || span[0] - 1 - h >= top + 1) {
+                y = top + 1;
+            } else if (span[1] + 2 + h <= bottom - 1) {
+                y = span[1] + 2;
+            } else {
+                continue;
+            }
+            gc.drawText(note, x, y, true);
+            noteBounds.put(i, new Rectangle(x, y, w, h));
+            return;
+        }
+    }
+
+    /** The note in its full and its shorter forms, longest first. */
+    static List<String> notes(AverageTrace building) {
+        return List.of("averaging: " + building(building) + " (incomplete, not measured)",
+                building(building) + ", incomplete", "incomplete");
+    }
+
+    /**
+     * Lowest and highest pixel row of the running average and the baseline between columns {@code x0} and
+     * {@code x1}, or null when neither has a point there.
+     */
+    private int[] verticalSpan(Row r, int x0, int x1, int zero, double ppu) {
+        int[] span = null;
+        int width = getClientArea().width - LABEL_WIDTH - RIGHT_MARGIN;
+        for (AverageTrace t : r.baseline() == null ? List.of(r.building()) : List.of(r.building(), r.baseline())) {
+            float[] v = t.samplesUv();
+            int px = Integer.MIN_VALUE;
+            int py = 0;
+            for (int s = 0; s < v.length; s++) {
+                if (!Float.isFinite(v[s])) {
+                    continue;
+                }
+                int x = xOfMs(1000.0 * s / t.samplingRateHz(), width);
+                int y = zero + (int) Math.round(v[s] * ppu);
+                // the line from the previous point is drawn too: both ends count when it crosses the columns
+                int from = px == Integer.MIN_VALUE ? x : px;
+                if (x >= x0 && from <= x1) {
+                    int lo = px == Integer.MIN_VALUE ? y : Math.min(y, py);
+                    int hi = px == Integer.MIN_VALUE ? y : Math.max(y, py);
+                    span = span == null ? new int[] { lo, hi } : new int[] { Math.min(span[0], lo), Math.max(span[1], hi) };
+                }
+                px = x;
+                py = y;
+            }
+        }
+        return span;
     }
 
     private void drawTrace(GC gc, AverageTrace t, int zero, double ppu) {

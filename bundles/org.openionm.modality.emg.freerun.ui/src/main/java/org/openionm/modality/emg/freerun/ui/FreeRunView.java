@@ -39,6 +39,8 @@ final class FreeRunView {
     final StripCanvas strips;
     final Table list;
     private final Font big;
+    /** The values' font where the big one does not fit every counter in one row (a narrow tab). */
+    private final Font medium;
     private final List<Label[]> counterLabels = new ArrayList<>();
     private final Color mild;
     private final Color severe;
@@ -54,8 +56,10 @@ final class FreeRunView {
         counters = new Composite(root, SWT.NONE);
         counters.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         counters.setLayout(new GridLayout(1, true));
+        counters.addListener(SWT.Resize, e -> fitCounterColumns());
         FontData fd = parent.getDisplay().getSystemFont().getFontData()[0];
         big = new Font(parent.getDisplay(), fd.getName(), Math.max(22, fd.getHeight() * 3), SWT.BOLD);
+        medium = new Font(parent.getDisplay(), fd.getName(), Math.max(14, fd.getHeight() * 2), SWT.BOLD);
         mild = new Color(MILD);
         severe = new Color(SEVERE);
         cautery = new Color(CAUTERY);
@@ -76,6 +80,7 @@ final class FreeRunView {
         }
         root.addDisposeListener(e -> {
             big.dispose();
+            medium.dispose();
             mild.dispose();
             severe.dispose();
             cautery.dispose();
@@ -115,14 +120,16 @@ final class FreeRunView {
             ((GridLayout) counters.getLayout()).numColumns = Math.max(1, cs.size());
             for (int i = 0; i < cs.size(); i++) {
                 Composite box = new Composite(counters, SWT.BORDER);
-                box.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+                box.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false));
                 box.setLayout(new GridLayout(1, false));
-                Label name = new Label(box, SWT.NONE);
+                // name and thresholds wrap in a narrow box (four channels in the 460-px tab at 1280×800)
+                Label name = new Label(box, SWT.WRAP);
+                name.setLayoutData(wrapping());
                 Label value = new Label(box, SWT.NONE);
                 value.setFont(big);
                 value.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-                Label state = new Label(box, SWT.NONE);
-                state.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+                Label state = new Label(box, SWT.WRAP);
+                state.setLayoutData(wrapping());
                 counterLabels.add(new Label[] { name, value, state });
             }
         }
@@ -142,8 +149,70 @@ final class FreeRunView {
                     : c.level() == FreeRunModel.Level.MILD ? mild : null);
             l[1].setToolTipText("Cumulative A-train duration on " + c.channel() + " (" + c.thresholdsText() + ")");
         }
+        fitCounterColumns();
         counters.layout(true, true);
         root.layout(true, true);
+    }
+
+    private static GridData wrapping() {
+        GridData d = new GridData(SWT.FILL, SWT.TOP, true, false);
+        d.widthHint = 1; // takes the box's width, wraps to it, never widens the box
+        return d;
+    }
+
+    /**
+     * Every counter in one row, with the big values where they fit and smaller ones where they do not (a
+     * narrow tab at 1280×800); only when even those do not fit, as many side by side as fit and the rest
+     * in further rows. A counter's value is never cut at the tab's edge, and the counters stay one row
+     * high wherever they can, leaving the strips their height.
+     */
+    private void fitCounterColumns() {
+        if (counterLabels.isEmpty()) {
+            return;
+        }
+        GridLayout grid = (GridLayout) counters.getLayout();
+        int available = counters.getClientArea().width - 2 * grid.marginWidth;
+        fontChanged = false;
+        int columns = 1;
+        for (Font font : new Font[] { big, medium }) {
+            columns = columnsThatFit(font, available, grid);
+            if (columns >= counterLabels.size()) {
+                break;
+            }
+        }
+        if (columns != grid.numColumns || fontChanged) { // a new font needs a new height too
+            grid.numColumns = columns;
+            counters.layout(true, true);
+            root.layout(true, true);
+        }
+    }
+
+    private boolean fontChanged;
+
+    /** Counters side by side with their values in {@code font} (set on them) within {@code available} pixels. */
+    private int columnsThatFit(Font font, int available, GridLayout grid) {
+        int widest = 0;
+        for (Label[] l : counterLabels) {
+            if (l[1].getFont() != font) {
+                l[1].setFont(font);
+                fontChanged = true;
+            }
+            Composite box = l[1].getParent();
+            GridLayout boxGrid = (GridLayout) box.getLayout();
+            int chrome = 2 * box.getBorderWidth() + 2 * boxGrid.marginWidth;
+            widest = Math.max(widest, l[1].computeSize(SWT.DEFAULT, SWT.DEFAULT).x + chrome);
+        }
+        return Math.max(1, Math.min(counterLabels.size(), (available + grid.horizontalSpacing) / (widest + grid.horizontalSpacing)));
+    }
+
+    /** The values' font height in points (for tests: smaller in a narrow tab). */
+    int valueFontHeight() {
+        return counterLabels.isEmpty() ? 0 : counterLabels.get(0)[1].getFont().getFontData()[0].getHeight();
+    }
+
+    /** Counters side by side (for tests). */
+    int counterColumns() {
+        return ((GridLayout) counters.getLayout()).numColumns;
     }
 
     private void updateList(List<DetectedEvent> events) {
