@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import org.openionm.core.processing.ScreenNames;
 import org.openionm.readingroom.CaseMessage;
 import org.openionm.readingroom.Topics;
 
@@ -168,10 +169,10 @@ public final class CaseView {
             double amplitude = m.number("amplitudeUv");
             boolean evoked = Double.isFinite(amplitude);
             String key = "m/" + m.text("modality") + "/" + m.text("site") + "/" + m.text("channel") + "/" + m.text("component");
-            String label = join(m.text("modality"), m.text("site"), m.text("channel"), m.text("component"));
+            String label = ScreenNames.where(m.text("modality"), m.text("site"), m.text("channel"), m.text("component"));
             add(key, label, evoked ? "uV" : m.text("unit"), m.caseSeconds(), evoked ? amplitude : m.number("value"));
         } else if (Topics.TREND.equals(m.stream())) {
-            add("t/" + m.text("modality") + "/" + m.text("series"), join(m.text("modality"), m.text("series")), m.text("unit"),
+            add("t/" + m.text("modality") + "/" + m.text("series"), ScreenNames.trend(m.text("modality"), m.text("series")), m.text("unit"),
                     m.caseSeconds(), m.number("value"));
         }
     }
