@@ -35,7 +35,7 @@ public final class CaseView {
     }
 
     /**
-     * A measurement tile: what it is ("ssep median.left CP3 N20"), its latest value and unit, its first
+     * A measurement tile: what it is ("SSEP L median CP3 N20", see {@code ScreenNames}), its latest value and unit, its first
      * value (the change since then, for the trend), and the points received.
      */
     public record Tile(String key, String label, double latest, double first, String unit, List<Point> trend) {
