@@ -153,6 +153,8 @@ class ReadingRoomViewUiTest {
             return view.columns().stream().allMatch(c -> c.traceCanvas().traces().size() == 4 && c.tilesTable().getItemCount() == 1)
                     && view.columns().get(1).chatItems().length == 1;
         });
+        // issue 16 item 11: the measurement's name as the field writes it, not "ssep median.left CP3 N20"
+        assertEquals("SSEP L median CP3 N20", view.columns().get(0).tilesTable().getItem(0).getText(0), "the tile's name");
         assertEquals(List.of("C3'-Fz", "C4'-Fz", "CP3-CP4", "Cv5-Fz"),
                 view.columns().get(0).traceCanvas().traces().stream().map(t -> t.label()).toList(), "the first four channels");
         assertTrue(view.columns().get(1).chatItems()[0].endsWith(" tech: surgeon is placing the shunt"));

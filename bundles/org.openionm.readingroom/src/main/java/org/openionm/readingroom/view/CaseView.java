@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import org.openionm.core.processing.ScreenNames;
 import org.openionm.readingroom.CaseMessage;
 import org.openionm.readingroom.Topics;
 
@@ -34,7 +35,7 @@ public final class CaseView {
     }
 
     /**
-     * A measurement tile: what it is ("ssep median.left CP3 N20"), its latest value and unit, its first
+     * A measurement tile: what it is ("SSEP L median CP3 N20", see {@code ScreenNames}), its latest value and unit, its first
      * value (the change since then, for the trend), and the points received.
      */
     public record Tile(String key, String label, double latest, double first, String unit, List<Point> trend) {
@@ -168,10 +169,10 @@ public final class CaseView {
             double amplitude = m.number("amplitudeUv");
             boolean evoked = Double.isFinite(amplitude);
             String key = "m/" + m.text("modality") + "/" + m.text("site") + "/" + m.text("channel") + "/" + m.text("component");
-            String label = join(m.text("modality"), m.text("site"), m.text("channel"), m.text("component"));
+            String label = ScreenNames.where(m.text("modality"), m.text("site"), m.text("channel"), m.text("component"));
             add(key, label, evoked ? "uV" : m.text("unit"), m.caseSeconds(), evoked ? amplitude : m.number("value"));
         } else if (Topics.TREND.equals(m.stream())) {
-            add("t/" + m.text("modality") + "/" + m.text("series"), join(m.text("modality"), m.text("series")), m.text("unit"),
+            add("t/" + m.text("modality") + "/" + m.text("series"), ScreenNames.trend(m.text("modality"), m.text("series")), m.text("unit"),
                     m.caseSeconds(), m.number("value"));
         }
     }

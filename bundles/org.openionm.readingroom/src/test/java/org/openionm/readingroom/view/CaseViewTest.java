@@ -42,15 +42,38 @@ class CaseViewTest {
         List<CaseView.Tile> tiles = v.tiles();
         assertEquals(2, tiles.size());
         CaseView.Tile t = tiles.get(0);
-        assertEquals("ssep median.left CP3 N20", t.label());
+        assertEquals("SSEP L median CP3 N20", t.label(), "names as the field writes them, not the ids (issue 16)");
         assertEquals(List.of(new CaseView.Point(10, 2.0), new CaseView.Point(20, 3.0), new CaseView.Point(30, 1.5)), t.trend());
         assertEquals(1.5, t.latest());
         assertEquals(-25.0, t.changePercent(), 1e-12, "(1.5 − 2) / 2");
         assertEquals("1.50 µV (-25 %)", t.valueText());
         assertEquals("▃█▁", t.sparkline(12), "levels 0..7 between 1.5 and 3: 2 → 0.5 / 1.5 × 7 = 2.33 → 2; 3 → 7; 1.5 → 0");
         assertEquals("█▁", t.sparkline(2));
-        assertEquals("eeg BSR F3-C3", tiles.get(1).label());
+        assertEquals("EEG BSR F3-C3", tiles.get(1).label());
         assertEquals("12.0 %", tiles.get(1).valueText());
+    }
+
+    @Test
+    void freeRunTrainTimeReadsAsWordsNotIds() {
+        CaseView v = new CaseView("C-1");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("modality", "emg.freerun");
+        m.put("site", "");
+        m.put("channel", "FDI-L");
+        m.put("component", "trainTime");
+        m.put("amplitudeUv", Double.NaN);
+        m.put("value", 0.4);
+        m.put("unit", "s");
+        v.accept(new CaseMessage("C-1", Topics.MEASUREMENT, "e", 1, 5, 0, m));
+        Map<String, Object> trend = new LinkedHashMap<>();
+        trend.put("modality", "mep");
+        trend.put("series", "tcmep.C3C4/AH-L/p2p");
+        trend.put("value", 250.0);
+        trend.put("unit", "uV");
+        v.accept(new CaseMessage("C-1", Topics.TREND, "e", 2, 6, 0, trend));
+
+        List<String> labels = v.tiles().stream().map(CaseView.Tile::label).toList();
+        assertEquals(List.of("free-run EMG FDI-L train time", "TcMEP C3\u2192C4 AH-L p2p"), labels);
     }
 
     @Test

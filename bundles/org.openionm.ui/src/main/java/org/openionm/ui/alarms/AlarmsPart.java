@@ -19,6 +19,7 @@ import org.openionm.alarm.AlarmLogEntry;
 import org.openionm.alarm.AlarmManager;
 import org.openionm.alarm.AlarmSnapshot;
 import org.openionm.alarm.AlarmText;
+import org.openionm.core.processing.ScreenNames;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -103,6 +104,11 @@ public class AlarmsPart {
         return active;
     }
 
+    /** The alarm log, for tests. */
+    Table logTable() {
+        return log;
+    }
+
     void acknowledgeSelected() {
         int i = active.getSelectionIndex();
         if (i < 0 || i >= shown.size()) {
@@ -158,8 +164,9 @@ public class AlarmsPart {
         pack(log);
     }
 
-    private static String where(String modality, String site, String channel) {
-        return String.join(" ", modality, site, channel).trim();
+    /** "TcMEP C4→C3 AH-L", not the key's ids ("mep tcmep.C4C3 AH-L"). */
+    static String where(String modality, String site, String channel) {
+        return ScreenNames.where(modality, site, channel, "");
     }
 
     private static void pack(Table t) {

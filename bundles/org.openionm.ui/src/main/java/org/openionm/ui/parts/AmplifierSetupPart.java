@@ -25,6 +25,7 @@ import org.openionm.acquisition.AcquisitionEngine;
 import org.openionm.acquisition.EngineStatus;
 import org.openionm.core.driver.AmplifierDriver;
 import org.openionm.core.driver.DriverCapabilities;
+import org.openionm.core.processing.ScreenNames;
 import org.openionm.core.stimulation.PeriodicStimulation;
 import org.openionm.core.stimulation.StimulationKind;
 import org.openionm.ui.internal.AcquisitionActions;
@@ -64,6 +65,8 @@ public class AmplifierSetupPart {
     private Label stimulation;
     private IntensityEditor intensities;
     private Combo onDemand;
+    /** The site ids behind {@link #onDemand}'s items, which show their names ("TcMEP C3→C4"). */
+    private List<String> onDemandIds = List.of();
     private Button fire;
     private Label error;
     private List<String> shownDriverIds = List.of();
@@ -194,7 +197,7 @@ public class AmplifierSetupPart {
             return;
         }
         try {
-            engine.trigger(onDemand.getText());
+            engine.trigger(onDemandIds.get(onDemand.getSelectionIndex()));
         } catch (IllegalArgumentException | IllegalStateException e) {
             error.setText("Cannot fire: " + e.getMessage());
         }
@@ -287,9 +290,10 @@ public class AmplifierSetupPart {
         intensities.show(engine, running ? sites : List.of(), running ? engine.driver(s.driverId())
                 .map(d -> d.capabilities().stimulators()).orElse(List.of()) : List.of());
         List<String> trains = fireable(sites);
-        if (!trains.equals(List.of(onDemand.getItems()))) {
-            String chosen = onDemand.getText();
-            onDemand.setItems(trains.toArray(String[]::new));
+        if (!trains.equals(onDemandIds)) {
+            String chosen = onDemand.getSelectionIndex() < 0 ? "" : onDemandIds.get(onDemand.getSelectionIndex());
+            onDemandIds = trains;
+            onDemand.setItems(trainChoices(trains).toArray(String[]::new));
             onDemand.select(Math.max(0, trains.indexOf(chosen)));
         }
         if (onDemand.getSelectionIndex() < 0 && !trains.isEmpty()) {
@@ -305,6 +309,16 @@ public class AmplifierSetupPart {
     static List<String> fireable(List<PeriodicStimulation> sites) {
         return sites.stream().filter(p -> p.rateHz() == 0 || p.kind() == StimulationKind.TRAIN)
                 .map(PeriodicStimulation::siteId).toList();
+    }
+
+    /** What the train selector shows for those sites: their names ("TcMEP C3→C4"), not their ids. */
+    static List<String> trainChoices(List<String> siteIds) {
+        return siteIds.stream().map(ScreenNames::site).toList();
+    }
+
+    /** The train selector's items as shown. */
+    public List<String> trainChoicesShown() {
+        return List.of(onDemand.getItems());
     }
 
     static String describe(PeriodicStimulation p) {

@@ -13,6 +13,7 @@ import org.eclipse.swt.widgets.Spinner;
 import org.openionm.acquisition.AcquisitionEngine;
 import org.openionm.acquisition.StimulatorLimits;
 import org.openionm.core.driver.StimulatorDescriptor;
+import org.openionm.core.processing.ScreenNames;
 import org.openionm.core.processing.Units;
 import org.openionm.core.stimulation.PeriodicStimulation;
 import org.openionm.core.stimulation.StimulationKind;
@@ -82,13 +83,13 @@ final class IntensityEditor {
                 continue; // described in the text above, not editable
             }
             String unit = Units.display(site.unit());
-            new Label(control, SWT.NONE).setText(site.siteId());
+            new Label(control, SWT.NONE).setText(ScreenNames.site(site.siteId()));
             Spinner spinner = new Spinner(control, SWT.BORDER);
             spinner.setData(site);
             spinner.setDigits(DIGITS);
             spinner.setValues(toSpinner(site.intensity()), 0, toSpinner(output.get().maxIntensity()), DIGITS,
                     site.unit().equals("V") ? 10 * SCALE : SCALE, 10 * SCALE);
-            spinner.setToolTipText(site.siteId() + ": intensity in " + unit + ", 0–" + StimulationText.number(
+            spinner.setToolTipText(ScreenNames.site(site.siteId()) + ": intensity in " + unit + ", 0–" + StimulationText.number(
                     output.get().maxIntensity(), 1) + " " + unit + " (" + output.get().label() + "); arrows or Enter apply it");
             spinner.setLayoutData(new GridData(90, SWT.DEFAULT));
             new Label(control, SWT.NONE).setText(unit + "  (max " + StimulationText.number(output.get().maxIntensity(), 1) + ")");
@@ -105,7 +106,7 @@ final class IntensityEditor {
         try {
             engine.setIntensity(site.siteId(), value);
         } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
-            failed.accept("Cannot set the intensity of " + site.siteId() + ": " + e.getMessage());
+            failed.accept("Cannot set the intensity of " + ScreenNames.site(site.siteId()) + ": " + e.getMessage());
         }
     }
 

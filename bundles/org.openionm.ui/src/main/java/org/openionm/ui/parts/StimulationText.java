@@ -3,6 +3,7 @@ package org.openionm.ui.parts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import org.openionm.core.processing.ScreenNames;
 import org.openionm.core.processing.Units;
 import org.openionm.core.stimulation.PeriodicStimulation;
 
@@ -36,7 +37,7 @@ final class StimulationText {
         return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
     }
 
-    /** One site for the Setup part, e.g. "tcmep.C3C4: 2/min, train, 350 V, 50 µs, train of 5 at 3 ms". */
+    /** One site for the Setup part, e.g. "TcMEP C3→C4: 2/min, train, 350 V, 50 µs, train of 5 at 3 ms". */
     static String describe(PeriodicStimulation p) {
         String unit = Units.display(p.unit());
         String ramp = p.rampStep() > 0 ? ", ramp +" + number(p.rampStep(), 2) + " " + unit + " to " + number(p.rampMax(), 2)
@@ -44,7 +45,7 @@ final class StimulationText {
         String train = p.pulseCount() > 1 ? ", train of " + p.pulseCount() + " at " + number(p.interPulseIntervalMs(), 2) + " ms"
                 : "";
         // the declared kind: it decides what pauses around what
-        return p.siteId() + ": " + rate(p.rateHz()) + ", " + p.kind().token() + ", " + number(p.intensity(), 2) + " " + unit
+        return ScreenNames.site(p.siteId()) + ": " + rate(p.rateHz()) + ", " + p.kind().token() + ", " + number(p.intensity(), 2) + " " + unit
                 + ", " + number(p.pulseWidthMicros(), 1) + " µs" + train + ramp;
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
+import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
@@ -117,6 +118,24 @@ class StopQuitStartUiTest {
         assertEquals(AlarmLogEntry.Event.CLOSED, closed.event());
         assertEquals("TA-L", closed.key().channel());
         assertTrue(closed.note().startsWith("new acquisition started fresh"), closed.note());
+    }
+
+    @Test
+    void startWhileRunningSaysSoAndLeavesTheRunningAcquisitionAlone() {
+        startDemo();
+        spinUntil(() -> engine.caseClock().now() >= 0.5, "half a second of case time");
+        double before = engine.caseClock().now();
+        assertFalse(new StartAcquisitionHandler().canExecute(engine), "Start is disabled while running");
+        // the command raced past its enablement (a key press queued before the start): it says so
+        MApplication application = (MApplication) Proxy.newProxyInstance(MApplication.class.getClassLoader(),
+                new Class<?>[] { MApplication.class }, (proxy, method, args) -> null);
+        AtomicReference<DialogDriver.Seen> told = DialogDriver.answer(display, "Acquisition running", "OK", null);
+        new StartAcquisitionHandler().execute(engine, alarms, application, shell);
+        assertNotNull(told.get(), "Start while running says so (issue 16 item 10)");
+        assertTrue(told.get().text().contains("is already running; stop it before starting another"), told.get().text());
+        assertTrue(told.get().text().contains(engine.status().driverName()), "names what runs: " + told.get().text());
+        assertEquals(EngineState.RUNNING, engine.status().state());
+        assertTrue(engine.caseClock().now() >= before, "the same run goes on: its case clock was not restarted");
     }
 
     @Test

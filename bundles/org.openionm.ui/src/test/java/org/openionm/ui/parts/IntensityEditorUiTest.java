@@ -72,6 +72,15 @@ class IntensityEditorUiTest {
         shell.setSize(600, 200);
         shell.open();
 
+        List<String> names = new ArrayList<>();
+        for (var c : editor.control().getChildren()) {
+            if (c instanceof org.eclipse.swt.widgets.Label l) {
+                names.add(l.getText());
+            }
+        }
+        assertTrue(names.contains("L median") && names.contains("TcMEP C3→C4"), "sites by name (issue 16): " + names);
+        assertTrue(names.stream().noneMatch(n -> n.contains("tcmep.") || n.contains("median.left")), "no site ids: " + names);
+
         List<Spinner> fields = editor.spinners();
         assertEquals(2, fields.size(), "median and TcMEP; the ramp keeps its program's start, step and maximum");
         Spinner median = fields.get(0);
@@ -100,7 +109,7 @@ class IntensityEditorUiTest {
         tcmep.setSelection(4000);
         tcmep.notifyListeners(SWT.Selection, new Event());
         assertEquals(1, refusals.size());
-        assertTrue(refusals.get(0).startsWith("Cannot set the intensity of tcmep.C3C4: no acquisition is running"),
+        assertTrue(refusals.get(0).startsWith("Cannot set the intensity of TcMEP C3→C4: no acquisition is running"),
                 refusals.get(0));
     }
 }

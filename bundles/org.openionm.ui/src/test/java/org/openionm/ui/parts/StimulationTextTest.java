@@ -1,6 +1,7 @@
 package org.openionm.ui.parts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 
@@ -25,15 +26,15 @@ class StimulationTextTest {
 
     @Test
     void aSiteReadsWithoutDoubleNoise() {
-        assertEquals("tcmep.C3C4: on demand, train, 350 V, 50 µs, train of 5 at 3 ms",
+        assertEquals("TcMEP C3→C4: on demand, train, 350 V, 50 µs, train of 5 at 3 ms",
                 StimulationText.describe(PeriodicStimulation.tcmepTrain("tcmep.C3C4", 350, 5, 3)));
-        assertEquals("median.left: 3.17 Hz, averaged, 25 mA, 200 µs",
+        assertEquals("L median: 3.17 Hz, averaged, 25 mA, 200 µs",
                 StimulationText.describe(PeriodicStimulation.ssep("median.left", 3.17, 25, 200)));
-        assertEquals("screw.L5.left: 4.7 Hz, ramp, 0.5 mA, 200 µs, ramp +0.4 mA to 20 mA",
+        assertEquals("L5 screw L: 4.7 Hz, ramp, 0.5 mA, 200 µs, ramp +0.4 mA to 20 mA",
                 StimulationText.describe(PeriodicStimulation.ramp("screw.L5.left", 4.7, 0.5, 0.4, 20)));
         PeriodicStimulation every30s = new PeriodicStimulation("tcmep.C4C3", StimulationKind.TRAIN, 1 / 30.0, 350, "V", 50,
                 5, 3, 0, 0);
-        assertEquals("tcmep.C4C3: 2/min, train, 350 V, 50 µs, train of 5 at 3 ms", StimulationText.describe(every30s));
+        assertEquals("TcMEP C4→C3: 2/min, train, 350 V, 50 µs, train of 5 at 3 ms", StimulationText.describe(every30s));
     }
 
     @Test
@@ -44,5 +45,13 @@ class StimulationTextTest {
                 PeriodicStimulation.ssep("median.left", 3.17, 25, 200), every30s,
                 PeriodicStimulation.tcmepTrain("tcmep.C3C4", 350, 5, 3))));
         assertEquals(List.of(), AmplifierSetupPart.fireable(List.of(PeriodicStimulation.ssep("median.left", 3.17, 25, 200))));
+    }
+
+    @Test
+    void theTrainSelectorAndTheSetupTextNameSitesAsTheFieldDoesNotByTheirIds() {
+        // issue 16 item 11: "tcmep.C3C4" was on screen; the anode comes first, as in the id
+        assertEquals(List.of("TcMEP C4→C3", "TcMEP C3→C4"), AmplifierSetupPart.trainChoices(List.of("tcmep.C4C3", "tcmep.C3C4")));
+        String text = StimulationText.describe(PeriodicStimulation.tcmepTrain("tcmep.C3C4", 350, 5, 3));
+        assertFalse(text.contains("tcmep."), text);
     }
 }

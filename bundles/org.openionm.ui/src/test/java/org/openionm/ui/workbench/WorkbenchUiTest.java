@@ -177,8 +177,11 @@ class WorkbenchUiTest {
                     assertTrue(setup.getObject() instanceof AmplifierSetupPart, "Setup part rendered");
                     List<String> labels = labelsUnder((org.eclipse.swt.widgets.Composite) setup.getWidget());
                     assertTrue(labels.contains("Scenario"), "the simulator's own options are offered: " + labels);
-                    assertTrue(labels.stream().anyMatch(l -> l.startsWith("median.left: 3.17 Hz, averaged")),
-                            "the running stimulation is shown: " + labels);
+                    assertTrue(labels.stream().anyMatch(l -> l.startsWith("L median: 3.17 Hz, averaged")),
+                            "the running stimulation is shown, sites by name: " + labels);
+                    List<String> trains = ((AmplifierSetupPart) setup.getObject()).trainChoicesShown();
+                    assertTrue(labels.stream().noneMatch(l -> l.contains("median.left") || l.contains("tcmep."))
+                            && trains.stream().noneMatch(l -> l.contains("tcmep.")), "no site ids in Setup: " + labels + " " + trains);
                     MPart settings = (MPart) models.find(ModalitySettingsPart.ID, application);
                     assertTrue(settings.getObject() instanceof ModalitySettingsPart, "Modality settings rendered beside it");
                     seen.add("switched to Setup");
