@@ -45,7 +45,7 @@ record BenchOptions(List<String> sections, double seconds, long seed, int seeds,
             + " baselines at --baseline-at (default 180 s), --rate/--channels (default 10000 Hz, 32)\n"
             + "  review    --hours (default 1) of 32 ch x 10 kHz BDF: envelope index build, open, seek and draw"
             + " (the issue's figure: --hours 8, a 28 GB file, deleted"
-            + " afterwards; its re-analysis needs OPENIONM_JAVA_OPTS=-Xmx3g); then re-analysis (SSEP + TcMEP) of a simulated case of"
+            + " afterwards); then re-analysis (SSEP + TcMEP) of a simulated case of"
             + " --hours of --scenario, x real time (one core: taskset -c 0); with --write file.bdf only the recording is"
             + " written there and kept (what ./openionm bench review-ui opens in the workbench)\n"
             + "  reading-room  a throw-away mosquitto on loopback: alarm and trace-frame latency OR -> reader, bandwidth"
