@@ -361,7 +361,7 @@ public class ReadingRoomView extends Composite {
         try {
             desk.acknowledge(row, noteText.getText().strip());
             noteText.setText("");
-            statusLabel.setText("acknowledged " + row.key() + " in " + row.caseLabel());
+            statusLabel.setText("acknowledged " + row.where() + " in " + row.caseLabel());
         } catch (RuntimeException e) {
             statusLabel.setText("acknowledgement not sent: " + e.getMessage());
         }
@@ -418,7 +418,7 @@ public class ReadingRoomView extends Composite {
         alarmTable.removeAll();
         for (AlarmRow r : shownRows) {
             TableItem item = new TableItem(alarmTable, SWT.NONE);
-            item.setText(new String[] { r.caseLabel(), r.key(), r.priority(), r.state(), r.event(),
+            item.setText(new String[] { r.caseLabel(), r.where(), r.priority(), r.state(), r.event(),
                     Double.isFinite(r.caseSeconds()) ? String.format(Locale.ROOT, "%d:%02d", (long) r.caseSeconds() / 60, (long) r.caseSeconds() % 60) : "",
                     CLOCK.format(java.time.Instant.ofEpochMilli(r.wallMillis()).atZone(zone)), r.user() });
             if (r.unacknowledged() && "HIGH".equals(r.priority())) {

@@ -140,6 +140,8 @@ class ReadingRoomViewUiTest {
             String alarm = item.getText(1);
             int k = alarm.charAt(alarm.indexOf("CP") + 2) - '0';
             assertEquals(rooms[k] + " · C-2026-00" + (41 + k), caseCell, "the row of " + alarm + " names its case");
+            assertEquals("SSEP L median CP" + k, alarm.substring(0, alarm.indexOf("CP") + 3), "the alarm by name, not id: " + alarm);
+            assertTrue(alarm.endsWith(" amplitude") && !alarm.contains("median.left"), "no id on screen: " + alarm);
             // unacknowledged rows in the priority colour, their text readable on it (WCAG: ≥ 4.5:1)
             boolean medium = "MEDIUM".equals(item.getText(2));
             assertEquals(medium ? ReadingRoomView.MEDIUM_BACKGROUND.getRGB() : ReadingRoomView.HIGH_BACKGROUND.getRGB(),

@@ -2,6 +2,7 @@ package org.openionm.readingroom.view;
 
 import java.util.Objects;
 
+import org.openionm.core.processing.ScreenNames;
 import org.openionm.readingroom.CaseMessage;
 
 /**
@@ -23,6 +24,16 @@ public record AlarmRow(String caseId, String room, String key, String priority, 
     /** Whether nobody has acknowledged it yet (still active or latched after clearing). */
     public boolean unacknowledged() {
         return "ACTIVE_UNACKNOWLEDGED".equals(state) || "CLEARED_UNACKNOWLEDGED".equals(state);
+    }
+
+    /**
+     * What and where, as the screen names it ("SSEP L median CP3 amplitude"); {@link #key()} stays the
+     * id form that matches a row to its alarm.
+     *
+     * @since 0.3.1
+     */
+    public String where() {
+        return ScreenNames.where(latest.text("modality"), latest.text("site"), latest.text("channel"), latest.text("criterion"));
     }
 
     /** The case as the list names it: room and case id ("OR 3 · C-2026-0042"). */
