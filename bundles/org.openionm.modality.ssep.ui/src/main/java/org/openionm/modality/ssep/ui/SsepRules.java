@@ -27,14 +27,17 @@ public final class SsepRules implements EvokedRules {
         return site;
     }
 
-    /** "median.left" → "Median L (median.left)": how the chart is labelled, and the site id the log uses. */
+    /**
+     * "median.left" → "Median L": how the chart is labelled. The site id is no longer shown beside it:
+     * the alarm list and log name sites the same way (ScreenNames, issue 16 item 11).
+     */
     @Override
     public String tileTitle(String site) {
         if (!(SiteId.tryParse(site).orElse(null) instanceof SiteId.Nerve n)) {
             return site;
         }
         String side = n.side() == SiteId.Side.LEFT ? "L" : "R";
-        return n.nerve().substring(0, 1).toUpperCase(Locale.ROOT) + n.nerve().substring(1) + " " + side + "   (" + site + ")";
+        return n.nerve().substring(0, 1).toUpperCase(Locale.ROOT) + n.nerve().substring(1) + " " + side;
     }
 
     @Override
