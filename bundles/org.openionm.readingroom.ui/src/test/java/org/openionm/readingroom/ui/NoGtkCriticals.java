@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.openionm.testkit.StderrCapture;
 
 /**
  * Fails a reading-room UI test on any GTK critical (or pixman "Invalid rectangle") printed on the process's

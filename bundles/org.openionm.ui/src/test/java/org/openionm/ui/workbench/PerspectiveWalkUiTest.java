@@ -28,6 +28,7 @@ import org.openionm.ui.internal.AcquisitionSettings;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
+import org.openionm.testkit.StderrCapture;
 
 /**
  * Walks every perspective and every tab of every stack of the real application model with the demo

@@ -1,4 +1,4 @@
-package org.openionm.ui.workbench;
+package org.openionm.testkit;
 
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -18,8 +18,11 @@ import java.util.stream.Stream;
  * the descriptor is restored and the captured text is echoed to the real stderr. Uses {@code dup}/
  * {@code dup2} through the Java 22+ foreign-function API, by reflection because the bundle compiles
  * for Java 21 (where that API is a preview); the build runs on JDK 25.
+ * Shared by the shell's and the reading room's UI tests (test bundles cannot export classes).
+ *
+ * @since 0.4.1
  */
-final class StderrCapture implements AutoCloseable {
+public final class StderrCapture implements AutoCloseable {
 
     private final Path file;
     private final FileOutputStream out;
@@ -29,7 +32,7 @@ final class StderrCapture implements AutoCloseable {
     private final int saved;
     private String captured;
 
-    StderrCapture() throws Throwable {
+    public StderrCapture() throws Throwable {
         file = Files.createTempFile("openionm-stderr", ".txt");
         out = new FileOutputStream(file.toFile());
         dup = function("dup", 1);
@@ -43,7 +46,7 @@ final class StderrCapture implements AutoCloseable {
     }
 
     /** Restores stderr and returns everything written to it while captured. */
-    String text() throws Throwable {
+    public String text() throws Throwable {
         if (captured == null) {
             System.err.flush();
             dup2.invoke(saved, 2);
@@ -60,7 +63,7 @@ final class StderrCapture implements AutoCloseable {
      * The lines that name a GTK critical or pixman's invalid rectangle, each with the last line
      * before it that starts with {@code marker} (what the test was doing).
      */
-    List<String> gtkCriticals(String marker) throws Throwable {
+    public List<String> gtkCriticals(String marker) throws Throwable {
         List<String> found = new java.util.ArrayList<>();
         String doing = "(start)";
         for (String line : text().lines().toList()) {
