@@ -165,6 +165,8 @@ site_main() {
       site_director -Ddestination="$out" \
         -DinstallIUs="$SITE_PRODUCT_IU,$( (printf '%s\n' $SITE_BASE_FEATURES; printf '%s\n' $ids) | site_groups)" >/dev/null
       site_copy_launcher "$out"
+      # the launcher and framework jars without their signature files, as the build's product (issue 15)
+      java "$ROOT/releng/unsign/Unsign.java" "$out/plugins" || die "could not remove the launcher's signature files"
       if [ -n "$config" ]; then site_apply_config "$out" "$config"; fi
       echo "openionm site: done. Start it with $out/openionm" >&2 ;;
     add)

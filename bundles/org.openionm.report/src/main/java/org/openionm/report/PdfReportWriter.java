@@ -18,6 +18,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.openionm.cases.LibraryLogging;
 import org.openionm.cases.ReportArchive;
 import org.openionm.cases.SignedReport;
 import org.openionm.report.ReportContent.BaselineRow;
@@ -54,6 +55,7 @@ public final class PdfReportWriter {
 
     /** The report as PDF bytes. */
     public static byte[] write(ReportContent report) {
+        LibraryLogging.start(); // PDFBox logs through commons-logging, which hands over to SLF4J
         return new PdfReportWriter().render(report);
     }
 

@@ -11,6 +11,7 @@ import org.openionm.cases.CaseDatabase;
 import org.openionm.cases.CaseStore;
 import org.openionm.cases.DataArea;
 import org.openionm.cases.EventLog;
+import org.openionm.cases.LibraryLogging;
 import org.openionm.cases.UserDirectory;
 import org.openionm.cases.UserSession;
 
@@ -102,6 +103,7 @@ public final class JdbcCaseDatabase implements CaseDatabase {
      */
     public static JdbcCaseDatabase open(DataArea area, AuditWriter auditWriter) {
         HikariDataSource pool = null;
+        LibraryLogging.start(); // the pool logs through SLF4J
         try {
             pool = new HikariDataSource(poolConfig(area));
             String product;

@@ -31,6 +31,7 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.openionm.cases.LibraryLogging;
 import org.openionm.cases.MonitoringCase;
 import org.openionm.cases.ReportArchive;
 import org.openionm.cases.TeamMember;
@@ -91,6 +92,7 @@ public final class FhirReportExport {
      * Maven Central at 8.12.1 (docs/fhir.md).
      */
     public static String json(Source source, Instant now) {
+        LibraryLogging.start();
         try {
             return new org.hl7.fhir.r4.formats.JsonParser().setOutputStyle(org.hl7.fhir.r4.formats.IParser.OutputStyle.PRETTY)
                     .composeString(bundle(source, now));
@@ -101,6 +103,7 @@ public final class FhirReportExport {
 
     /** Reads a bundle written by {@link #json} (or any R4 JSON resource) back. */
     public static Resource parse(String json) {
+        LibraryLogging.start();
         try {
             return new org.hl7.fhir.r4.formats.JsonParser().parse(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
         } catch (java.io.IOException e) {
@@ -110,6 +113,7 @@ public final class FhirReportExport {
 
     /** Builds the bundle. {@code now} stamps it (and the report, while unsigned). */
     public static Bundle bundle(Source s, Instant now) {
+        LibraryLogging.start();
         Ids ids = new Ids(s);
         Bundle bundle = new Bundle();
         bundle.setType(Bundle.BundleType.COLLECTION);

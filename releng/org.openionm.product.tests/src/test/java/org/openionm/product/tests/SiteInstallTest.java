@@ -70,6 +70,7 @@ class SiteInstallTest {
         assertFalse(bundles.contains("org.openionm.modality.mep") || bundles.contains("org.openionm.modality.mep.ui")
                 || bundles.contains("org.openionm.testkit"), "no TcMEP, no SDK: " + bundles);
         assertTrue(Files.isExecutable(site.resolve("openionm")), "the installation has its own launcher");
+        StartupLayoutTest.assertUnsignedLauncher(site.resolve("plugins"));
         assertEquals("theme=light", Files.readAllLines(site.resolve("site/site.properties")).get(1));
 
         JsonNode analysis = workbench.recordAndAnalyse(dir);
