@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import org.openionm.alarm.AlarmKey;
 import org.openionm.alarm.AlarmLogEntry;
+import org.openionm.core.processing.ScreenNames;
 
 /**
  * "When would the alarm have come with a 60 % criterion?": the first time each alarm source (modality,
@@ -28,7 +29,8 @@ public final class AlarmComparison {
     /**
      * One source's first alarm in each run.
      *
-     * @param source          "mep tcmep.C4C3 APB-L"
+     * @param source          the source as shown, "TcMEP C4→C3 APB-L" (its ids, "mep tcmep.C4C3 APB-L", are not
+     *                        shown: see {@code ScreenNames})
      * @param originalSeconds case time of the first alarm in the original run, NaN when it raised none
      * @param otherSeconds    the same for the re-analysis
      */
@@ -57,15 +59,18 @@ public final class AlarmComparison {
     private AlarmComparison() {
     }
 
-    /** Rows for every source that alarmed in either run, sorted by source. */
+    /**
+     * Rows for every source that alarmed in either run, sorted by the source's ids (modality, site,
+     * channel); two sources are two rows even where their names read alike.
+     */
     public static List<Row> compare(List<AlarmLogEntry> original, List<AlarmLogEntry> other) {
-        Map<String, Double> a = firstBySource(original);
-        Map<String, Double> b = firstBySource(other);
-        Set<String> sources = new TreeSet<>(a.keySet());
+        Map<AlarmKey, Double> a = firstBySource(original);
+        Map<AlarmKey, Double> b = firstBySource(other);
+        Set<AlarmKey> sources = new TreeSet<>(a.keySet());
         sources.addAll(b.keySet());
         List<Row> rows = new ArrayList<>();
-        for (String s : sources) {
-            rows.add(new Row(s, a.getOrDefault(s, Double.NaN), b.getOrDefault(s, Double.NaN)));
+        for (AlarmKey s : sources) {
+            rows.add(new Row(source(s), a.getOrDefault(s, Double.NaN), b.getOrDefault(s, Double.NaN)));
         }
         return rows;
     }
@@ -75,28 +80,24 @@ public final class AlarmComparison {
         return log.stream().filter(e -> SOUNDED.contains(e.event())).toList();
     }
 
-    /** "mep tcmep.C4C3 APB-L: amplitude" — what an alarm marker is labelled with. */
+    /** "TcMEP C4→C3 APB-L: amplitude" — what an alarm marker is labelled with (the key's ids are not shown). */
     public static String describe(AlarmLogEntry e) {
         return source(e.key()) + ": " + e.key().criterion();
     }
 
+    /** "TcMEP C4→C3 APB-L", "free-run EMG", "SSEP L tibial Cz'-Fz": modality, site and channel as read. */
     static String source(AlarmKey k) {
-        StringBuilder s = new StringBuilder(k.modality());
-        for (String part : new String[] {k.site(), k.channel()}) {
-            if (!part.isBlank()) {
-                s.append(' ').append(part);
-            }
-        }
-        return s.toString();
+        return ScreenNames.where(k.modality(), k.site(), k.channel(), "");
     }
 
-    private static Map<String, Double> firstBySource(List<AlarmLogEntry> log) {
-        Map<String, Double> first = new TreeMap<>();
+    /** By source: the key without its criterion (changing the criterion is what the comparison is about). */
+    private static Map<AlarmKey, Double> firstBySource(List<AlarmLogEntry> log) {
+        Map<AlarmKey, Double> first = new TreeMap<>();
         for (AlarmLogEntry e : raised(log)) {
             if (AlarmKey.TECHNICAL.equals(e.key().modality())) {
                 continue; // a lead off is not what a criterion changes
             }
-            first.merge(source(e.key()), e.timeSeconds(), Math::min);
+            first.merge(new AlarmKey(e.key().modality(), e.key().site(), e.key().channel(), ""), e.timeSeconds(), Math::min);
         }
         return first;
     }

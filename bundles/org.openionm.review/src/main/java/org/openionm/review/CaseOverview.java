@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.openionm.alarm.AlarmLogEntry;
+import org.openionm.core.processing.ScreenNames;
 import org.openionm.core.processing.TrendPoint;
 import org.openionm.io.edf.EdfAnnotation;
 import org.openionm.io.edf.HealthAnnotations;
@@ -50,6 +51,15 @@ public record CaseOverview(double durationSeconds, List<Series> series, List<Mar
             return modality + "/" + name;
         }
 
+        /**
+         * The row's title on screen: "TcMEP C4→C3 APB-L p2p", not its key's ids (see {@code ScreenNames}).
+         *
+         * @since 0.2.1
+         */
+        public String screenName() {
+            return ScreenNames.trend(modality, name);
+        }
+
         /** Lowest and highest finite value ({NaN, NaN} for none), for the row's scale. */
         public double[] range() {
             double lo = Double.POSITIVE_INFINITY;
@@ -90,10 +100,10 @@ public record CaseOverview(double durationSeconds, List<Series> series, List<Mar
             String label = text;
             if (text.startsWith(ALARM_RAISED)) {
                 kind = Kind.ALARM;
-                label = text.substring("EVENT ".length());
+                label = AlarmEventText.readable(text.substring("EVENT ".length()));
             } else if (text.startsWith("EVENT ")) {
                 kind = Kind.EVENT;
-                label = text.substring("EVENT ".length());
+                label = AlarmEventText.readable(text.substring("EVENT ".length()));
             } else if (text.startsWith(HealthAnnotations.PREFIX)) {
                 kind = Kind.TECHNICAL;
             } else {

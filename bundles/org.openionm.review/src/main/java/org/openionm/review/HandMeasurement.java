@@ -3,6 +3,7 @@ package org.openionm.review;
 import java.util.Locale;
 
 import org.openionm.core.processing.AverageTrace;
+import org.openionm.core.processing.ScreenNames;
 
 /**
  * A latency and amplitude read by hand with two cursors on an average: the latency of the first
@@ -46,5 +47,26 @@ public record HandMeasurement(String modality, String site, String channel, doub
     public String describe() {
         return String.format(Locale.ROOT, "%s %s %s at %s: latency %.2f ms, amplitude %.2f µV (cursors at %.2f and %.2f ms)",
                 modality, site, channel, ReviewWindow.clock(atSeconds), latencyMs, amplitudeUv(), latencyMs, secondMs);
+    }
+
+    /**
+     * What was measured as a person reads it: "SSEP L tibial Cz'-Fz", "TcMEP C4→C3 APB-L" (the ids stay in
+     * {@link #describe()}, the logged text).
+     *
+     * @since 0.2.1
+     */
+    public String where() {
+        return ScreenNames.where(modality, site, channel, "");
+    }
+
+    /**
+     * {@link #describe()} as the screen shows it, the ids read as names: "SSEP L tibial Cz'-Fz at 0:12:00.0: latency
+     * 40.20 ms, amplitude 1.85 µV (cursors at 40.20 and 48.00 ms)".
+     *
+     * @since 0.2.1
+     */
+    public String screenText() {
+        return String.format(Locale.ROOT, "%s at %s: latency %.2f ms, amplitude %.2f µV (cursors at %.2f and %.2f ms)",
+                where(), ReviewWindow.clock(atSeconds), latencyMs, amplitudeUv(), latencyMs, secondMs);
     }
 }

@@ -46,6 +46,12 @@ class AveragesAndHandMeasurementTest {
         assertEquals(2.1, m.amplitudeUv(), 1e-6);
         assertEquals("ssep tibial-L Cz'-Fz at 0:12:00.0: latency 40.00 ms, amplitude 2.10 µV (cursors at 40.00 and 48.00 ms)",
                 m.describe());
+        // the screen names the site as a person reads it; the logged text above keeps the ids
+        HandMeasurement named = new HandMeasurement("ssep", "tibial.left", "Cz'-Fz", 720, 40, 1.5, 48, -0.6);
+        assertEquals("SSEP L tibial Cz'-Fz", named.where());
+        assertEquals("SSEP L tibial Cz'-Fz at 0:12:00.0: latency 40.00 ms, amplitude 2.10 µV (cursors at 40.00 and 48.00 ms)",
+                named.screenText());
+        assertEquals("TcMEP C4\u2192C3 APB-L", new HandMeasurement("mep", "tcmep.C4C3", "APB-L", 0, 20, 1, 30, 0).where());
         // a cursor beyond the trace reads its last sample (99.8 ms), before it the first
         assertEquals(99.8, HandMeasurement.read(a, 500, -3).latencyMs(), 1e-9);
         assertEquals(0, HandMeasurement.read(a, 500, -3).secondMs());

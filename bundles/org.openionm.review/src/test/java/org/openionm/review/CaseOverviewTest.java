@@ -66,7 +66,7 @@ class CaseOverviewTest {
             CaseOverview o = CaseOverview.of(120, index.recording().annotations());
 
             assertEquals(List.of(new Marker(10.25, Kind.EVENT, "Screw placement level=L4 side=left: medial breach suspected"),
-                    new Marker(60.0, Kind.ALARM, "Alarm raised alarm=mep tcmep.C4C3 APB-L amplitude"),
+                    new Marker(60.0, Kind.ALARM, "Alarm raised TcMEP C4\u2192C3 APB-L: amplitude"),
                     new Marker(60.7, Kind.TECHNICAL, "HEALTH LEAD_OFF start APB-L"),
                     new Marker(90.0, Kind.NOTE, "Incision")), o.markers(), "stimulus annotations are no markers");
             assertEquals(List.of(o.markers().get(1)), o.markers(Kind.ALARM));
@@ -96,7 +96,7 @@ class CaseOverviewTest {
                 "EVENT Alarm raised alarm=mep tcmep.C4C3 APB-L amplitude", 60)));
         List<TrendPoint> trends = List.of(new TrendPoint(30, "mep", "tcmep.C4C3/APB-L/p2p", 600, "uV"),
                 new TrendPoint(10, "mep", "tcmep.C4C3/APB-L/p2p", 620, "uV"),
-                new TrendPoint(10, "ssep", "tibial-L/Cz'-Fz/P40 amplitude", 1.8, "uV"),
+                new TrendPoint(10, "ssep", "tibial.left/Cz'-Fz/P40 amplitude", 1.8, "uV"),
                 new TrendPoint(55, "mep", "tcmep.C4C3/APB-L/p2p", 90, "uV"));
 
         CaseOverview analysed = o.withAnalysis(trends,
@@ -108,7 +108,9 @@ class CaseOverviewTest {
         assertEquals("[10.0, 30.0, 55.0]", java.util.Arrays.toString(mep.times()), "sorted by time");
         assertEquals("[620.0, 600.0, 90.0]", java.util.Arrays.toString(mep.values()));
         assertEquals("[90.0, 620.0]", java.util.Arrays.toString(mep.range()));
-        assertEquals(List.of(new Marker(55, Kind.ANALYSIS_ALARM, "mep tcmep.C4C3 APB-L: amplitude 80 %")),
+        assertEquals("TcMEP C4\u2192C3 APB-L p2p", mep.screenName(), "the row's title, not its key");
+        assertEquals("SSEP L tibial Cz'-Fz P40 amplitude", analysed.series().get(1).screenName());
+        assertEquals(List.of(new Marker(55, Kind.ANALYSIS_ALARM, "TcMEP C4\u2192C3 APB-L: amplitude 80 %")),
                 analysed.markers(Kind.ANALYSIS_ALARM));
         assertEquals(1, analysed.markers(Kind.ALARM).size(), "the recorded alarm stays");
         // a second re-analysis replaces the first one's alarms, it does not add to them

@@ -13,6 +13,7 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 import org.openionm.core.processing.AverageTrace;
+import org.openionm.core.processing.ScreenNames;
 import org.openionm.review.HandMeasurement;
 
 /**
@@ -152,7 +153,7 @@ public final class AveragesCanvas extends Canvas {
                 gc.fillRectangle(0, top, LEFT - 4, h);
             }
             gc.setForeground(getForeground());
-            gc.drawText(OverviewCanvas.shorten(a.modality() + " " + a.site(), 22), 4, top + 1, true);
+            gc.drawText(OverviewCanvas.shorten(ScreenNames.where(a.modality(), a.site(), "", ""), 22), 4, top + 1, true);
             gc.drawText(OverviewCanvas.shorten(a.channel(), 12) + String.format(Locale.ROOT, " n=%d", a.sweepsUsed()), 4, top + 14, true);
             if (h >= 44) {
                 gc.drawText("done " + org.openionm.review.ReviewWindow.clock(a.timeSeconds()), 4, top + 27, true);

@@ -233,7 +233,7 @@ public final class OverviewCanvas extends Canvas {
     private void drawSeries(GC gc, CaseOverview.Series s, int top, int height) {
         gc.setForeground(getForeground());
         String unit = org.openionm.core.processing.Units.display(s.unit());
-        gc.drawText(shorten(s.modality() + " " + s.name(), 22) + " " + unit, 4, top + 1, true);
+        gc.drawText(shorten(s.screenName(), 22) + " " + unit, 4, top + 1, true);
         double[] range = s.range();
         if (Double.isNaN(range[0])) {
             return;

@@ -545,7 +545,7 @@ public final class ReviewView extends Composite {
 
     private void showReading(HandMeasurement m) {
         reading.setText(m == null ? "Click an average: left = cursor 1 (latency), right = cursor 2 (amplitude to it)"
-                : String.format(Locale.ROOT, "%s %s: latency %.2f ms, amplitude %.2f µV", m.site(), m.channel(), m.latencyMs(),
+                : String.format(Locale.ROOT, "%s: latency %.2f ms, amplitude %.2f µV", m.where(), m.latencyMs(),
                         m.amplitudeUv()));
         updateControls();
     }
@@ -556,7 +556,7 @@ public final class ReviewView extends Composite {
             return;
         }
         journal.measured(m, actor());
-        status("Logged in the audit trail: " + m.describe());
+        status("Logged in the audit trail: " + m.screenText());
     }
 
     private void annotate() {

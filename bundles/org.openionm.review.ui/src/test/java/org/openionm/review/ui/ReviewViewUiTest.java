@@ -78,7 +78,7 @@ class ReviewViewUiTest {
                     w.annotation(new Annotation(100_250, 0, "EVENT Screw placement level=L4 side=left", Annotation.Kind.CLINICAL));
                 }
                 if (s == 300) {
-                    w.annotation(new Annotation(300_000, 0, "EVENT Alarm raised alarm=mep tcmep.C4C3 APB-L amplitude",
+                    w.annotation(new Annotation(300_000, 0, "EVENT Alarm raised alarm=HIGH mep tcmep.C4C3 APB-L amplitude (-62 %)",
                             Annotation.Kind.CLINICAL));
                 }
                 if (s == 420) {
@@ -120,6 +120,10 @@ class ReviewViewUiTest {
         assertTrue(!OverviewCanvas.COLOURS.get(Kind.ALARM).equals(
                 CanvasSnapshot.rgb(pixels, overview.xOf(200), overview.laneY(Kind.ALARM))));
 
+        // the alarm marker's hover text names the source as the OR did (issue 16), not by the ids the recording holds
+        hover(overview, overview.xOf(300) + 1, overview.laneY(Kind.ALARM));
+        assertEquals("0:05:00.0  Alarm raised HIGH TcMEP C4\u2192C3 APB-L: amplitude (-62 %)", overview.getToolTipText());
+
         // a click two pixels beside the alarm marker goes to the alarm's exact time; the raw traces follow
         click(overview, overview.xOf(300) + 2, overview.laneY(Kind.ALARM));
         assertEquals(300.0, view.window().cursorSeconds());
@@ -134,6 +138,8 @@ class ReviewViewUiTest {
         view.showAnalysis(analysis(file));
         assertEquals(List.of(280.0), view.overviewCanvas().overview().markers(Kind.ANALYSIS_ALARM).stream().map(m -> m.seconds()).toList());
         assertEquals(1, view.overviewCanvas().overview().series().size());
+        hover(overview, overview.xOf(280), overview.laneY(Kind.ANALYSIS_ALARM));
+        assertEquals("0:04:40.0  SSEP L tibial Cz'-Fz: amplitude", overview.getToolTipText());
         pixels = paint(overview);
         assertEquals(OverviewCanvas.COLOURS.get(Kind.ANALYSIS_ALARM),
                 CanvasSnapshot.rgb(pixels, overview.xOf(280), overview.laneY(Kind.ANALYSIS_ALARM)));
@@ -145,11 +151,19 @@ class ReviewViewUiTest {
 
         // the what-if beside it: 60 % alarms 40 s earlier
         view.showWhatIf(whatIf(file), Map.of("ssep", Map.of("alarm.amplitude.decrease.percent", 60.0)));
-        assertTrue(view.comparisonText().contains("ssep tibial-L Cz'-Fz: 0:04:40.0 → 0:04:00.0 (40.0 s earlier)"), view.comparisonText());
+        assertTrue(view.comparisonText().contains("SSEP L tibial Cz'-Fz: 0:04:40.0 → 0:04:00.0 (40.0 s earlier)"), view.comparisonText());
+        assertTrue(!view.comparisonText().contains("tibial.left"), "no site id on screen: " + view.comparisonText());
 
         view.moveCursor(300);
         averages.setCursors(0, 40, 48);
         screenshot(shell);
+    }
+
+    private static void hover(OverviewCanvas c, int x, int y) {
+        Event e = new Event();
+        e.x = x;
+        e.y = y;
+        c.notifyListeners(SWT.MouseMove, e);
     }
 
     private static void click(OverviewCanvas c, int x, int y) {
@@ -161,16 +175,16 @@ class ReviewViewUiTest {
     }
 
     private static AlarmLogEntry alarm(double t) {
-        return new AlarmLogEntry(1, t, AlarmLogEntry.Event.RAISED, new AlarmKey("ssep", "tibial-L", "Cz'-Fz", "amplitude"), Priority.HIGH,
+        return new AlarmLogEntry(1, t, AlarmLogEntry.Event.RAISED, new AlarmKey("ssep", "tibial.left", "Cz'-Fz", "amplitude"), Priority.HIGH,
                 AlarmState.ACTIVE_UNACKNOWLEDGED, "", "", "", "", new Provenance("ssep test", Map.of()));
     }
 
     private static CaseAnalysis analysis(Path file) {
         Provenance p = new Provenance("ssep test", Map.of());
         List<AverageTrace> averages = List.of(average(120, 2.4f, p), average(240, 1.5f, p), average(360, 0.5f, p));
-        List<TrendPoint> trends = List.of(new TrendPoint(120, "ssep", "tibial-L/Cz'-Fz/P40 amplitude", 2.4, "uV"),
-                new TrendPoint(240, "ssep", "tibial-L/Cz'-Fz/P40 amplitude", 2.1, "uV"),
-                new TrendPoint(360, "ssep", "tibial-L/Cz'-Fz/P40 amplitude", 0.9, "uV"));
+        List<TrendPoint> trends = List.of(new TrendPoint(120, "ssep", "tibial.left/Cz'-Fz/P40 amplitude", 2.4, "uV"),
+                new TrendPoint(240, "ssep", "tibial.left/Cz'-Fz/P40 amplitude", 2.1, "uV"),
+                new TrendPoint(360, "ssep", "tibial.left/Cz'-Fz/P40 amplitude", 0.9, "uV"));
         return new CaseAnalysis(1, file, SECONDS, 120, "test", Map.of(), Map.of(), List.of(), averages, List.of(), trends, List.of(),
                 List.of(alarm(280)), List.of());
     }
@@ -188,7 +202,7 @@ class ReviewViewUiTest {
         }
         uv[200] = peak;
         uv[240] = -0.6f;
-        return new AverageTrace(t, "ssep", "tibial-L", "Cz'-Fz", uv, 5000, 300, 4, p);
+        return new AverageTrace(t, "ssep", "tibial.left", "Cz'-Fz", uv, 5000, 300, 4, p);
     }
 
     private static void screenshot(Shell shell) throws IOException {
