@@ -181,17 +181,9 @@ public class ReadingRoomView extends Composite {
     private static void column(Table t, String name, int width) {
         TableColumn c = new TableColumn(t, SWT.LEFT);
         c.setText(name);
-        c.setWidth(Math.max(width, headerWidth(t, name))); // never narrower than its header ("Case time" was cut)
-    }
-
-    /** Pixels a column header needs: its text and GTK's padding around it. */
-    private static int headerWidth(Table t, String name) {
-        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(t);
-        try {
-            return gc.textExtent(name).x + HEADER_PADDING;
-        } finally {
-            gc.dispose();
-        }
+        // never narrower than its header ("Case time" was cut): its text in bold, as GTK draws headers, and our padding
+        int text = org.openionm.ui.widgets.layout.ClippedTexts.headerWidth(t, name) - org.openionm.ui.widgets.layout.ClippedTexts.HEADER_PADDING;
+        c.setWidth(Math.max(width, text + HEADER_PADDING));
     }
 
     /** (Re)connects with what the broker line says; open columns are closed (they belonged to the old connection). */

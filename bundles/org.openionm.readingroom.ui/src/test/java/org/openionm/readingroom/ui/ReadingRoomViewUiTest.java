@@ -162,6 +162,10 @@ class ReadingRoomViewUiTest {
         assertTrue(view.columns().get(1).chatItems()[0].endsWith(" tech: surgeon is placing the shunt"));
         assertTrue(view.columns().stream().allMatch(c -> c.connectionText().equals("live")));
         screenshot(Path.of("target", "screenshots", "reading-room-3-cases.png"));
+        stripsKeepTheirThemeColoursWhileScrolling(view);
+        for (CaseColumn c : view.columns()) {
+            headersNoNarrowerThanTheirBoldText(c);
+        }
 
         // at 1280×800 (the part about 1280 × 700) each of the three columns is ~330 px: nothing in them is cut
         // (the title ran under Close, and Close and Send lay past the column's edge)
@@ -234,6 +238,81 @@ class ReadingRoomViewUiTest {
         ImageLoader loader = new ImageLoader();
         loader.data = new ImageData[] { data };
         loader.save(file.toString(), SWT.IMAGE_PNG);
+    }
+
+    /**
+     * The trace strips in the themes' .TraceCanvas colours (css/light.css and dark.css, set here as the CSS
+     * engine sets them): after frames that scroll the picture, the label column and the time-axis band are
+     * still the strip's background (they were black from the first scrolled frame), and the labels, drawn in
+     * the foreground, are readable on it (WCAG ≥ 4.5:1).
+     */
+    private void stripsKeepTheirThemeColoursWhileScrolling(ReadingRoomView view) throws InterruptedException {
+        org.eclipse.swt.graphics.RGB[][] themes = { { new org.eclipse.swt.graphics.RGB(0xff, 0xff, 0xff), new org.eclipse.swt.graphics.RGB(0x0b, 0x3d, 0x91) },
+                { new org.eclipse.swt.graphics.RGB(0x08, 0x0a, 0x0c), new org.eclipse.swt.graphics.RGB(0x6e, 0xe0, 0x7f) } };
+        for (int k = 0; k < 2; k++) {
+            org.openionm.ui.widgets.trace.TraceCanvas strip = view.columns().get(k).traceCanvas();
+            strip.setBackground(new org.eclipse.swt.graphics.Color(themes[k][0]));
+            strip.setForeground(new org.eclipse.swt.graphics.Color(themes[k][1]));
+        }
+        long next = 20_000; // after the 10 s fed above
+        ImageData[] last = new ImageData[2];
+        for (int frame = 0; frame < 8; frame++) { // 0.5 s of envelope per frame: every frame scrolls the picture
+            for (int k = 0; k < 2; k++) {
+                feed(ors.get(k), 6, next, next + 1_000);
+            }
+            next += 1_000;
+            long[] before = { view.columns().get(0).traceCanvas().lastPaintedNewestIndex(),
+                    view.columns().get(1).traceCanvas().lastPaintedNewestIndex() };
+            pump("newer samples drawn in both strips (frame " + frame + ")", 20_000, () -> {
+                view.refresh();
+                view.columns().get(0).traceCanvas().update();
+                view.columns().get(1).traceCanvas().update();
+                return view.columns().get(0).traceCanvas().lastPaintedNewestIndex() > before[0]
+                        && view.columns().get(1).traceCanvas().lastPaintedNewestIndex() > before[1];
+            });
+            for (int k = 0; k < 2; k++) {
+                org.openionm.ui.widgets.trace.TraceCanvas strip = view.columns().get(k).traceCanvas();
+                last[k] = org.openionm.ui.widgets.trace.CanvasSnapshot.repaintAndCapture(strip, strip::paintCount);
+            }
+        }
+        for (int k = 0; k < 2; k++) {
+            String theme = k == 0 ? "light" : "dark";
+            ImageData picture = last[k];
+            org.eclipse.swt.graphics.RGB background = themes[k][0];
+            // the corners of the label column and of the axis band, where no label or time is drawn
+            assertEquals(background, org.openionm.ui.widgets.trace.CanvasSnapshot.rgb(picture, 1, 1), theme + ": label column");
+            assertEquals(background, org.openionm.ui.widgets.trace.CanvasSnapshot.rgb(picture, 1, picture.height - 2), theme + ": axis band");
+            assertEquals(background, org.openionm.ui.widgets.trace.CanvasSnapshot.rgb(picture, picture.width - 2, picture.height - 2),
+                    theme + ": axis band, right");
+            double contrast = contrast(themes[k][1], org.openionm.ui.widgets.trace.CanvasSnapshot.rgb(picture, 1, 1));
+            assertTrue(contrast >= 4.5, theme + ": labels' contrast " + contrast + " on the label column");
+        }
+    }
+
+    /**
+     * Every tiles header at least as wide as its text in bold (GTK draws headers bold; "Latest (vs first)" was
+     * cut by a character when sized from the plain font), measured here on its own, not by the sizing code.
+     */
+    private static void headersNoNarrowerThanTheirBoldText(CaseColumn column) {
+        org.eclipse.swt.widgets.Table table = column.tilesTable();
+        org.eclipse.swt.graphics.FontData[] data = table.getFont().getFontData();
+        for (org.eclipse.swt.graphics.FontData fd : data) {
+            fd.setStyle(SWT.BOLD);
+        }
+        org.eclipse.swt.graphics.Font bold = new org.eclipse.swt.graphics.Font(table.getDisplay(), data);
+        GC gc = new GC(table);
+        try {
+            gc.setFont(bold);
+            for (org.eclipse.swt.widgets.TableColumn tc : table.getColumns()) {
+                int text = gc.textExtent(tc.getText()).x;
+                assertTrue(tc.getWidth() >= text + 8, "'" + tc.getText() + "' is " + tc.getWidth() + " px wide, its bold text "
+                        + text + " px and the header's padding 8");
+            }
+            assertEquals("Latest (vs first)", table.getColumn(1).getText());
+        } finally {
+            gc.dispose();
+            bold.dispose();
+        }
     }
 
     /** WCAG 2 contrast ratio of two colours (1 … 21). */

@@ -7,6 +7,8 @@ import java.util.function.Function;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
@@ -24,7 +26,7 @@ import org.eclipse.swt.widgets.TreeColumn;
  * Finds the texts a user sees cut (issue 16, item 11): every visible Label, CLabel and Button whose
  * preferred size (its whole text) is larger than the bounds it got, or which reaches past its parent's
  * client area (or that of a composite further up, short of a ScrolledComposite), and every table or tree
- * column header narrower than its text. Measured by SWT itself
+ * column header narrower than its text (in bold, as GTK draws headers). Measured by SWT itself
  * ({@code computeSize}, {@code textExtent}) on the real widgets, so the font and theme are the ones drawn.
  * One checker for the shell's walk and the modality and reading-room bundles' own layout tests.
  *
@@ -60,13 +62,24 @@ public final class ClippedTexts {
         return find(root, c -> "?");
     }
 
-    /** Pixels {@code text} needs as a column header of {@code table} ({@link #HEADER_PADDING} included). */
+    /**
+     * Pixels {@code text} needs as a column header of {@code table} ({@link #HEADER_PADDING} included), in the
+     * bold of the table's font: GTK's theme draws column headers bold, and a column sized from the plain font
+     * cut "Latest (vs first)" by a character in the reading room.
+     */
     public static int headerWidth(Control table, String text) {
+        FontData[] plain = table.getFont().getFontData();
+        for (FontData fd : plain) {
+            fd.setStyle(fd.getStyle() | SWT.BOLD);
+        }
+        Font bold = new Font(table.getDisplay(), plain);
         GC gc = new GC(table);
         try {
+            gc.setFont(bold);
             return gc.textExtent(text).x + HEADER_PADDING;
         } finally {
             gc.dispose();
+            bold.dispose();
         }
     }
 

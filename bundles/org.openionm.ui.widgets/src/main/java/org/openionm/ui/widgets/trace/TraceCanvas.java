@@ -252,7 +252,12 @@ public class TraceCanvas extends Canvas {
         Image strip = toImage(raster, width, f.plotHeight);
         GC gc = new GC(kept);
         try {
+            // SWT 3.135 GTK's copyArea on an image clears everything outside the copied rectangle to black
+            // unless clipped to it: the label column and time-axis band went black after the first scroll
+            // (white in the light theme before it)
+            gc.setClipping(LABEL_WIDTH, 0, f.columns - shift, f.plotHeight);
             gc.copyArea(LABEL_WIDTH + shift, 0, f.columns - shift, f.plotHeight, LABEL_WIDTH, 0);
+            gc.setClipping((Rectangle) null);
             gc.drawImage(strip, 1, 0, shift, f.plotHeight, LABEL_WIDTH + f.columns - shift, 0, shift, f.plotHeight);
         } finally {
             gc.dispose();

@@ -31,11 +31,32 @@ class ScrollingTraceCanvasUiTest {
         }
     }
 
+    /** The dark theme's trace colours (a black background hid a scroll that blackened the label column). */
     @Test
     void scrolledFramesShowExactlyWhatAFullRedrawShows() {
+        scrolledFramesMatchAFullRedraw(new RGB(0, 0, 0), new RGB(0, 255, 0));
+    }
+
+    /**
+     * The light theme's .TraceCanvas colours (css/light.css): the label column and the time-axis band keep the
+     * white background while the picture scrolls (they went black from the first scrolled frame).
+     */
+    @Test
+    void scrolledFramesKeepTheLabelColumnAndAxisBandInTheLightBackground() {
+        RGB white = new RGB(0xff, 0xff, 0xff);
+        ImageData scrolled = scrolledFramesMatchAFullRedraw(white, new RGB(0x0b, 0x3d, 0x91));
+        // the corners of the label column and of the axis band: no label or time text is drawn there
+        assertEquals(white, CanvasSnapshot.rgb(scrolled, 1, 1), "label column, top left");
+        assertEquals(white, CanvasSnapshot.rgb(scrolled, 1, scrolled.height - 2), "axis band, bottom left");
+        assertEquals(white, CanvasSnapshot.rgb(scrolled, scrolled.width - 2, scrolled.height - 2), "axis band, bottom right");
+        assertEquals(0, CanvasSnapshot.count(scrolled, new RGB(0, 0, 0)), "black pixels on the white canvas");
+    }
+
+    /** Scrolls 40 frames, then compares with the same data drawn from scratch; returns the scrolled picture. */
+    private ImageData scrolledFramesMatchAFullRedraw(RGB background, RGB foreground) {
         TraceBuffer buffer = new TraceBuffer(3, RATE, 12);
         long next = append(buffer, 0, 200_000); // 10 s
-        TraceCanvas live = canvas(buffer);
+        TraceCanvas live = canvas(buffer, background, foreground);
         CanvasSnapshot.repaintAndCapture(live, live::paintCount);
         long fullBefore = live.fullFrames();
         // 40 blocks of 25 ms, one frame after each, with a gap of 0.1 s in the middle
@@ -52,7 +73,7 @@ class ScrollingTraceCanvasUiTest {
         assertEquals(fullBefore, live.fullFrames(), "no frame after the first may be drawn from scratch");
         shell.dispose();
 
-        TraceCanvas fresh = canvas(buffer);
+        TraceCanvas fresh = canvas(buffer, background, foreground);
         ImageData full = CanvasSnapshot.repaintAndCapture(fresh, fresh::paintCount);
         assertEquals(live.lastPaintedNewestIndex(), fresh.lastPaintedNewestIndex());
         int differing = 0;
@@ -66,16 +87,17 @@ class ScrollingTraceCanvasUiTest {
             }
         }
         assertEquals(0, differing, "pixels that differ from a full redraw (first at x " + firstX + ")");
+        return scrolled;
     }
 
-    private TraceCanvas canvas(TraceBuffer buffer) {
+    private TraceCanvas canvas(TraceBuffer buffer, RGB background, RGB foreground) {
         Display display = Display.getDefault();
         shell = new Shell(display);
         shell.setLayout(new FillLayout());
         shell.setSize(900, 360);
         TraceCanvas canvas = new TraceCanvas(shell, SWT.NONE);
-        canvas.setBackground(display.getSystemColor(SWT.COLOR_BLACK));
-        canvas.setForeground(new org.eclipse.swt.graphics.Color(new RGB(0, 255, 0)));
+        canvas.setBackground(new org.eclipse.swt.graphics.Color(background));
+        canvas.setForeground(new org.eclipse.swt.graphics.Color(foreground));
         canvas.setSource(buffer, List.of(new TraceCanvas.Trace("sine", 100), new TraceCanvas.Trace("spikes", 100),
                 new TraceCanvas.Trace("burst", 100)));
         canvas.setWindowSeconds(10);
