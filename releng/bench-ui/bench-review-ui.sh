@@ -82,7 +82,7 @@ bench_review_ui_main() {
   OPENIONM_DATA="$work/data" OPENIONM_HOME="$work/home" \
   OPENIONM_JAVA_OPTS="$WORKBENCH_HEAP -Dopenionm.autostart=none -Dopenionm.demo=true -Dopenionm.ui.stats=$work/stats \
     -Dopenionm.review.file=$file -Dopenionm.review.bench.seeks=$seeks -Dopenionm.review.bench.seed=$seed" \
-    USER_DIR="$work/home" equinox workbench -data "$work/home/workspace" -clearPersistedState -consoleLog \
+    OPENIONM_AOT=0 USER_DIR="$work/home" equinox workbench -data "$work/home/workspace" -clearPersistedState -consoleLog \
     >"$work/log" 2>&1 &
   pid=$!
   # the java process is the child of the subshell: take the one that runs with this configuration

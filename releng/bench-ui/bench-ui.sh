@@ -22,7 +22,9 @@ usage: ./openionm bench ui [--minutes N] [--loads 16x5000,32x20000,64x20000] [--
   --product  measure another installed product (e.g. a copy kept from before a change) instead of this build's
   --warm     start-up only (issue 15): per load one discarded cold start that creates the data and configuration
              area, then N starts on the same areas; each start's first trace in wall ms and in process CPU ms
-             (utime+stime, robust to the machine's load), its phases, and the load average beside every figure
+             (utime+stime, robust to the machine's load), its phases, and the load average beside every figure.
+             The cold start also writes the JDK's AOT cache, as the launcher's first start does; the warm ones use it
+             (OPENIONM_AOT=0 in the environment: without). The long runs (no --warm) run without it.
   --jvm-opts extra JVM options for the workbench after the fixed heap (to measure a change, e.g. -XX:-AlwaysPreTouch)
 TXT
   exit 2
@@ -50,7 +52,7 @@ bench_ui_one() { # $1 channels, $2 rate, $3 minutes, $4 window seconds; prints o
   OPENIONM_DATA="$work/data" OPENIONM_HOME="$work/home" \
   OPENIONM_JAVA_OPTS="$WORKBENCH_HEAP $BENCH_UI_JVM_OPTS -Dopenionm.autostart=simulator -Dopenionm.autostart.rate=$rate \
     -Dopenionm.autostart.channels=$channels -Dopenionm.demo=true -Dopenionm.ui.stats=$work/stats" \
-    USER_DIR="$work/home" equinox workbench -data "$work/home/workspace" -clearPersistedState -consoleLog \
+    OPENIONM_AOT=0 USER_DIR="$work/home" equinox workbench -data "$work/home/workspace" -clearPersistedState -consoleLog \
     >"$work/log" 2>&1 &
   pid=$!
   # the java process is the child of the subshell: take the one that runs the launcher
@@ -126,13 +128,14 @@ bench_ui_main() {
 # "<first-trace wall ms> <process CPU ms> <UI thread CPU ms> <1-min load average> <phases as name=wall/cpu/ui-cpu ...>",
 # then stops it.
 bench_ui_start_once() {
-  local work="$1" channels="$2" rate="$3" stats pid waited=0 first="" load phases
+  local work="$1" channels="$2" rate="$3" stats pid job waited=0 first="" load phases
   stats="$work/stats.$(date +%s%N)"
   OPENIONM_DATA="$work/data" OPENIONM_HOME="$work/home" \
   OPENIONM_JAVA_OPTS="$WORKBENCH_HEAP $BENCH_UI_JVM_OPTS -Dopenionm.autostart=simulator -Dopenionm.autostart.rate=$rate \
     -Dopenionm.autostart.channels=$channels -Dopenionm.demo=true -Dopenionm.ui.stats=$stats" \
     USER_DIR="$work/home" equinox workbench -data "$work/home/workspace" -clearPersistedState -consoleLog \
     >>"$work/log" 2>&1 &
+  job=$!
   sleep 1
   pid=$(pgrep -n -f -- "-configuration $work/home/configuration/workbench" || true)
   [ -n "$pid" ] || die "the workbench did not start (log: $work/log)"
@@ -146,6 +149,7 @@ bench_ui_start_once() {
   phases=$(awk '$1 == "phase" { printf "%s%s=%s/%s/%s", sep, $2, $3, $4, $5; sep = " " }' "$stats")
   kill "$pid" 2>/dev/null || true
   while [ -d "/proc/$pid" ]; do sleep 0.2; done
+  wait "$job" 2>/dev/null || true # the launcher keeps the AOT cache the first start wrote as it ended
   echo "$first $load $phases"
 }
 
