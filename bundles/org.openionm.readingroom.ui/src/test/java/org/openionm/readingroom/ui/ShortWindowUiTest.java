@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
@@ -57,19 +56,6 @@ class ShortWindowUiTest {
         broker.close();
     }
 
-    private static void pump(String what, long timeoutMs, BooleanSupplier condition) throws InterruptedException {
-        Display d = Display.getDefault();
-        long end = System.nanoTime() + timeoutMs * 1_000_000;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("within " + timeoutMs + " ms: " + what);
-            }
-            if (!d.readAndDispatch()) {
-                Thread.sleep(5);
-            }
-        }
-    }
-
     @Test
     void aRestoredLayoutInAShortWindowGivesEveryTableARowAndItsScrollBar() throws Exception {
         List<String> ids = List.of("C-DEMO-1", "C-DEMO-2", "C-DEMO-3");
@@ -97,13 +83,13 @@ class ShortWindowUiTest {
         shell.setSize(1100, 560); // the demo's part
         ReadingRoomView view = new ReadingRoomView(shell, new DeskSettings(broker.uri(), "dr-short", "", false, layouts));
         shell.open();
-        pump("the saved layout restored", 20_000, () -> view.columns().size() == 3);
+        EventLoop.pump("the saved layout restored", 20_000, () -> view.columns().size() == 3);
         for (OrPublisher p : ors) {
             for (String component : new String[] { "N20", "P25", "N33", "P37", "N45", "trainTime", "alphaRel", "SEF95" }) {
                 p.measurement(new Measurement(400, "ssep", "tibial.left", "CPz", component, 38, 1.5, 300, 4, new Provenance("ssep test", Map.of())));
             }
         }
-        pump("eight rows in every column's tiles", 20_000, () -> {
+        EventLoop.pump("eight rows in every column's tiles", 20_000, () -> {
             view.refresh();
             return view.columns().stream().allMatch(c -> c.tilesTable().getItemCount() == 8);
         });
